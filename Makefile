@@ -1,0 +1,49 @@
+# Every target is idempotent: run it again and it does only what is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+TOOLS := .tools
+# The pulumi CLI is built at the version of the pinned Python SDK: one place, constraints.txt.
+PULUMI_VERSION := $(shell sed -n 's/^pulumi==//p' constraints.txt)
+PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_VERSION)
+
+export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export PULUMI_SKIP_UPDATE_CHECK := true
+
+.PHONY: setup demo demo-destroy test bench schema lint clean
+
+setup: $(VENV)/.installed $(PULUMI_STAMP)
+	@:
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "setup: installing pulumi-cozmox and its dev tools into $(VENV)"
+	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@touch $@
+
+$(PULUMI_STAMP):
+	@scripts/pulumi-toolchain.sh $(PULUMI_VERSION) $(TOOLS)
+
+demo: setup
+	@scripts/demo.sh up
+
+demo-destroy: setup
+	@scripts/demo.sh destroy
+
+test: setup
+	$(PY) -m pytest
+
+bench: setup
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+schema: $(VENV)/.installed
+	$(PY) -m pulumi_cozmox.schemagen
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf .demo .pytest_cache .mypy_cache .ruff_cache

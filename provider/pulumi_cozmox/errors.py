@@ -1,0 +1,209 @@
+"""The errors pulumi_cozmox raises: one hierarchy, catch the level you care about.
+
+CozmoxError            base of every error this package raises on purpose
+  ConfigurationError   the provider cannot run as configured (no API key, bad base URL, ...)
+  ApiError             the API answered with an error status (.status .message .method .path)
+    BadRequest         400: the API rejected the request; .messages lists its reasons
+    Unauthorized       401: the API key is missing, wrong or revoked
+    NotFound           404: no such campaign (for the org of this API key)
+    Conflict           409: the request conflicts with the campaign's current state
+    RateLimited        429: too many requests; .retry_after is the API's hint in seconds
+    ServerError        5xx: the API failed to handle the request
+  TransportError       no answer at all: connection refused or reset, timeout, TLS failure
+  OutcomeUnknown       a write was sent, its result is unknown, and a lookup could not settle it
+
+No error ever holds the API key or the Authorization header: an error is built from the
+method, the path (query string included, which never carries the key), the status and the
+API's own message, and the client scrubs the key from any text it passes in.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+__all__ = [
+    "ApiError",
+    "BadRequest",
+    "Conflict",
+    "ConfigurationError",
+    "CozmoxError",
+    "NotFound",
+    "OutcomeUnknown",
+    "RateLimited",
+    "ServerError",
+    "TransportError",
+    "Unauthorized",
+    "api_error",
+]
+
+#: How many of the API's messages ``str(error)`` shows; ``.messages`` keeps them all (a
+#: 10,000-customer campaign can fail with one message per customer).
+MAX_SHOWN_MESSAGES = 20
+
+
+class CozmoxError(Exception):
+    """Base of every error raised by pulumi_cozmox."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take keyword and positional arguments that differ from ``args``; pickle
+        # (used by tools that ship errors between processes) restores the attributes instead.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(
+    cls: type[CozmoxError], args: tuple[object, ...], state: dict[str, object]
+) -> CozmoxError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class ConfigurationError(CozmoxError):
+    """The provider cannot run as configured (no API key, malformed base URL, ...)."""
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+class ApiError(CozmoxError):
+    """The API answered ``method path`` with the error ``status``.
+
+    ``message`` is the API's explanation as one line; ``messages`` the API's list of reasons
+    (the framework's validation format sends a list; a single string becomes a list of one).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str | list[str] | None,
+        method: str,
+        path: str,
+    ) -> None:
+        if message is None:
+            messages: list[str] = []
+        elif isinstance(message, str):
+            messages = [message] if message else []
+        else:
+            messages = [str(m) for m in message]
+        self.status = status
+        self.messages = messages
+        self.method = method.upper()
+        self.path = path
+        super().__init__(self._render())
+
+    @property
+    def message(self) -> str:
+        """The API's reasons joined in one line ("" when the API gave none)."""
+        return "; ".join(self.messages)
+
+    def _render(self) -> str:
+        head = f"{self.method} {self.path} failed: {self.status} {_reason(self.status)}"
+        if not self.messages:
+            return head
+        shown = "; ".join(self.messages[:MAX_SHOWN_MESSAGES])
+        hidden = len(self.messages) - MAX_SHOWN_MESSAGES
+        if hidden > 0:
+            shown += f"; ... and {hidden} more"
+        return f"{head}: {shown}"
+
+    def __str__(self) -> str:
+        return self._render()
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status={self.status!r}, message={self.message!r}, "
+            f"method={self.method!r}, path={self.path!r})"
+        )
+
+
+class BadRequest(ApiError):
+    """400: the API rejected the request; ``messages`` lists its reasons."""
+
+
+class Unauthorized(ApiError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class NotFound(ApiError):
+    """404: no such campaign for the org of this API key."""
+
+
+class Conflict(ApiError):
+    """409: the request conflicts with the campaign's current state."""
+
+
+class RateLimited(ApiError):
+    """429: too many requests; ``retry_after`` is the API's hint in seconds, if it gave one."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str | list[str] | None,
+        method: str,
+        path: str,
+        *,
+        retry_after: float | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status, message, method, path)
+
+
+class ServerError(ApiError):
+    """5xx: the API failed to handle the request."""
+
+
+class TransportError(CozmoxError):
+    """No answer from the API: connection refused or reset, timeout, TLS failure.
+
+    ``method`` and ``path`` say which request; ``__cause__`` holds the httpx exception.
+    """
+
+    def __init__(self, method: str, path: str, reason: str) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{self.method} {path} failed: {reason}")
+
+
+class OutcomeUnknown(CozmoxError):
+    """A write reached the API, its answer was lost, and a lookup could not settle it.
+
+    The write may or may not have taken effect; the caller must not repeat it blindly.
+    """
+
+    def __init__(self, method: str, path: str, reason: str) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{self.method} {path}: outcome unknown: {reason}")
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    404: NotFound,
+    409: Conflict,
+    429: RateLimited,
+}
+
+
+def api_error(
+    status: int,
+    message: str | list[str] | None,
+    method: str,
+    path: str,
+    *,
+    retry_after: float | None = None,
+) -> ApiError:
+    """The most specific ApiError for ``status``."""
+    if status == 429:
+        return RateLimited(status, message, method, path, retry_after=retry_after)
+    cls = _BY_STATUS.get(status)
+    if cls is None:
+        cls = ServerError if status >= 500 else ApiError
+    return cls(status, message, method, path)
