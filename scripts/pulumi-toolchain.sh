@@ -50,7 +50,7 @@ go 1.24
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
 MOD
     (cd "$dir" && go get "$pkg" "$@" >/dev/null 2>"$dir/go-get.log") || { cat "$dir/go-get.log" >&2; return 1; }
-    (cd "$dir" && go build -trimpath -ldflags "$ldflags" -o "$out" "${pkg%@*}")
+    (cd "$dir" && go build -ldflags "$ldflags" -o "$out" "${pkg%@*}")
 }
 
 build_in "$tools/src/cli" "$bin/pulumi" \

@@ -237,7 +237,11 @@ def fix_example(node: dict[str, Any], report: Report) -> dict[str, Any]:
 
 
 def close_object(node: dict[str, Any], report: Report) -> dict[str, Any]:
-    if "properties" in node and "additionalProperties" not in node:
+    if (
+        "properties" in node
+        and "additionalProperties" not in node
+        and "x-discriminator" not in node
+    ):
         if any(k in node for k in APPLICATORS):
             node["unevaluatedProperties"] = False
         else:
@@ -269,11 +273,15 @@ def _const_values(schema: dict[str, Any], prop: str) -> list[Any] | None:
     return list(enum) if isinstance(enum, list) and enum else None
 
 
-def _branch_name(branch: dict[str, Any]) -> str | None:
-    ref = branch.get("$ref")
-    if isinstance(ref, str) and ref.startswith(COMPONENT_PREFIX):
-        return ref[len(COMPONENT_PREFIX) :]
+def _ref_name(ref: Any) -> str | None:
+    for prefix in (COMPONENT_PREFIX, DEFS_PREFIX):
+        if isinstance(ref, str) and ref.startswith(prefix):
+            return ref[len(prefix) :]
     return None
+
+
+def _branch_name(branch: dict[str, Any]) -> str | None:
+    return _ref_name(branch.get("$ref"))
 
 
 def _norm(text: str) -> str:
@@ -298,8 +306,8 @@ def discriminate(
         index = {n: i for i, n in enumerate(names)}
         mapping: dict[Any, list[int]] = {}
         for value, ref in disc.get("mapping", {}).items():
-            name = ref[len(COMPONENT_PREFIX) :] if ref.startswith(COMPONENT_PREFIX) else None
-            if name in index:
+            name = _ref_name(ref)
+            if name is not None and name in index:
                 mapping[value] = [index[name]]
         if len(mapping) == len(branches):
             return disc["propertyName"], mapping
@@ -353,16 +361,11 @@ def fix_one_of(node: dict[str, Any], components: dict[str, Any], report: Report)
             }
         )
     node.setdefault("allOf", []).extend(rules)
-    mapping = {v: [t.get("$ref", "") for t in ts] for v, ts in refs.items()}
-    node["x-discriminator"] = {
-        "propertyName": prop,
-        "mapping": {
-            v: (r[0] if len(r) == 1 else r).replace(COMPONENT_PREFIX, DEFS_PREFIX)
-            if isinstance(r[0], str) and len(r) == 1
-            else [x.replace(COMPONENT_PREFIX, DEFS_PREFIX) for x in r]
-            for v, r in mapping.items()
-        },
-    }
+    mapping: dict[str, Any] = {}
+    for value, targets in refs.items():
+        names = [t.get("$ref", "") for t in targets]
+        mapping[str(value)] = names[0] if len(names) == 1 else names
+    node["x-discriminator"] = {"propertyName": prop, "mapping": mapping}
     return node
 
 

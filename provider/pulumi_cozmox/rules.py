@@ -1,0 +1,146 @@
+"""Cross-field rules of a campaign that its JSON Schema cannot state.
+
+``check_rules(body)`` takes a Create Campaign body (API camelCase keys) and returns every broken
+rule as a :class:`Problem`; it never raises on a malformed body (wrong types are the schema's
+business, so a rule skips what it cannot read). Shared by the validator and the emulator:
+
+- ``assistantId`` and ``workflowId``: exactly one of them.
+- ``schedulePlan.latestAt``, when given, is after ``schedulePlan.earliestAt``.
+- At most :data:`MAX_CUSTOMERS` customers.
+- Each customer ``number`` is E.164 (``+14155551234``) unless the customer sets
+  ``numberE164CheckEnabled: false``, in which case it is still alphanumeric (``^\\+?[a-zA-Z0-9]+$``).
+- A number given to two customers is reported at the second, naming the first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+MAX_CUSTOMERS = 10_000
+E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+ALPHANUMERIC_NUMBER = re.compile(r"\+?[a-zA-Z0-9]+")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in a request body."""
+
+    path: str
+    """Where: ``customers[3].assistantOverrides.voice.provider`` ("" for the body itself)."""
+    message: str
+    """What is wrong and what is allowed, for a person to act on."""
+
+    def __str__(self) -> str:
+        return f"{self.path or '(body)'}: {self.message}"
+
+
+def format_path(parts: Iterable[str | int]) -> str:
+    """``["customers", 3, "name"]`` -> ``customers[3].name`` (odd keys as ``["a b"]``)."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif _IDENTIFIER.fullmatch(part):
+            out.append(f".{part}" if out else part)
+        else:
+            out.append(f"[{json.dumps(part, ensure_ascii=False)}]")
+    return "".join(out)
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def check_assistant_or_workflow(body: Mapping[str, Any]) -> list[Problem]:
+    has_assistant = body.get("assistantId") is not None
+    has_workflow = body.get("workflowId") is not None
+    if has_assistant and has_workflow:
+        return [
+            Problem(
+                "workflowId",
+                "assistantId and workflowId cannot both be set: give one of them",
+            )
+        ]
+    if not has_assistant and not has_workflow:
+        return [Problem("assistantId", "one of assistantId or workflowId is required")]
+    return []
+
+
+def check_schedule(body: Mapping[str, Any]) -> list[Problem]:
+    plan = body.get("schedulePlan")
+    if not isinstance(plan, Mapping) or plan.get("latestAt") is None:
+        return []
+    earliest, latest = _parse_time(plan.get("earliestAt")), _parse_time(plan.get("latestAt"))
+    if earliest is None or latest is None or latest > earliest:
+        return []
+    return [
+        Problem(
+            "schedulePlan.latestAt",
+            f"must be after schedulePlan.earliestAt ({plan['earliestAt']}), got {plan['latestAt']}",
+        )
+    ]
+
+
+def check_customers(body: Mapping[str, Any]) -> list[Problem]:
+    customers = body.get("customers")
+    if not isinstance(customers, list):
+        return []
+    problems: list[Problem] = []
+    if len(customers) > MAX_CUSTOMERS:
+        problems.append(
+            Problem(
+                "customers",
+                f"at most {MAX_CUSTOMERS:,} customers per campaign, got {len(customers):,}",
+            )
+        )
+    first_seen: dict[str, int] = {}
+    for i, customer in enumerate(customers):
+        if not isinstance(customer, Mapping):
+            continue
+        number = customer.get("number")
+        if not isinstance(number, str):
+            continue
+        path = f"customers[{i}].number"
+        if customer.get("numberE164CheckEnabled") is False:
+            if not ALPHANUMERIC_NUMBER.fullmatch(number):
+                problems.append(
+                    Problem(
+                        path,
+                        f"{number!r} must be alphanumeric with an optional leading + "
+                        "(numberE164CheckEnabled is false)",
+                    )
+                )
+        elif not E164.fullmatch(number):
+            problems.append(
+                Problem(
+                    path,
+                    f"{number!r} is not an E.164 number (like +14155551234); "
+                    "set numberE164CheckEnabled: false to dial other numbers",
+                )
+            )
+        first = first_seen.setdefault(number, i)
+        if first != i:
+            problems.append(
+                Problem(path, f"{number!r} is the same number as customers[{first}].number")
+            )
+    return problems
+
+
+def check_rules(body: Mapping[str, Any]) -> list[Problem]:
+    """Every cross-field rule ``body`` (a Create Campaign body) breaks, in path order."""
+    if not isinstance(body, Mapping):
+        return []
+    problems = check_assistant_or_workflow(body) + check_schedule(body) + check_customers(body)
+    return problems
