@@ -59,8 +59,9 @@ build_in "$tools/src/cli" "$bin/pulumi" \
 if ! build_in "$tools/src/python" "$bin/pulumi-language-python" \
     "github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3@v$version" 2>/dev/null; then
     echo "pulumi-toolchain: language host module not served; building it from sdk $host_fallback_sdk"
-    build_in "$tools/src/python" "$bin/pulumi-language-python" \
+    build_in "$tools/src/python" "$bin/pulumi-language-python-host" \
         "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python@$host_fallback_sdk"
+    install -m 0755 "$(dirname "$0")/pulumi-language-python.sh" "$bin/pulumi-language-python"
 fi
 
 # The two launcher scripts ship in the sdk module of the pinned version.

@@ -6,9 +6,9 @@ import base64
 import hashlib
 import json
 import zlib
+from typing import Any
 
 import pytest
-
 from pulumi_cozmox.customers import (
     BLOB_PREFIX,
     canonical_json,
@@ -20,8 +20,12 @@ from pulumi_cozmox.customers import (
     is_blob,
 )
 
-CUSTOMERS = [
-    {"number": "+14155550100", "name": "Zoë", "assistantOverrides": {"variableValues": {"b": 2, "a": 1}}},
+CUSTOMERS: list[dict[str, Any]] = [
+    {
+        "number": "+14155550100",
+        "name": "Zoë",
+        "assistantOverrides": {"variableValues": {"b": 2, "a": 1}},
+    },
     {"number": "+14155550101", "email": "a@example.com", "numberE164CheckEnabled": True},
 ]
 

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-
 from pulumi_cozmox.customers import customers_digest, decode_customers, encode_customers
 from pulumi_cozmox.diff import (
     INPUT_KEYS,
@@ -22,7 +21,7 @@ from pulumi_cozmox.diff import (
     to_api_body,
 )
 
-CUSTOMERS = [
+CUSTOMERS: list[dict[str, Any]] = [
     {"number": "+14155550100", "name": "Ann", "assistantOverrides": {"variableValues": {"x": 1}}},
     {"number": "+14155550101"},
 ]

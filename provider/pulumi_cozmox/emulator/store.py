@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -289,8 +289,15 @@ class Store:
             now = self.now_ms()
         return self._view(org, times, body, customers, now)
 
-    def update(self, org: str, campaign_id: str, patch: dict[str, Any]) -> CampaignView:
-        """Apply a validated UpdateCampaignDTO under the API's state rules."""
+    def update(
+        self,
+        org: str,
+        campaign_id: str,
+        patch: dict[str, Any],
+        check: Callable[[dict[str, Any]], None] | None = None,
+    ) -> CampaignView:
+        """Apply a validated UpdateCampaignDTO under the API's state rules; ``check`` sees the
+        campaign as it would be (customers left out) and may raise to refuse the change."""
         with self._write() as db:
             times, body_json, customers = self._load(org, campaign_id)
             now = self.now_ms()
@@ -312,6 +319,8 @@ class Store:
                 if key in patch and other not in patch and other in body:
                     del body[other]
                     changed = True
+            if check is not None and changed:
+                check(body)
             dial, latest, ended_by_user = times.dial_ms, times.latest_ms, times.ended_by_user_ms
             if "schedulePlan" in patch:
                 dial, latest = _plan_times(patch["schedulePlan"], now)

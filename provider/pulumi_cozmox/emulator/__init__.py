@@ -1,0 +1,30 @@
+"""A local emulator of the Cozmox campaign API: the embedded default for demos and tests.
+
+``cozmox-emulator [--host H] [--port P] [--db PATH | --db :memory:] [--key TOKEN[=ORG]]...
+[--call-seconds S] [--call-concurrency N] [--voicemail-every N]`` serves the API of
+``schema/cozmox-campaign.openapi.json`` on ``http://H:P`` and prints
+``Cozmox emulator listening on http://H:P`` once it accepts requests. The default key is
+``sk-cozmox-local`` in org ``local-org``.
+
+Modules, in the spirit of moto: :mod:`.app` (routes, HTTP only), :mod:`.store` (SQLite and
+the API's state rules), :mod:`.lifecycle` (the simulated calls, pure), :mod:`.checks` (request
+validation with the derived JSON Schema and ``pulumi_cozmox.rules``), :mod:`.errors` (domain
+errors with their wire status), :mod:`.faults` (fault injection and the request journal),
+:mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.server` (uvicorn).
+
+Test-only controls (never part of the real API) live under ``/__emulator/``: reset, clock,
+request journal, fault rules, extra API keys; see :mod:`.control`.
+
+Known gaps (behaviour of the real service the emulator does not reproduce or cannot know):
+the ``calls`` map holds the emulator's own call summaries; ``schedulePlan.latestAt`` only cuts
+off calls not yet dialed; the concurrency limit is per campaign, not per org; rate limits
+exist only as injected faults; PATCHing ``assistantId`` drops ``workflowId`` (and vice versa).
+"""
+
+from __future__ import annotations
+
+from .app import create_app
+from .server import serve
+from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings, Store
+
+__all__ = ["DEFAULT_API_KEY", "DEFAULT_ORG", "Settings", "Store", "create_app", "serve"]

@@ -1,0 +1,88 @@
+"""``cozmox-emulator``: the local Cozmox API (see ``pulumi_cozmox.emulator``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings
+from .server import serve
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cozmox-emulator",
+        description="A local emulator of the Cozmox campaign API (for demos and tests).",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8090, help="port, 0 for any free port (8090)")
+    p.add_argument(
+        "--db",
+        default=":memory:",
+        metavar="PATH",
+        help="SQLite file that survives restarts, or :memory: (the default)",
+    )
+    p.add_argument(
+        "--key",
+        action="append",
+        default=[],
+        metavar="TOKEN[=ORG]",
+        help=f"accept this API key, for org ORG ({DEFAULT_ORG}); repeatable;"
+        f" default {DEFAULT_API_KEY}={DEFAULT_ORG}",
+    )
+    p.add_argument(
+        "--call-seconds",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="how long each simulated call lasts (60)",
+    )
+    p.add_argument(
+        "--call-concurrency",
+        type=int,
+        default=10,
+        metavar="N",
+        help="calls a campaign places at once (10)",
+    )
+    p.add_argument(
+        "--voicemail-every",
+        type=int,
+        default=10,
+        metavar="N",
+        help="every N-th call ends in voicemail, 0 for none (10)",
+    )
+    p.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["critical", "error", "warning", "info", "debug", "trace"],
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.call_seconds <= 0 or args.call_concurrency < 1 or args.voicemail_every < 0:
+        _parser().error("--call-seconds must be > 0, --call-concurrency >= 1, --voicemail-every >= 0")
+    keys: dict[str, str] = {}
+    for spec in args.key or [DEFAULT_API_KEY]:
+        token, _, org = spec.partition("=")
+        if not token:
+            _parser().error(f"--key {spec!r}: the token is empty")
+        keys[token] = org or DEFAULT_ORG
+    settings = Settings(
+        call_seconds=args.call_seconds,
+        concurrency=args.call_concurrency,
+        voicemail_every=args.voicemail_every,
+        keys=keys,
+    )
+    try:
+        return serve(host=args.host, port=args.port, db=args.db, settings=settings, log_level=args.log_level)
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""The emulated Cozmox campaign API: HTTP only (parse, call one store method, render).
+
+Routes (bearer auth on all but ``/openapi.json``; a key belongs to one org, and a campaign of
+another org is 404 as if it did not exist):
+
+``POST   /campaign``       201 Campaign (CreateCampaignDTO validated; nothing stored on error)
+``GET    /campaign``       200 CampaignPaginatedResponse (``page``, ``limit`` <= 100,
+                           ``sortOrder``, ``id``, ``status``, ``createdAt*``, ``updatedAt*``)
+``GET    /campaign/{id}``  200 Campaign
+``PATCH  /campaign/{id}``  200 Campaign (UpdateCampaignDTO; see :meth:`Store.update`)
+``DELETE /campaign/{id}``  200 the deleted Campaign
+``GET    /openapi.json``   the contract, with this server's URL in ``servers``
+
+Errors use the API's format ``{"statusCode", "error", "message"}``. The test controls under
+``/__emulator/`` are in :mod:`.control`, faults and the journal in :mod:`.faults`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from . import checks, lifecycle
+from .control import control_routes
+from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
+from .faults import FaultMiddleware
+from .state import EmulatorState
+from .store import ListQuery, Settings, Store
+
+__all__ = ["create_app"]
+
+JSON_TYPE = "application/json; charset=utf-8"
+OPENAPI_FILE = "cozmox-campaign.openapi.json"
+_STATUSES = ("scheduled", "in-progress", "ended")
+_TIME_FILTERS = {
+    f"{field}{op}": f"{field[:-2]}_{op.lower()}"
+    for field in ("createdAt", "updatedAt")
+    for op in ("Gt", "Lt", "Ge", "Le")
+}
+_LIST_PARAMS = {"id", "status", "page", "sortOrder", "limit", *_TIME_FILTERS}
+
+
+def _json_response(text: str, status: int = 200) -> Response:
+    return Response(text.encode("utf-8"), status_code=status, media_type=JSON_TYPE)
+
+
+def _error_response(error: ApiError) -> Response:
+    return JSONResponse(error.body(), status_code=error.status)
+
+
+@lru_cache(maxsize=1)
+def _openapi_text() -> str:
+    return resources.files("pulumi_cozmox.schemas").joinpath(OPENAPI_FILE).read_text("utf-8")
+
+
+def _org(request: Request, state: EmulatorState) -> str:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("Missing bearer token. Send Authorization: Bearer <API key>.")
+    org = state.store.org_for_key(token.strip())
+    if org is None:
+        raise Unauthorized()
+    return org
+
+
+async def _body(request: Request) -> Any:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        raise UnsupportedMediaType()
+    raw = await request.body()
+    return await run_in_threadpool(checks.parse_json_object, raw)
+
+
+def _number(params: dict[str, str], name: str, low: float, high: float) -> float | None:
+    text = params.get(name)
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise BadRequest([f"{name} must be a number conforming to the specified constraints"])
+    if value < low:
+        raise BadRequest([f"{name} must not be less than {low:g}"])
+    if value > high:
+        raise BadRequest([f"{name} must not be greater than {high:g}"])
+    return value
+
+
+def _list_query(request: Request) -> ListQuery:
+    params = dict(request.query_params)
+    messages = [f"property {k} should not exist" for k in params if k not in _LIST_PARAMS]
+    status = params.get("status")
+    if status is not None and status not in _STATUSES:
+        messages.append(f"status must be one of the following values: {', '.join(_STATUSES)}")
+    order = params.get("sortOrder", "DESC")
+    if order not in ("ASC", "DESC"):
+        messages.append("sortOrder must be one of the following values: ASC, DESC")
+    times: dict[str, int] = {}
+    for name, attr in _TIME_FILTERS.items():
+        if name in params:
+            ms = lifecycle.parse_iso_ms(params[name])
+            if ms is None:
+                messages.append(f"{name} must be a valid ISO 8601 date string")
+            else:
+                times[attr] = ms
+    if messages:
+        raise BadRequest(messages)
+    page = _number(params, "page", 1, math.inf)
+    limit = _number(params, "limit", 0, 1000)
+    return ListQuery(
+        page=int(page) if page is not None else 1,
+        limit=int(limit) if limit is not None else 100,
+        descending=order == "DESC",
+        status=status,
+        id=params.get("id"),
+        **times,
+    )
+
+
+def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
+    """The ASGI application: the API and ``/__emulator/`` controls, wrapped in faults."""
+    state = state or EmulatorState(Store(":memory:", Settings()))
+    store = state.store
+    checks.warm_up()
+
+    async def openapi(request: Request) -> Response:
+        doc = json.loads(_openapi_text())
+        doc["servers"] = [{"url": str(request.base_url).rstrip("/")}]
+        return JSONResponse(doc)
+
+    async def campaigns(request: Request) -> Response:
+        try:
+            org = _org(request, state)
+            if request.method == "POST":
+                body = await _body(request)
+
+                def create() -> str:
+                    return store.create(org, checks.check_create(body)).to_json()
+
+                return _json_response(await run_in_threadpool(create), 201)
+            query = _list_query(request)
+            page = await run_in_threadpool(store.list, org, query)
+            return _json_response(await run_in_threadpool(page.to_json))
+        except ApiError as error:
+            return _error_response(error)
+
+    async def campaign(request: Request) -> Response:
+        campaign_id: str = request.path_params["id"]
+        try:
+            org = _org(request, state)
+            if request.method == "GET":
+                view = await run_in_threadpool(store.get, org, campaign_id)
+            elif request.method == "DELETE":
+                view = await run_in_threadpool(store.delete, org, campaign_id)
+            else:
+                body = await _body(request)
+                patch = checks.check_update(body)
+                view = await run_in_threadpool(
+                    store.update, org, campaign_id, patch, checks.check_merged
+                )
+            return _json_response(await run_in_threadpool(view.to_json))
+        except ApiError as error:
+            return _error_response(error)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        if status in (404, 405):
+            return _error_response(NotFound(f"Cannot {request.method} {request.url.path}"))
+        return _error_response(ApiError(status, str(getattr(exc, "detail", "Error"))))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error_response(ApiError(500, "Internal server error"))
+
+    routes = [
+        Route("/openapi.json", openapi, methods=["GET"]),
+        Route("/campaign", campaigns, methods=["GET", "POST"]),
+        Route("/campaign/{id}", campaign, methods=["GET", "PATCH", "DELETE"]),
+        *control_routes(state),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: not_found, Exception: server_error},
+    )
+    app.router.redirect_slashes = False
+    return FaultMiddleware(app, state.faults, state.journal)

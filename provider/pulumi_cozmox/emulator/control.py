@@ -1,0 +1,127 @@
+"""Test-only controls of the emulator, under ``/__emulator/`` (no auth; not part of the API).
+
+The real Cozmox API has none of these; tests and demos use them to set the stage:
+
+``GET    /__emulator/health``    ``{"ok": true}``
+``GET    /__emulator/config``    call simulation settings (``callSeconds``, ``concurrency``,
+                                ``voicemailEvery``)
+``POST   /__emulator/reset``     forget every campaign, fault rule, journal entry, key added
+                                at run time, and the clock offset
+``GET    /__emulator/clock``     ``{"now": ISO, "offsetSeconds": S}``
+``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
+                                without sleeping (every campaign's lifecycle follows)
+``GET    /__emulator/requests``  the journal: ``[{method, path, query, status, time,
+                                fault?}]`` in arrival order, requests to ``/__emulator/``
+                                excluded, faulted requests included (``status`` null when
+                                the connection was dropped)
+``DELETE /__emulator/requests``  clear the journal
+``GET    /__emulator/faults``    the fault rules with their remaining ``times`` and ``hits``
+``POST   /__emulator/faults``    add one rule or a list of rules (see :mod:`.faults`), e.g.
+                                ``{"method": "POST", "path": "/campaign", "action": "status",
+                                "status": 429, "retryAfter": 2, "times": 1}``
+``DELETE /__emulator/faults``    remove every rule
+``POST   /__emulator/keys``      ``{"key": TOKEN, "orgId": ORG}``: accept another API key
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .faults import FaultRule
+from .state import EmulatorState
+
+__all__ = ["PREFIX", "control_routes"]
+
+PREFIX = "/__emulator"
+
+
+def _error(message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=400)
+
+
+async def _json(request: Request) -> Any:
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    return json.loads(raw)
+
+
+def control_routes(state: EmulatorState) -> list[Route]:
+    """The ``/__emulator/*`` routes over ``state``."""
+    settings = state.store.settings
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"ok": True})
+
+    async def config(request: Request) -> Response:
+        return JSONResponse(
+            {
+                "callSeconds": settings.call_seconds,
+                "concurrency": settings.concurrency,
+                "voicemailEvery": settings.voicemail_every,
+            }
+        )
+
+    async def reset(request: Request) -> Response:
+        state.reset()
+        return JSONResponse({"ok": True})
+
+    async def clock(request: Request) -> Response:
+        if request.method == "GET":
+            return JSONResponse(state.store.clock())
+        try:
+            data = await _json(request)
+        except ValueError:
+            return _error("body must be JSON")
+        seconds = data.get("advanceSeconds") if isinstance(data, dict) else None
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+            return _error("advanceSeconds must be a non-negative number")
+        return JSONResponse(state.store.advance_clock(float(seconds)))
+
+    async def requests(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.journal.clear()
+            return JSONResponse({"ok": True})
+        return JSONResponse(state.journal.entries())
+
+    async def faults(request: Request) -> Response:
+        if request.method == "DELETE":
+            state.faults.clear()
+            return JSONResponse({"ok": True})
+        if request.method == "GET":
+            return JSONResponse(state.faults.to_json())
+        try:
+            data = await _json(request)
+            rules = [FaultRule.from_json(d) for d in (data if isinstance(data, list) else [data])]
+        except ValueError as exc:
+            return _error(str(exc))
+        for rule in rules:
+            state.faults.add(rule)
+        return JSONResponse(state.faults.to_json(), status_code=201)
+
+    async def keys(request: Request) -> Response:
+        try:
+            data = await _json(request)
+        except ValueError:
+            return _error("body must be JSON")
+        key = data.get("key") if isinstance(data, dict) else None
+        org = data.get("orgId") if isinstance(data, dict) else None
+        if not isinstance(key, str) or not key or not isinstance(org, str) or not org:
+            return _error('body must be {"key": TOKEN, "orgId": ORG}')
+        state.store.add_key(key, org)
+        return JSONResponse({"key": key, "orgId": org}, status_code=201)
+
+    return [
+        Route(f"{PREFIX}/health", health, methods=["GET"]),
+        Route(f"{PREFIX}/config", config, methods=["GET"]),
+        Route(f"{PREFIX}/reset", reset, methods=["POST"]),
+        Route(f"{PREFIX}/clock", clock, methods=["GET", "POST"]),
+        Route(f"{PREFIX}/requests", requests, methods=["GET", "DELETE"]),
+        Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route(f"{PREFIX}/keys", keys, methods=["POST"]),
+    ]

@@ -1,0 +1,64 @@
+"""Serve the emulator with uvicorn: one process, one event loop, SQLite in a thread pool."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+
+import uvicorn
+
+from .app import create_app
+from .faults import DroppingH11Protocol
+from .state import EmulatorState
+from .store import Settings, Store
+
+__all__ = ["serve"]
+
+
+class _Server(uvicorn.Server):
+    """A uvicorn server that announces its URL once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, host: str) -> None:
+        super().__init__(config)
+        self._host = host
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.should_exit or not self.servers:
+            return
+        port = self.servers[0].sockets[0].getsockname()[1]
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        print(f"Cozmox emulator listening on http://{host}:{port}", flush=True)
+
+
+def serve(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8090,
+    db: str = ":memory:",
+    settings: Settings | None = None,
+    log_level: str = "warning",
+) -> int:
+    """Run until interrupted; the return value is the process exit status."""
+    store = Store(db, settings or Settings())
+    app = create_app(EmulatorState(store))
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=DroppingH11Protocol,
+        lifespan="off",
+        log_level=log_level,
+        access_log=log_level in ("debug", "trace", "info"),
+        timeout_keep_alive=30,
+    )
+    server = _Server(config, host)
+    try:
+        asyncio.run(server.serve())
+    finally:
+        store.close()
+    if not server.started:
+        print(f"Cozmox emulator could not listen on {host}:{port}", file=sys.stderr, flush=True)
+        return 1
+    return 0

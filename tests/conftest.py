@@ -1,0 +1,139 @@
+"""Shared fixtures: the Cozmox emulator as a real server process.
+
+``emulator`` (function scope) is one session-wide ``cozmox-emulator`` process on a free port
+with an in-memory database, reset (``POST /__emulator/reset``) before each test. It gives
+``.base_url``, ``.api_key``, ``.control`` (an ``httpx.Client`` on ``<base>/__emulator/``) and
+``.api()`` (an ``httpx.Client`` on the API with the bearer key).
+
+``start_emulator(*args)`` starts a separate process (for restarts, other keys, settings);
+the caller stops it with ``.stop()`` (the fixture also stops whatever is left at the end).
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import httpx
+import pytest
+
+DEFAULT_API_KEY = "sk-cozmox-local"
+LISTENING = "Cozmox emulator listening on "
+START_TIMEOUT = 30.0
+
+
+@dataclass
+class Emulator:
+    """A running emulator process."""
+
+    base_url: str
+    api_key: str
+    control: httpx.Client
+    process: subprocess.Popen[str]
+    args: tuple[str, ...] = ()
+    _stderr: IO[str] | None = field(default=None, repr=False)
+
+    def api(self, api_key: str | None = None, **kwargs: object) -> httpx.Client:
+        """An API client (bearer ``api_key``, default this emulator's key)."""
+        key = self.api_key if api_key is None else api_key
+        return httpx.Client(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {key}"},
+            timeout=kwargs.pop("timeout", 60.0),  # type: ignore[arg-type]
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def stderr(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.flush()
+        self._stderr.seek(0)
+        return self._stderr.read()
+
+    def stop(self) -> None:
+        self.control.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+
+
+def start_emulator(*args: str, api_key: str = DEFAULT_API_KEY) -> Emulator:
+    """Start ``python -m pulumi_cozmox.emulator --port 0 ARGS`` and wait until it listens."""
+    stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    cmd = [sys.executable, "-m", "pulumi_cozmox.emulator", "--port", "0", *args]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=Path(__file__).parent
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+        lines.put("")
+
+    threading.Thread(target=pump, daemon=True).start()
+    try:
+        while True:
+            line = lines.get(timeout=START_TIMEOUT)
+            if line.startswith(LISTENING):
+                break
+            if line == "":
+                raise RuntimeError("the emulator exited before listening")
+    except (queue.Empty, RuntimeError) as exc:
+        process.kill()
+        process.wait()
+        stderr.seek(0)
+        raise RuntimeError(f"emulator did not start ({exc!r}): {stderr.read()}") from None
+    base_url = line[len(LISTENING) :].strip()
+    control = httpx.Client(base_url=f"{base_url}/__emulator/", timeout=30.0)
+    return Emulator(base_url, api_key, control, process, tuple(args), stderr)
+
+
+@pytest.fixture(scope="session")
+def emulator_process() -> Iterator[Emulator]:
+    emu = start_emulator("--db", ":memory:")
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def emulator(emulator_process: Emulator) -> Emulator:
+    """The session's emulator, reset: no campaigns, faults, journal entries or clock offset."""
+    if emulator_process.process.poll() is not None:
+        pytest.fail(f"the emulator process died: {emulator_process.stderr()}")
+    emulator_process.control.post("reset").raise_for_status()
+    return emulator_process
+
+
+@pytest.fixture
+def start_emulator_process() -> Iterator[Callable[..., Emulator]]:
+    """``start(*args)`` -> a separate emulator; every one still running is stopped after."""
+    started: list[Emulator] = []
+
+    def start(*args: str, api_key: str = DEFAULT_API_KEY) -> Emulator:
+        emu = start_emulator(*args, api_key=api_key)
+        started.append(emu)
+        return emu
+
+    yield start
+    for emu in started:
+        emu.stop()

@@ -1,0 +1,55 @@
+"""End-to-end fixtures: a copy of a Pulumi program in a temporary folder, its own file
+backend, and the real `pulumi` CLI (missing CLI = failure, not skip)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Emulator
+from tests.e2e.pulumi_cli import REPO, Stack, find_pulumi
+
+PROGRAM = Path(__file__).parent / "program"
+
+
+def write_program(workdir: Path, source: Path = PROGRAM, project: str = "cozmox-e2e") -> None:
+    """Copy a program next to a Pulumi.yaml that uses this repository's venv."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if item.is_file() and item.name != "Pulumi.yaml":
+            shutil.copy(item, workdir / item.name)
+    (workdir / "Pulumi.yaml").write_text(
+        f"name: {project}\nruntime:\n  name: python\n  options:\n"
+        f"    virtualenv: {REPO / '.venv'}\n"
+    )
+
+
+class CampaignStack(Stack):
+    """A stack of tests/e2e/program; `declare()` rewrites the campaigns it declares."""
+
+    def declare(self, **campaigns: dict[str, Any]) -> None:
+        (self.workdir / "spec.json").write_text(json.dumps({"campaigns": campaigns}))
+
+
+@pytest.fixture
+def campaign_stack(tmp_path: Path, emulator: Emulator) -> Callable[..., CampaignStack]:
+    """`make(name="test")` -> an initialised stack configured for the test's emulator."""
+    find_pulumi()  # fail early and clearly when the CLI is missing
+
+    def make(name: str = "test") -> CampaignStack:
+        workdir = tmp_path / f"program-{name}"
+        write_program(workdir)
+        stack = CampaignStack(workdir=workdir, home=tmp_path, name=name)
+        stack.declare()
+        stack.init(
+            config={"cozmox:baseUrl": emulator.base_url},
+            secrets={"cozmox:apiKey": emulator.api_key},
+        )
+        return stack
+
+    return make
