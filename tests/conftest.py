@@ -76,7 +76,7 @@ class Emulator:
 
 def start_emulator(*args: str, api_key: str = DEFAULT_API_KEY) -> Emulator:
     """Start ``python -m pulumi_cozmox.emulator --port 0 ARGS`` and wait until it listens."""
-    stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
     cmd = [sys.executable, "-m", "pulumi_cozmox.emulator", "--port", "0", *args]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(

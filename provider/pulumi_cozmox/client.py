@@ -129,17 +129,22 @@ def _describe(exc: httpx.HTTPError) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
+def _numbers(customers: object) -> list[Any]:
+    if not isinstance(customers, list):
+        return []
+    return [c.get("number") if isinstance(c, dict) else None for c in customers]
+
+
 def campaign_summary(body: dict[str, Any] | bytes) -> dict[str, Any]:
     """What identifies a campaign created from the POST ``body``: name, phoneNumberId,
     assistantId, workflowId and the customers' numbers in order."""
     data: dict[str, Any] = json.loads(body) if isinstance(body, bytes | bytearray) else body
-    customers = data.get("customers") or []
     return {
         "name": data.get("name"),
         "phoneNumberId": data.get("phoneNumberId"),
         "assistantId": data.get("assistantId"),
         "workflowId": data.get("workflowId"),
-        "numbers": [c.get("number") if isinstance(c, dict) else None for c in customers],
+        "numbers": _numbers(data.get("customers")),
     }
 
 
@@ -149,10 +154,7 @@ def matches_summary(campaign: dict[str, Any], summary: dict[str, Any]) -> bool:
         if campaign.get(key) != summary.get(key):
             return False
     customers = campaign.get("customers")
-    if not isinstance(customers, list):
-        return False
-    numbers = [c.get("number") if isinstance(c, dict) else None for c in customers]
-    return numbers == list(summary.get("numbers") or [])
+    return isinstance(customers, list) and _numbers(customers) == list(summary.get("numbers") or [])
 
 
 class CozmoxClient:

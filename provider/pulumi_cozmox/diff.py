@@ -176,9 +176,15 @@ def plan(olds: dict[str, Any], news: dict[str, Any]) -> Plan:
         patchable = [k for k in changed if k in PATCHABLE]
         patch = {INPUT_TO_API[k]: news[k] for k in patchable}
         restricted = tuple(k for k in patchable if k in RESTRICTED)
-    count = news.get("customer_count")
-    if not isinstance(count, int) or isinstance(count, bool):
-        count = None
+    # Numbers cross the engine as floats (protobuf): 3.0 means 3 customers.
+    raw_count = news.get("customer_count")
+    count = (
+        int(raw_count)
+        if isinstance(raw_count, int | float)
+        and not isinstance(raw_count, bool)
+        and float(raw_count).is_integer()
+        else None
+    )
     return Plan(
         changed=changed,
         replaces=tuple(replaces),

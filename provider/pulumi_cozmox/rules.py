@@ -8,7 +8,8 @@ business, so a rule skips what it cannot read). Shared by the validator and the 
 - ``schedulePlan.latestAt``, when given, is after ``schedulePlan.earliestAt``.
 - At most :data:`MAX_CUSTOMERS` customers.
 - Each customer ``number`` is E.164 (``+14155551234``) unless the customer sets
-  ``numberE164CheckEnabled: false``, in which case it is still alphanumeric (``^\\+?[a-zA-Z0-9]+$``).
+  ``numberE164CheckEnabled: false``, in which case it is still alphanumeric
+  (``^\\+?[a-zA-Z0-9]+$``).
 - A number given to two customers is reported at the second, naming the first.
 """
 
@@ -118,7 +119,7 @@ def check_customers(body: Mapping[str, Any]) -> list[Problem]:
                 problems.append(
                     Problem(
                         path,
-                        f"{number!r} must be alphanumeric with an optional leading + "
+                        f"{json.dumps(number)} must be alphanumeric with an optional leading + "
                         "(numberE164CheckEnabled is false)",
                     )
                 )
@@ -126,16 +127,26 @@ def check_customers(body: Mapping[str, Any]) -> list[Problem]:
             problems.append(
                 Problem(
                     path,
-                    f"{number!r} is not an E.164 number (like +14155551234); "
+                    f"{json.dumps(number)} is not an E.164 number (like +14155551234); "
                     "set numberE164CheckEnabled: false to dial other numbers",
                 )
             )
         first = first_seen.setdefault(number, i)
         if first != i:
             problems.append(
-                Problem(path, f"{number!r} is the same number as customers[{first}].number")
+                Problem(
+                    path, f"{json.dumps(number)} is the same number as customers[{first}].number"
+                )
             )
     return problems
+
+
+def check_update_rules(body: Mapping[str, Any]) -> list[Problem]:
+    """The rules that apply to an Update Campaign (PATCH) body."""
+    if not isinstance(body, Mapping):
+        return []
+    both = body.get("assistantId") is not None and body.get("workflowId") is not None
+    return (check_assistant_or_workflow(body) if both else []) + check_schedule(body)
 
 
 def check_rules(body: Mapping[str, Any]) -> list[Problem]:

@@ -29,8 +29,10 @@ def load_schema(name: str) -> dict[str, Any]:
     with _lock:
         cached = _cache.get(name)
         if cached is None:
-            text = resources.files(SCHEMA_PACKAGE).joinpath(f"{name}.schema.json").read_text(
-                encoding="utf-8"
+            text = (
+                resources.files(SCHEMA_PACKAGE)
+                .joinpath(f"{name}.schema.json")
+                .read_text(encoding="utf-8")
             )
             cached = json.loads(text)
             _cache[name] = cached

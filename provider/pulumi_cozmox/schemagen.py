@@ -20,8 +20,9 @@ Rules, one line each (the count is over the component schemas, each visited once
   ``enum``/``example``/``default`` are strings (``backoffPlan.type``): a string (enum).
 - ``invalid-type->inferred``: a ``type`` that is no JSON type (``"enum"``): inferred from the
   enum values.
-- ``js-regex-literal->pattern``: ``"/^...$/u"``: the regex between the slashes; Unicode property
-  escapes (``\\p{L}``) are rewritten to classes both Python ``re`` and Rust ``regex`` accept.
+- ``js-regex-literal->pattern``: ``"/^...$/u"``: the regex between the slashes (JSON Schema
+  patterns are ECMA-262 with Unicode semantics, so ``\\p{L}`` stays: validate with jsonschema_rs;
+  Python's ``re``, used by python-jsonschema, cannot compile it).
 - ``missing-$ref->accept-any``: a ``$ref`` to a schema absent from the document: accepted
   unchecked, and the placeholder definition says so.
 - ``nullable->type-null``: OpenAPI 3.0 ``nullable: true``: ``null`` added to ``type``.
@@ -84,11 +85,6 @@ APPLICATORS = ("allOf", "anyOf", "oneOf", "$ref", "if", "then", "else", "not")
 OPENAPI_ONLY = ("discriminator", "xml", "externalDocs", "readOnly", "writeOnly")
 
 _JS_REGEX = re.compile(r"^/(?P<body>.*)/(?P<flags>[dgimsuyv]*)$", re.DOTALL)
-# Unicode property escapes, which Python's `re` lacks, as classes both engines accept.
-_UNICODE_ESCAPES: tuple[tuple[str, str], ...] = (
-    (r"[\p{L}\d]", r"[^\W_]"),  # letters or digits
-    (r"\p{L}", r"[^\W\d_]"),  # letters
-)
 
 
 @dataclass
@@ -113,14 +109,18 @@ class SchemaGenError(Exception):
 
 
 def js_regex_to_pattern(pattern: str) -> str:
-    """``"/^a$/u"`` -> ``"^a$"``; Unicode property escapes rewritten (see module docstring)."""
+    """``"/^a$/u"`` -> ``"^a$"``.
+
+    JSON Schema patterns are ECMA-262 regexes with Unicode semantics, so the body is kept as
+    written (``\\p{L}`` included: jsonschema_rs supports it; Python's ``re`` does not). Flags
+    other than ``u`` change the meaning and have no JSON Schema form: they are an error.
+    """
     m = _JS_REGEX.match(pattern)
-    body = m.group("body") if m else pattern
-    for escape, portable in _UNICODE_ESCAPES:
-        body = body.replace(escape, portable)
-    if r"\p{" in body or r"\P{" in body:
-        raise SchemaGenError(f"unsupported Unicode property escape in pattern {pattern!r}")
-    return body
+    if not m:
+        return pattern
+    if set(m.group("flags")) - {"u"}:
+        raise SchemaGenError(f"regex flags {m.group('flags')!r} cannot be kept in {pattern!r}")
+    return m.group("body")
 
 
 def _infer_type(values: list[Any]) -> str | list[str] | None:
@@ -238,7 +238,8 @@ def fix_example(node: dict[str, Any], report: Report) -> dict[str, Any]:
 
 def close_object(node: dict[str, Any], report: Report) -> dict[str, Any]:
     if (
-        "properties" in node
+        node.get("type") == "object"
+        and "properties" in node
         and "additionalProperties" not in node
         and "x-discriminator" not in node
     ):

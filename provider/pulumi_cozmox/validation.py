@@ -24,10 +24,12 @@ name (``difflib``); a wrong type, enum value or pattern says what is allowed.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
+import operator
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import jsonschema_rs
@@ -35,7 +37,7 @@ import jsonschema_rs
 from pulumi_cozmox.rules import (
     Problem,
     check_rules,
-    check_schedule,
+    check_update_rules,
     format_path,
 )
 from pulumi_cozmox.schema import load_schema
@@ -158,9 +160,14 @@ def _type_names(types: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _alternative(branch: Sequence[Any]) -> str | None:
+def _alternative(branch: Sequence[Any], schema: dict[str, Any]) -> str | None:
     """What one anyOf branch wanted, when it failed at the union's own instance."""
     kinds = {e.kind.name: e.kind.as_dict() for e in branch}
+    if "type" in kinds and "format" not in kinds:
+        where = next(e.schema_path for e in branch if e.kind.name == "type")
+        fmt = (_schema_at(schema, where[:-1]) or {}).get("format")
+        if fmt:
+            kinds["format"] = {"format": fmt}
     if "enum" in kinds:
         return "one of " + _list_values(kinds["enum"]["options"])
     if "const" in kinds:
@@ -223,11 +230,10 @@ class _Messages:
             return [Problem(here, f"must be {_show(info['expected_value'])}, got {_show(value)}")]
         if name == "type":
             wanted = _type_names(info["types"])
-            return [Problem(here, f"must be {wanted}, got {_json_type(value)} {_show(value)}")]
+            got = "null" if value is None else f"{_json_type(value)} {_show(value)}"
+            return [Problem(here, f"must be {wanted}, got {got}")]
         if name == "pattern":
-            return [
-                Problem(here, f"{_show(value)} does not match the pattern {info['pattern']}")
-            ]
+            return [Problem(here, f"{_show(value)} does not match the pattern {info['pattern']}")]
         if name == "format":
             fmt = info["format"]
             hint = " (like 2025-07-01T09:00:00Z)" if fmt == "date-time" else ""
@@ -258,7 +264,7 @@ class _Messages:
         if len(deeper) == 1:
             # Exactly one branch accepted the value's shape and failed inside: its errors.
             return self.problems(deeper[0], prefix)
-        wanted = [_alternative(b) for b in branches]
+        wanted = [_alternative(b, self.schema) for b in branches]
         if deeper or any(w is None for w in wanted):
             best = min(branches, key=len)
             return self.problems(best, prefix)
@@ -270,55 +276,73 @@ class _Messages:
 # Dedupe of equal assistantOverrides.
 
 
-def _leaf_paths(value: Any, path: Path = ()) -> Iterable[Path]:
-    """Paths to the number and boolean leaves (where ``==`` conflates ``True`` and ``1``)."""
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _leaf_paths(sub, (*path, key))
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            yield from _leaf_paths(sub, (*path, i))
-    elif isinstance(value, bool | int | float):
-        yield path
+class _StrictTrue:
+    """Equal to ``True`` only (``True == 1`` in Python); compared in C."""
+
+    __slots__ = ()
+    __eq__ = functools.partial(operator.is_, True)  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]
 
 
-def _compile_extractor(paths: list[Path]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function returning the leaves at ``paths``, each inner node fetched once."""
-    lines = ["def extract(v):"]
-    names: dict[Path, str] = {(): "v"}
-    leaves: list[str] = []
-    for path in paths:
-        for n in range(1, len(path)):
-            prefix = path[:n]
-            if prefix not in names:
-                names[prefix] = f"v{len(names)}"
-                lines.append(f"    {names[prefix]} = {names[prefix[:-1]]}[{path[n - 1]!r}]")
-        leaves.append(f"{names[path[:-1]]}[{path[-1]!r}]")
-    lines.append(f"    return ({', '.join(leaves)}{',' if len(leaves) == 1 else ''})")
-    namespace: dict[str, Any] = {}
-    exec("\n".join(lines), namespace)  # keys are repr() literals: no injection
-    extract: Callable[[Any], tuple[Any, ...]] = namespace["extract"]
-    return extract
+class _StrictFalse:
+    """Equal to ``False`` only (``False == 0`` in Python); compared in C."""
+
+    __slots__ = ()
+    __eq__ = functools.partial(operator.is_, False)  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _StrictNumber:
+    """Equal to a number of the same Python type only (so never to a boolean)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int | float) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self.value) and other == self.value
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+_STRICT_TRUE = _StrictTrue()
+_STRICT_FALSE = _StrictFalse()
+
+
+def _strict(value: Any) -> Any:
+    """A copy of ``value`` that is ``==`` only to values of the same JSON types.
+
+    Python's ``==`` holds ``True == 1`` and ``False == 0`` (and ``1 == 1.0``, which JSON Schema
+    also holds). Booleans and the numbers 0 and 1 are replaced by objects that compare strictly.
+    """
+    kind = type(value)
+    if kind is dict:
+        return {key: _strict(sub) for key, sub in value.items()}
+    if kind is list:
+        return [_strict(sub) for sub in value]
+    if value is True:
+        return _STRICT_TRUE
+    if value is False:
+        return _STRICT_FALSE
+    if (kind is int or kind is float) and (value == 0 or value == 1):
+        return _StrictNumber(value)
+    return value
 
 
 class _Template:
-    """A validated value and its problems (relative paths); matches values exactly equal."""
+    """A validated value and its problems (relative paths); matches values equal to it."""
+
+    __slots__ = ("problems", "strict", "value")
 
     def __init__(self, value: Any, problems: list[tuple[str, str]]) -> None:
         self.value = value
         self.problems = problems
-        paths = list(_leaf_paths(value))
-        self.extract = _compile_extractor(paths) if paths else None
-        self.types = tuple(type(leaf) for leaf in self.extract(value)) if self.extract else ()
+        self.strict = _strict(value)
 
     def matches(self, other: Any) -> bool:
-        if other is self.value:
-            return True
-        if other != self.value:
-            return False
-        if self.extract is None:
-            return True
-        return tuple(map(type, self.extract(other))) == self.types
+        # The strict copy on the left: its comparisons run first (dict == walks the left keys).
+        return other is self.value or bool(self.strict == other)
 
 
 # --------------------------------------------------------------------------------------------
@@ -375,8 +399,9 @@ def _create_schema_problems(args: dict[str, Any]) -> list[Problem]:
         elif templates[0] is not template:
             templates.remove(template)
             templates.insert(0, template)
-        base = format_path(prefix)
-        problems.extend(Problem(_join(base, path), message) for path, message in template.problems)
+        if template.problems:
+            base = format_path(prefix)
+            problems.extend(Problem(_join(base, path), msg) for path, msg in template.problems)
     return problems
 
 
@@ -397,9 +422,4 @@ def validate_update(args: dict[str, Any]) -> list[Problem]:
     """Every problem in an Update Campaign (PATCH) body."""
     if not isinstance(args, dict):
         return [Problem("", f"an update must be an object, got {_json_type(args)}")]
-    problems = _schema_problems(UPDATE, args) + check_schedule(args)
-    if args.get("assistantId") is not None and args.get("workflowId") is not None:
-        problems.append(
-            Problem("workflowId", "assistantId and workflowId cannot both be set: give one of them")
-        )
-    return _ordered(problems)
+    return _ordered(_schema_problems(UPDATE, args) + check_update_rules(args))

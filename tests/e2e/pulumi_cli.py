@@ -100,5 +100,12 @@ class Stack:
         args = ["stack", "export"] + (["--show-secrets"] if show_secrets else [])
         return json.loads(self.run(*args).stdout)
 
+    def resource(self, type_suffix: str, name: str, show_secrets: bool = False) -> dict[str, Any]:
+        """The recorded state (``inputs``, ``outputs``, ``id``) of one resource."""
+        for res in self.export(show_secrets)["deployment"].get("resources", []):
+            if res["type"].endswith(type_suffix) and res["urn"].endswith(f"::{name}"):
+                return dict(res)
+        raise AssertionError(f"no resource {name} of type *{type_suffix} in the state")
+
     def destroy(self) -> None:
         self.run("destroy", "--yes", "--skip-preview")

@@ -6,8 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings
 from .server import serve
+from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings
 
 __all__ = ["main"]
 
@@ -65,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.call_seconds <= 0 or args.call_concurrency < 1 or args.voicemail_every < 0:
-        _parser().error("--call-seconds must be > 0, --call-concurrency >= 1, --voicemail-every >= 0")
+        _parser().error(
+            "--call-seconds must be > 0, --call-concurrency >= 1, --voicemail-every >= 0"
+        )
     keys: dict[str, str] = {}
     for spec in args.key or [DEFAULT_API_KEY]:
         token, _, org = spec.partition("=")
@@ -79,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         keys=keys,
     )
     try:
-        return serve(host=args.host, port=args.port, db=args.db, settings=settings, log_level=args.log_level)
+        return serve(
+            host=args.host, port=args.port, db=args.db, settings=settings, log_level=args.log_level
+        )
     except KeyboardInterrupt:
         return 0
 

@@ -21,7 +21,6 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -35,7 +34,7 @@ from .control import control_routes
 from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
 from .faults import FaultMiddleware
 from .state import EmulatorState
-from .store import ListQuery, Settings, Store
+from .store import CampaignView, ListQuery, Settings, Store
 
 __all__ = ["create_app"]
 
@@ -73,12 +72,11 @@ def _org(request: Request, state: EmulatorState) -> str:
     return org
 
 
-async def _body(request: Request) -> Any:
+async def _raw_body(request: Request) -> bytes:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "application/json" and not media_type.endswith("+json"):
         raise UnsupportedMediaType()
-    raw = await request.body()
-    return await run_in_threadpool(checks.parse_json_object, raw)
+    return await request.body()
 
 
 def _number(params: dict[str, str], name: str, low: float, high: float) -> float | None:
@@ -144,10 +142,14 @@ def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
         try:
             org = _org(request, state)
             if request.method == "POST":
-                body = await _body(request)
+                raw = await _raw_body(request)
 
                 def create() -> str:
-                    return store.create(org, checks.check_create(body)).to_json()
+                    with checks.gc_paused():
+                        parsed, members = checks.parse_json_body(raw)
+                        body = checks.check_create(parsed)
+                        view = store.create(org, body, customers_json=members.get("customers"))
+                        return view.to_json()
 
                 return _json_response(await run_in_threadpool(create), 201)
             query = _list_query(request)
@@ -165,11 +167,13 @@ def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
             elif request.method == "DELETE":
                 view = await run_in_threadpool(store.delete, org, campaign_id)
             else:
-                body = await _body(request)
-                patch = checks.check_update(body)
-                view = await run_in_threadpool(
-                    store.update, org, campaign_id, patch, checks.check_merged
-                )
+                raw = await _raw_body(request)
+
+                def update() -> CampaignView:
+                    patch = checks.check_update(checks.parse_json_object(raw))
+                    return store.update(org, campaign_id, patch, checks.check_merged)
+
+                view = await run_in_threadpool(update)
             return _json_response(await run_in_threadpool(view.to_json))
         except ApiError as error:
             return _error_response(error)

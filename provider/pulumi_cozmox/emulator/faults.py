@@ -262,12 +262,12 @@ class DroppingH11Protocol(H11Protocol):
         super().handle_events()
         cycle = self.cycle
         if cycle is not None and getattr(cycle, "_cozmox_drop", None) is None:
-            scope = cycle.scope
-            extensions = scope.setdefault("extensions", {})  # type: ignore[typeddict-item]
+            scope: dict[str, Any] = cycle.scope  # type: ignore[assignment]
+            extensions = scope.setdefault("extensions", {})
 
             def drop() -> None:
                 cycle.disconnected = True
                 self.transport.close()
 
-            extensions[DROP_EXTENSION] = drop  # type: ignore[index]
+            extensions[DROP_EXTENSION] = drop
             cycle._cozmox_drop = drop  # type: ignore[attr-defined]

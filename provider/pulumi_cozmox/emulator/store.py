@@ -236,7 +236,9 @@ class Store:
 
     def add_key(self, token: str, org: str) -> None:
         with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO api_keys (token, org_id) VALUES (?, ?)", (token, org))
+            db.execute(
+                "INSERT OR REPLACE INTO api_keys (token, org_id) VALUES (?, ?)", (token, org)
+            )
 
     def reset(self) -> None:
         """Forget every campaign, the keys added at run time and the clock offset."""
@@ -250,11 +252,18 @@ class Store:
 
     # -- campaigns -----------------------------------------------------------------------
 
-    def create(self, org: str, body: dict[str, Any]) -> CampaignView:
-        """Store a validated CreateCampaignDTO; dialing is scheduled at once."""
+    def create(
+        self, org: str, body: dict[str, Any], *, customers_json: str | None = None
+    ) -> CampaignView:
+        """Store a validated CreateCampaignDTO; dialing is scheduled at once.
+
+        ``customers_json`` is the customers list as sent (JSON text), when the caller has it.
+        """
         rest = {k: v for k, v in body.items() if k != "customers"}
         customers = body.get("customers", [])
-        rest_json, customers_json = _dumps(rest), _dumps(customers)
+        rest_json = _dumps(rest)
+        if customers_json is None:
+            customers_json = _dumps(customers)
         campaign_id = str(uuid.uuid4())
         s = self.settings
         with self._write() as db:
@@ -361,12 +370,16 @@ class Store:
             times = self._times(row)
             if q.id is not None and times.id != q.id:
                 continue
-            if not _in_range(times.created_ms, q.created_gt, q.created_lt, q.created_ge, q.created_le):
+            if not _in_range(
+                times.created_ms, q.created_gt, q.created_lt, q.created_ge, q.created_le
+            ):
                 continue
             snap = lifecycle.snapshot(times, now)
             if q.status is not None and snap.status != q.status:
                 continue
-            if not _in_range(snap.updated_ms, q.updated_gt, q.updated_lt, q.updated_ge, q.updated_le):
+            if not _in_range(
+                snap.updated_ms, q.updated_gt, q.updated_lt, q.updated_ge, q.updated_le
+            ):
                 continue
             matched.append((times, snap))
         limit = min(max(q.limit, 0), MAX_PAGE_SIZE)

@@ -1,0 +1,321 @@
+"""The derived JSON Schemas: up to date, valid against their metaschema, and each repair rule."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+import pytest
+
+from pulumi_cozmox import schemagen
+from pulumi_cozmox.schema import SCHEMA_NAMES, load_schema
+
+
+@pytest.fixture(scope="module")
+def openapi() -> dict[str, Any]:
+    path = schemagen.schema_dir() / schemagen.OPENAPI_FILE
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def generated(openapi) -> tuple[dict[str, dict[str, Any]], schemagen.Report]:
+    return schemagen.generate(openapi)
+
+
+def test_committed_schemas_are_up_to_date(generated):
+    schemas, _ = generated
+    assert set(schemas) == set(SCHEMA_NAMES)
+    for name, schema in schemas.items():
+        committed = (schemagen.schema_dir() / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert committed == schemagen.dumps(schema), f"{name}: run make schema"
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_schema_passes_its_metaschema(name):
+    schema = load_schema(name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    # Without format assertions: Python's re cannot compile the ECMA-262 \p{L} (see schemagen).
+    meta = jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
+    assert list(meta.iter_errors(schema)) == []
+    assert jsonschema_rs.meta.is_valid(schema)
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_no_openapi_leftovers(name):
+    schema = load_schema(name)
+    assert "#/components/schemas/" not in json.dumps(schema)
+    todo = list(schema["$defs"].values())
+    while todo:
+        node = todo.pop()
+        assert not {"oneOf", "nullable", "discriminator", "example"} & set(node), node
+        assert node.get("type") in (None, *schemagen.JSON_TYPES) or isinstance(node["type"], list)
+        todo.extend(schemagen.iter_subschemas(node))
+
+
+def test_report_counts_every_quirk_of_the_document(generated):
+    _, report = generated
+    counts = report.counts
+    assert counts[schemagen.R_ONEOF] == 106
+    assert counts[schemagen.R_ARRAY_ENUM] == 7
+    assert counts[schemagen.R_OBJECT_STRING] == 4
+    assert counts[schemagen.R_INVALID_TYPE] == 1
+    assert counts[schemagen.R_JS_REGEX] == 5
+    assert counts[schemagen.R_MISSING_REF] == 1
+    assert counts[schemagen.R_NULLABLE] == 1
+    assert counts[schemagen.R_EXAMPLE] > 0
+    assert counts[schemagen.R_CLOSED] == 229
+    assert any("CreateInworldCredentialDTO" in note for note in report.notes)
+    lines = report.lines()
+    assert "oneOf-overlap->anyOf/discriminator: 106" in lines
+
+
+def test_schemagen_command_check_and_report(capsys):
+    assert schemagen.main(["--check"]) == 0
+    out = capsys.readouterr().out
+    assert "oneOf-overlap->anyOf/discriminator: 106" in out
+    assert "js-regex-literal->pattern: 5" in out
+
+
+def test_schemagen_command_writes_files(tmp_path, capsys):
+    assert schemagen.main(["--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{n}.schema.json" for n in SCHEMA_NAMES
+    )
+    assert schemagen.main(["--out", str(tmp_path), "--check"]) == 0
+    (tmp_path / "Campaign.schema.json").write_text("{}", encoding="utf-8")
+    assert schemagen.main(["--out", str(tmp_path), "--check"]) == 1
+
+
+# ---- each rule on a small document ---------------------------------------------------------
+
+
+def doc(**components: Any) -> dict[str, Any]:
+    return {"openapi": "3.0.0", "components": {"schemas": components}}
+
+
+def gen(root: str, **components: Any) -> tuple[dict[str, Any], schemagen.Report]:
+    schemas, report = schemagen.generate(doc(**components), roots=(root,))
+    return schemas[root], report
+
+
+def valid(schema: dict[str, Any], instance: Any) -> bool:
+    return jsonschema_rs.validator_for(schema, validate_formats=True).is_valid(instance)
+
+
+def obj(props: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    return {"type": "object", "properties": props, "required": required or []}
+
+
+def test_rule_one_of_discriminated_becomes_if_then():
+    a = obj({"provider": {"type": "string", "enum": ["a"]}, "x": {"type": "string"}}, ["provider"])
+    b = obj({"provider": {"type": "string", "enum": ["b"]}, "y": {"type": "number"}}, ["provider"])
+    root = obj(
+        {
+            "u": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/A", "title": "A"},
+                    {"$ref": "#/components/schemas/B"},
+                ]
+            }
+        }
+    )
+    schema, report = gen("Root", Root=root, A=a, B=b)
+    assert report.counts[schemagen.R_ONEOF] == 1
+    union = schema["$defs"]["Root"]["properties"]["u"]
+    assert union["properties"] == {"provider": {"enum": ["a", "b"]}}
+    assert union["x-discriminator"]["propertyName"] == "provider"
+    assert len(union["allOf"]) == 2 and "then" in union["allOf"][0]
+    assert valid(schema, {"u": {"provider": "a", "x": "s"}})
+    assert valid(schema, {"u": {"provider": "b", "y": 1}})
+    assert not valid(schema, {"u": {"provider": "a", "y": 1}})  # y belongs to branch b
+    assert not valid(schema, {"u": {"provider": "c"}})
+    assert not valid(schema, {"u": {"x": "s"}})
+
+
+def test_rule_one_of_overlapping_values_tie_broken_by_name():
+    plans = {
+        name: obj({"provider": {"type": "string", "enum": ["cozmox", "livekit"]}}, ["provider"])
+        for name in ("CozmoxPlan", "LivekitPlan")
+    }
+    plans["LivekitPlan"]["properties"]["wait"] = {"type": "number"}
+    root = obj({"p": {"oneOf": [{"$ref": f"#/components/schemas/{n}"} for n in plans]}})
+    schema, _ = gen("Root", Root=root, **plans)
+    union = schema["$defs"]["Root"]["properties"]["p"]
+    assert union["x-discriminator"]["mapping"] == {
+        "cozmox": "#/$defs/CozmoxPlan",
+        "livekit": "#/$defs/LivekitPlan",
+    }
+    assert valid(schema, {"p": {"provider": "livekit", "wait": 1}})
+    assert not valid(schema, {"p": {"provider": "cozmox", "wait": 1}})
+
+
+def test_rule_one_of_overlapping_scalars_becomes_any_of():
+    root = obj(
+        {"v": {"oneOf": [{"type": "string", "enum": ["andrew"]}, {"type": "string"}]}},
+    )
+    schema, report = gen("Root", Root=root)
+    assert report.counts[schemagen.R_ONEOF] == 1
+    assert "anyOf" in schema["$defs"]["Root"]["properties"]["v"]
+    assert valid(schema, {"v": "andrew"})  # matches both branches: oneOf would reject it
+
+
+def test_rule_one_of_single_branch_becomes_all_of():
+    root = obj({"k": {"oneOf": [{"$ref": "#/components/schemas/K"}]}})
+    schema, _ = gen("Root", Root=root, K=obj({"n": {"type": "string"}}))
+    assert schema["$defs"]["Root"]["properties"]["k"]["allOf"] == [{"$ref": "#/$defs/K"}]
+    assert not valid(schema, {"k": {"n": 1}})
+
+
+def test_rule_enum_on_array_moves_to_items():
+    root = obj({"m": {"type": "array", "enum": ["a", "b"], "items": {"type": "string"}}})
+    schema, report = gen("Root", Root=root)
+    assert report.counts[schemagen.R_ARRAY_ENUM] == 1
+    assert valid(schema, {"m": ["a", "b"]})
+    assert not valid(schema, {"m": ["c"]})
+
+
+def test_rule_enum_on_array_without_items():
+    root = obj({"m": {"type": "array", "enum": ["a"]}})
+    schema, _ = gen("Root", Root=root)
+    assert schema["$defs"]["Root"]["properties"]["m"]["items"] == {"enum": ["a"]}
+
+
+@pytest.mark.parametrize(
+    "prop",
+    [
+        {"type": "object", "enum": ["fixed", "exponential"], "example": "fixed"},
+        {"type": "object", "default": "refer", "enum": ["refer", "bye"]},
+        {"type": "object", "example": "en"},
+    ],
+)
+def test_rule_object_type_with_string_values(prop):
+    schema, report = gen("Root", Root=obj({"t": prop}))
+    assert report.counts[schemagen.R_OBJECT_STRING] == 1
+    assert schema["$defs"]["Root"]["properties"]["t"]["type"] == "string"
+    assert not valid(schema, {"t": {}})
+
+
+def test_rule_object_type_with_object_example_is_kept():
+    _, report = gen("Root", Root=obj({"t": {"type": "object", "example": {"a": 1}}}))
+    assert report.counts[schemagen.R_OBJECT_STRING] == 0
+
+
+def test_rule_invalid_type_inferred_from_enum():
+    schema, report = gen("Root", Root=obj({"s": {"type": "enum", "enum": ["off", "office"]}}))
+    assert report.counts[schemagen.R_INVALID_TYPE] == 1
+    assert schema["$defs"]["Root"]["properties"]["s"]["type"] == "string"
+    assert valid(schema, {"s": "office"})
+    assert not valid(schema, {"s": "loud"})
+
+
+@pytest.mark.parametrize(
+    ("literal", "pattern"),
+    [
+        ("/^[a-zA-Z0-9_-]{1,40}$/", "^[a-zA-Z0-9_-]{1,40}$"),
+        (r"/^\p{L}[\p{L}\d]*(?::[+-]?\d+)?$/u", r"^\p{L}[\p{L}\d]*(?::[+-]?\d+)?$"),
+        ("^plain$", "^plain$"),
+    ],
+)
+def test_js_regex_to_pattern(literal, pattern):
+    assert schemagen.js_regex_to_pattern(literal) == pattern
+
+
+def test_js_regex_with_meaningful_flags_is_an_error():
+    with pytest.raises(schemagen.SchemaGenError):
+        schemagen.js_regex_to_pattern("/^a$/i")
+
+
+def test_rule_js_regex_literal_matches_what_was_meant():
+    root = obj(
+        {
+            "name": {"type": "string", "pattern": "/^[a-zA-Z0-9_-]{1,40}$/"},
+            "kw": {"type": "string", "pattern": r"/^\p{L}[\p{L}\d]*(?::[+-]?\d+)?$/u"},
+        }
+    )
+    schema, report = gen("Root", Root=root)
+    assert report.counts[schemagen.R_JS_REGEX] == 2
+    assert valid(schema, {"name": "lookup_order", "kw": "Cozmox:2"})
+    assert valid(schema, {"kw": "Zürich"})
+    assert not valid(schema, {"name": "a b"})
+    assert not valid(schema, {"kw": "2fast"})
+
+
+def test_rule_missing_ref_is_accepted_and_said():
+    root = obj({"c": {"$ref": "#/components/schemas/Gone"}})
+    schema, report = gen("Root", Root=root)
+    assert report.counts[schemagen.R_MISSING_REF] == 1
+    assert schema["$defs"]["Gone"]["x-cozmox-unknown"] is True
+    assert "absent" in schema["$defs"]["Gone"]["description"]
+    assert any("Gone" in n for n in report.notes)
+    assert valid(schema, {"c": {"anything": [1, 2]}})
+
+
+def test_rule_nullable():
+    schema, report = gen("Root", Root=obj({"c": {"type": "string", "nullable": True}}))
+    assert report.counts[schemagen.R_NULLABLE] == 1
+    assert valid(schema, {"c": None})
+    assert valid(schema, {"c": "x"})
+    assert not valid(schema, {"c": 1})
+
+
+def test_rule_example_of_wrong_type_dropped():
+    root = obj(
+        {
+            "h": {"type": "boolean", "example": {"hipaaEnabled": False}},
+            "e": {"type": "string", "example": None},
+            "n": {"type": "string", "example": "Q2"},
+        }
+    )
+    schema, report = gen("Root", Root=root)
+    assert report.counts[schemagen.R_EXAMPLE] == 2
+    props = schema["$defs"]["Root"]["properties"]
+    assert "example" not in props["h"] and "examples" not in props["h"]
+    assert "examples" not in props["e"]
+    assert props["n"]["examples"] == ["Q2"]
+
+
+def test_rule_closed_objects_and_all_of_wrappers():
+    inner = obj({"a": {"type": "string"}})
+    root = obj({"plan": {"description": "d", "allOf": [{"$ref": "#/components/schemas/I"}]}})
+    schema, report = gen("Root", Root=root, I=inner)
+    assert report.counts[schemagen.R_CLOSED] == 2
+    assert valid(schema, {"plan": {"a": "x"}})  # the allOf wrapper does not reject valid input
+    assert not valid(schema, {"plan": {"a": "x", "b": 1}})
+    assert not valid(schema, {"other": 1})
+
+
+def test_rule_closed_object_with_applicator_uses_unevaluated():
+    root = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+        "allOf": [{"properties": {"b": {"type": "number"}}}],
+    }
+    schema, _ = gen("Root", Root=root)
+    assert schema["$defs"]["Root"]["unevaluatedProperties"] is False
+    assert valid(schema, {"a": "x", "b": 1})
+    assert not valid(schema, {"a": "x", "c": 1})
+
+
+def test_rule_refs_rewritten_and_only_reachable_defs_kept():
+    root = obj({"a": {"$ref": "#/components/schemas/A"}})
+    schema, report = gen("Root", Root=root, A=obj({}), Unused=obj({}))
+    assert report.counts[schemagen.R_REFS] == 1
+    assert set(schema["$defs"]) == {"Root", "A"}
+    assert schema["$ref"] == "#/$defs/Root"
+
+
+def test_generation_does_not_mutate_its_input(openapi):
+    before = copy.deepcopy(openapi)
+    schemagen.generate(openapi)
+    assert openapi == before
+
+
+def test_customer_overrides_refer_to_the_assistant_overrides_definition():
+    # validation.py validates customers[*].assistantOverrides against this definition apart.
+    customer = load_schema("CreateCampaignDTO")["$defs"]["CreateCustomerDTO"]
+    overrides = customer["properties"]["assistantOverrides"]
+    assert overrides["allOf"] == [{"$ref": "#/$defs/AssistantOverrides"}]
+    assert set(overrides) <= {"allOf", "description"}
