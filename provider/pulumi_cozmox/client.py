@@ -14,8 +14,10 @@ Retry rules (exponential backoff with full jitter, ``max_retries`` retries at mo
 
   * the connection was never made (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``):
     nothing was sent;
-  * the API answered 429, 502, 503 or 504. *Assumption*: these answers mean the request was
-    not processed (rate limiter, gateway or load balancer refused it before the service did).
+  * the API answered 429 or 503: a rate limiter or an unavailable service refused it before
+    processing it. After a 500, 502 or 504 the write may have committed all the same (a
+    gateway timing out on a slow backend): the client first looks for the campaign as below;
+    not found, it retries a 502/504 and raises the 500.
 
 - A POST whose outcome is unknown (read or write timeout, connection dropped or reset after
   sending, malformed response) is never sent again blindly: the client lists the campaigns
@@ -87,6 +89,9 @@ LOOKUP_INTERVAL = 1.0
 PAGE_LIMIT = 100
 USER_AGENT = f"pulumi-cozmox/{__version__}"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+#: Answers after which a POST may have been carried out all the same (429 and 503 refuse
+#: a request before processing it).
+MAYBE_COMMITTED = frozenset({500, 502, 504})
 
 # The request never left this machine: repeating it cannot duplicate anything.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -388,6 +393,13 @@ class CozmoxClient:
                 if response.is_success:
                     return self._json(response, method, path)
                 error = self._error(response, method, path)
+                if response.status_code in MAYBE_COMMITTED and not idempotent and recover:
+                    # A gateway or server fault may come after the write committed: look
+                    # before posting again (500 is then not retried: it would repeat).
+                    created = recover(started, str(error))
+                    if created is not None:
+                        return created
+                    delay = 0.0
                 if response.status_code not in RETRY_STATUSES:
                     raise error
                 if isinstance(error, RateLimited) and error.retry_after is not None:

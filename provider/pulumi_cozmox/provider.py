@@ -24,7 +24,7 @@ from pulumi.dynamic import (
 from pulumi.output import Unknown
 
 from pulumi_cozmox import diff
-from pulumi_cozmox.client import CozmoxClient
+from pulumi_cozmox.client import DEFAULT_TIMEOUT, CozmoxClient
 from pulumi_cozmox.customers import decode_customers
 from pulumi_cozmox.errors import ConfigurationError, NotFound
 from pulumi_cozmox.validation import validate_campaign
@@ -78,6 +78,8 @@ class CampaignProvider(ResourceProvider):
             "base_url": req.config.get("cozmox:baseUrl")
             or os.environ.get("COZMOX_BASE_URL")
             or DEFAULT_BASE_URL,
+            "timeout": req.config.get("cozmox:requestTimeout")
+            or os.environ.get("COZMOX_REQUEST_TIMEOUT"),
         }
 
     def _client(self) -> CozmoxClient:
@@ -91,7 +93,14 @@ class CampaignProvider(ResourceProvider):
                 base_url = settings.get("base_url") or os.environ.get(
                     "COZMOX_BASE_URL", DEFAULT_BASE_URL
                 )
-                client = CozmoxClient(base_url, api_key)
+                timeout = settings.get("timeout") or os.environ.get("COZMOX_REQUEST_TIMEOUT")
+                try:
+                    seconds = float(timeout) if timeout else DEFAULT_TIMEOUT
+                except ValueError:
+                    raise ConfigurationError(
+                        f"cozmox:requestTimeout must be a number of seconds, not {timeout!r}"
+                    ) from None
+                client = CozmoxClient(base_url, api_key, timeout=seconds)
                 self._api = client
             return client
 

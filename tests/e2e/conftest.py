@@ -24,8 +24,7 @@ def write_program(workdir: Path, source: Path = PROGRAM, project: str = "cozmox-
         if item.is_file() and item.name != "Pulumi.yaml":
             shutil.copy(item, workdir / item.name)
     (workdir / "Pulumi.yaml").write_text(
-        f"name: {project}\nruntime:\n  name: python\n  options:\n"
-        f"    virtualenv: {REPO / '.venv'}\n"
+        f"name: {project}\nruntime:\n  name: python\n  options:\n    virtualenv: {REPO / '.venv'}\n"
     )
 
 
@@ -41,14 +40,17 @@ def campaign_stack(tmp_path: Path, emulator: Emulator) -> Callable[..., Campaign
     """`make(name="test")` -> an initialised stack configured for the test's emulator."""
     find_pulumi()  # fail early and clearly when the CLI is missing
 
-    def make(name: str = "test") -> CampaignStack:
+    def make(name: str = "test", key_in: str = "config") -> CampaignStack:
+        """``key_in``: the API key as a secret stack config value, or in COZMOX_API_KEY."""
         workdir = tmp_path / f"program-{name}"
         write_program(workdir)
         stack = CampaignStack(workdir=workdir, home=tmp_path, name=name)
+        if key_in == "env":
+            stack.extra_env["COZMOX_API_KEY"] = emulator.api_key
         stack.declare()
         stack.init(
             config={"cozmox:baseUrl": emulator.base_url},
-            secrets={"cozmox:apiKey": emulator.api_key},
+            secrets={"cozmox:apiKey": emulator.api_key} if key_in == "config" else {},
         )
         return stack
 

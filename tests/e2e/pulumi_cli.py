@@ -35,7 +35,9 @@ def find_pulumi() -> str:
         return str(candidate)
     found = shutil.which("pulumi")
     if found is None:
-        raise AssertionError("pulumi CLI not found: run `make setup` (it builds it into .tools/bin)")
+        raise AssertionError(
+            "pulumi CLI not found: run `make setup` (it builds it into .tools/bin)"
+        )
     return found
 
 
@@ -63,7 +65,9 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def run(self, *args: str, check: bool = True, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 600
+    ) -> subprocess.CompletedProcess[str]:
         argv = [find_pulumi(), *args, "--non-interactive", "--cwd", str(self.workdir)]
         if args and args[0] not in ("login", "version"):
             argv += ["--stack", self.name]
@@ -74,9 +78,19 @@ class Stack:
             raise PulumiFailed(list(args), proc)
         return proc
 
-    def init(self, config: dict[str, str] | None = None, secrets: dict[str, str] | None = None) -> None:
+    def init(
+        self, config: dict[str, str] | None = None, secrets: dict[str, str] | None = None
+    ) -> None:
         (self.home / "backend").mkdir(parents=True, exist_ok=True)
-        argv = [find_pulumi(), "stack", "init", self.name, "--non-interactive", "--cwd", str(self.workdir)]
+        argv = [
+            find_pulumi(),
+            "stack",
+            "init",
+            self.name,
+            "--non-interactive",
+            "--cwd",
+            str(self.workdir),
+        ]
         proc = subprocess.run(argv, env=self.env(), capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise PulumiFailed(["stack", "init", self.name], proc)

@@ -15,7 +15,11 @@ from tests.e2e.conftest import CampaignStack
 from tests.e2e.pulumi_cli import PulumiFailed
 
 CUSTOMERS = [
-    {"number": "+14155550101", "name": "Ada", "assistantOverrides": {"variableValues": {"Plan_Tier": "gold"}}},
+    {
+        "number": "+14155550101",
+        "name": "Ada",
+        "assistantOverrides": {"variableValues": {"Plan_Tier": "gold"}},
+    },
     {"number": "+14155550102", "name": "Grace"},
 ]
 

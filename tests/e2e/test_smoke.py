@@ -11,7 +11,9 @@ from tests.e2e.conftest import CampaignStack
 CUSTOMERS = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
 
 
-def test_up_preview_destroy(campaign_stack: Callable[..., CampaignStack], emulator: Emulator) -> None:
+def test_up_preview_destroy(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
     stack = campaign_stack()
     stack.declare(
         smoke={

@@ -365,8 +365,9 @@ def test_the_documentation_example_is_rejected_at_its_placeholders(api):
     assert response.status_code == 400
     messages = response.json()["message"]
     assert "customers[0].extension must be a string" in messages
-    assert "customers[0].assistantOverrides.compliancePlan.hipaaEnabled must be a boolean value" in (
-        messages
+    assert (
+        "customers[0].assistantOverrides.compliancePlan.hipaaEnabled must be a boolean value"
+        in (messages)
     )
     assert total(api) == 0
 
@@ -408,8 +409,13 @@ def test_patch_rejects_malformed_json(api):
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer sk-wrong"}, {"Authorization": "sk-cozmox-local"},
-     {"Authorization": "Basic sk-cozmox-local"}, {"Authorization": "Bearer "}],
+    [
+        {},
+        {"Authorization": "Bearer sk-wrong"},
+        {"Authorization": "sk-cozmox-local"},
+        {"Authorization": "Basic sk-cozmox-local"},
+        {"Authorization": "Bearer"},
+    ],
 )
 def test_missing_or_unknown_key_is_401(emulator, headers):
     with httpx.Client(base_url=emulator.base_url, headers=headers) as client:

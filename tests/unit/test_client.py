@@ -279,11 +279,24 @@ def test_post_is_retried_when_not_processed(answer: httpx.Response | Exception) 
     assert fake.methods() == ["POST /campaign", "POST /campaign"]
 
 
-def test_post_500_is_not_retried() -> None:
-    fake = Recorder(error(500))
+def test_post_500_looks_for_the_campaign_and_is_not_retried() -> None:
+    fake = Recorder(error(500), page([]))
     with pytest.raises(ServerError):
-        fake.client().create_campaign(BODY)
-    assert fake.methods() == ["POST /campaign"]
+        fake.client(lookup_grace=0).create_campaign(BODY)
+    assert fake.methods() == ["POST /campaign", "GET /campaign"]
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_post_fault_after_commit_adopts_the_campaign(status: int) -> None:
+    fake = Recorder(error(status), page([CAMPAIGN]))
+    assert fake.client(lookup_grace=0).create_campaign(BODY) == CAMPAIGN
+    assert fake.methods() == ["POST /campaign", "GET /campaign"]
+
+
+def test_post_502_not_committed_is_retried_after_the_lookup() -> None:
+    fake = Recorder(error(502), page([]), ok(CAMPAIGN, 201))
+    assert fake.client(lookup_grace=0).create_campaign(BODY) == CAMPAIGN
+    assert fake.methods() == ["POST /campaign", "GET /campaign", "POST /campaign"]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 import pytest
-
 from pulumi_cozmox import schemagen
 from pulumi_cozmox.schema import SCHEMA_NAMES, load_schema
 

@@ -1,0 +1,96 @@
+"""Validation of the largest campaign: validate_campaign vs python-jsonschema, same run.
+
+10,000 customers, each with the full assistantOverrides of tests/data/campaign-full.json
+(distinct E.164 numbers; ~75 MB of compact JSON). Prints the median of validate_campaign, the
+python-jsonschema time on the same schema (one full run, or a slice scaled linearly with
+``--slice N``), the ratio, and peak memory.
+
+    .venv/bin/python benchmarks/bench_validation.py [--customers N] [--repeat R] [--slice N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import jsonschema  # noqa: E402
+import jsonschema_rs  # noqa: E402
+from campaigns import large_campaign  # noqa: E402
+from pulumi_cozmox.schema import load_schema  # noqa: E402
+from pulumi_cozmox.validation import validate_campaign  # noqa: E402
+
+
+def timed(fn: Any, *args: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--slice", type=int, default=0, help="python-jsonschema on N customers")
+    args = parser.parse_args(argv)
+
+    campaign = large_campaign(args.customers)
+    size_mb = len(json.dumps(campaign, separators=(",", ":"))) / 1e6
+    print(f"campaign: {args.customers:,} customers, {size_mb:.1f} MB compact JSON")
+
+    validate_campaign({"name": "warm-up"})  # build validators once, outside the timing
+    times = []
+    for _ in range(args.repeat):
+        gc.collect()
+        elapsed, problems = timed(validate_campaign, campaign)
+        assert problems == [], problems[:3]
+        times.append(elapsed)
+    median = statistics.median(times)
+
+    tracemalloc.start()
+    validate_campaign(campaign)
+    _, peak_traced = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    schema = load_schema("CreateCampaignDTO")
+    rs = jsonschema_rs.validator_for(schema, validate_formats=True)
+    rs_time, rs_ok = timed(rs.is_valid, campaign)
+    assert rs_ok
+
+    py = jsonschema.Draft202012Validator(schema)
+    if args.slice:
+        part = {**campaign, "customers": campaign["customers"][: args.slice]}
+        py_part, errors = timed(lambda: list(py.iter_errors(part)))
+        py_time = py_part * args.customers / args.slice
+        how = f"{args.slice:,}-customer slice x {args.customers / args.slice:g}"
+    else:
+        py_time, errors = timed(lambda: list(py.iter_errors(campaign)))
+        how = "full run"
+    assert errors == [], errors[:3]
+
+    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"validate_campaign      median {median * 1000:8.1f} ms  (of {args.repeat}, "
+        f"min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})"
+    )
+    print(f"jsonschema_rs is_valid once   {rs_time * 1000:8.1f} ms  (whole body, no dedupe)")
+    print(f"python-jsonschema      once   {py_time * 1000:8.1f} ms  ({how})")
+    print(f"ratio python-jsonschema / validate_campaign: {py_time / median:,.0f}x")
+    print(
+        f"peak memory: validate_campaign {peak_traced / 1e6:.1f} MB traced (tracemalloc); "
+        f"process max RSS {maxrss_mb:,.0f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

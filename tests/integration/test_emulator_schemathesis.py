@@ -1,0 +1,86 @@
+"""Property-based tests of the emulator against its own OpenAPI document (schemathesis).
+
+At most 25 generated requests per operation and mode, sent with the bearer key:
+
+- positive (requests that follow the document): no 5xx, every response in the documented
+  content type, and every documented response conforming to its schema;
+- negative (requests that break the document): no 5xx.
+
+The schema is loaded from the file the emulator serves (checked to be the same document), and
+the server's URL is given per call: the server starts after collection, and schemathesis's
+lazy fixture loader does not work with this pytest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import httpx
+import schemathesis
+from hypothesis import HealthCheck, Phase, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+MAX_EXAMPLES = 25
+OPENAPI = Path(__file__).resolve().parents[2] / "schema" / "cozmox-campaign.openapi.json"
+DEBUG = bool(os.environ.get("COZMOX_SCHEMATHESIS_DEBUG"))
+
+HYPOTHESIS = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.generate],
+    derandomize=True,
+)
+
+
+def _schema(mode: GenerationMode) -> schemathesis.BaseSchema:
+    loaded = schemathesis.openapi.from_path(str(OPENAPI))
+    loaded.config.generation.update(modes=[mode], max_examples=MAX_EXAMPLES)
+    return loaded
+
+
+positive = _schema(GenerationMode.POSITIVE)
+negative = _schema(GenerationMode.NEGATIVE)
+
+
+def _call(case, emulator):
+    response = case.call(
+        base_url=emulator.base_url,
+        headers={"Authorization": f"Bearer {emulator.api_key}"},
+        timeout=60,
+    )
+    if DEBUG:
+        print("STATUS", case.method, case.path, response.status_code, response.text[:300])
+    return response
+
+
+def test_the_served_document_is_the_contract(emulator):
+    served = httpx.get(f"{emulator.base_url}/openapi.json").json()
+    contract = json.loads(OPENAPI.read_text("utf-8"))
+    assert served.pop("servers") == [{"url": emulator.base_url}]
+    contract.pop("servers")
+    assert served == contract
+
+
+@positive.parametrize()
+@HYPOTHESIS
+def test_valid_requests_get_conforming_answers(case, emulator):
+    response = _call(case, emulator)
+    case.validate_response(
+        response,
+        checks=[not_a_server_error, response_schema_conformance, content_type_conformance],
+    )
+
+
+@negative.parametrize()
+@HYPOTHESIS
+def test_invalid_requests_never_get_a_server_error(case, emulator):
+    response = _call(case, emulator)
+    case.validate_response(response, checks=[not_a_server_error])

@@ -1,0 +1,115 @@
+"""The cross-field rules (shared with the emulator)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pulumi_cozmox.rules import MAX_CUSTOMERS, Problem, check_rules, check_update_rules, format_path
+
+
+def body(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "name": "c",
+        "phoneNumberId": "pn",
+        "assistantId": "a",
+        "customers": [{"number": "+14155550100"}],
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def test_valid_body_has_no_problems():
+    assert check_rules(body()) == []
+    assert check_rules(body(assistantId=None, workflowId="w")) == []
+
+
+def test_assistant_and_workflow_not_both():
+    assert check_rules(body(workflowId="w")) == [
+        Problem("workflowId", "assistantId and workflowId cannot both be set: give one of them")
+    ]
+
+
+def test_assistant_or_workflow_required():
+    assert [p.path for p in check_rules(body(assistantId=None))] == ["assistantId"]
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "ok"),
+    [
+        ("2030-01-01T10:00:00Z", "2030-01-01T11:00:00Z", True),
+        ("2030-01-01T10:00:00Z", "2030-01-01T10:00:00Z", False),
+        ("2030-01-01T10:00:00Z", "2030-01-01T09:00:00Z", False),
+        ("2030-01-01T10:00:00+02:00", "2030-01-01T09:30:00Z", True),
+        ("2030-01-01T10:00:00Z", None, True),
+        ("not a date", "2030-01-01T09:00:00Z", True),  # the schema reports the format
+    ],
+)
+def test_schedule_latest_after_earliest(earliest, latest, ok):
+    plan = {"earliestAt": earliest} | ({"latestAt": latest} if latest else {})
+    problems = check_rules(body(schedulePlan=plan))
+    assert (problems == []) is ok
+    if not ok:
+        assert problems[0].path == "schedulePlan.latestAt"
+        assert earliest in problems[0].message
+
+
+def test_at_most_10000_customers():
+    customers = [{"number": f"+1415{i:07d}"} for i in range(MAX_CUSTOMERS + 1)]
+    problems = check_rules(body(customers=customers))
+    assert [p.path for p in problems] == ["customers"]
+    assert "at most 10,000" in problems[0].message
+    assert check_rules(body(customers=customers[:MAX_CUSTOMERS])) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "check", "ok"),
+    [
+        ("+14155550100", None, True),
+        ("+14155550100", True, True),
+        ("14155550100", None, False),
+        ("+0123", None, False),
+        ("+1234567890123456", None, False),
+        ("<string>", True, False),
+        ("+001234567890", False, True),
+        ("abc", False, True),
+        ("12 34", False, False),
+    ],
+)
+def test_e164_unless_disabled(number, check, ok):
+    customer: dict[str, Any] = {"number": number}
+    if check is not None:
+        customer["numberE164CheckEnabled"] = check
+    problems = check_rules(body(customers=[customer]))
+    assert (problems == []) is ok
+    if not ok:
+        assert problems[0].path == "customers[0].number"
+
+
+def test_duplicate_number_reported_at_second_naming_first():
+    customers = [{"number": "+14155550100"}, {"number": "+14155550101"}, {"number": "+14155550100"}]
+    assert check_rules(body(customers=customers)) == [
+        Problem("customers[2].number", '"+14155550100" is the same number as customers[0].number')
+    ]
+
+
+def test_malformed_bodies_do_not_raise():
+    assert check_rules([]) == []  # type: ignore[arg-type]
+    assert check_rules(body(customers="x", schedulePlan=3)) == []
+    assert check_rules(body(customers=[None, 3, {"number": 5}])) == []
+
+
+def test_update_rules():
+    assert check_update_rules({"name": "x"}) == []
+    assert [p.path for p in check_update_rules({"assistantId": "a", "workflowId": "w"})] == [
+        "workflowId"
+    ]
+
+
+def test_format_path():
+    assert format_path(["customers", 3, "assistantOverrides", "voice", "provider"]) == (
+        "customers[3].assistantOverrides.voice.provider"
+    )
+    assert format_path(["variableValues", "first-name"]) == 'variableValues["first-name"]'
+    assert format_path([]) == ""
+    assert str(Problem("", "x")) == "(body): x"
