@@ -10,7 +10,7 @@ repo=$PWD
 demo=${COZMOX_DEMO_DIR:-$repo/.demo}
 port=${COZMOX_DEMO_PORT:-8090}
 example=${COZMOX_DEMO_EXAMPLE:-examples/quickstart}
-stack=demo
+stack=${COZMOX_DEMO_STACK:-demo}
 base_url="http://127.0.0.1:$port"
 mkdir -p "$demo/backend"
 
