@@ -1,0 +1,164 @@
+"""The Campaign provider through the real `pulumi` CLI against the emulator (issue 5).
+
+1. API requests of a no-op preview, a no-op up and a refresh (20 campaigns), from the
+   emulator's journal.
+2. Wall time of `pulumi preview` for a stack of 20 ordinary campaigns.
+3. Scale: a campaign of BENCH_CUSTOMERS customers (default 10,000) with full overrides:
+   this design (customers cross the engine as one compressed secret string) beside the naive
+   one (customers as nested props), both measured in this run: no-op preview (and the same
+   for a 1-customer campaign), a preview that changes the customers, `up`, state size.
+
+Run: .venv/bin/python benchmarks/bench_provider.py   (about 10 minutes at 10,000 customers)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.campaigns import large_campaign  # noqa: E402
+from tests.conftest import Emulator, start_emulator  # noqa: E402
+from tests.e2e.conftest import PROGRAM, write_program  # noqa: E402
+from tests.e2e.pulumi_cli import Stack  # noqa: E402
+
+CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "10000"))
+REPEATS = 3
+
+
+def timed(action: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_of(action: Callable[[], Any], repeats: int = REPEATS) -> float:
+    return statistics.median(timed(action) for _ in range(repeats))
+
+
+def api_args(body: dict[str, Any]) -> dict[str, Any]:
+    """A POST body as Campaign arguments."""
+    return {
+        "name": body["name"],
+        "phone_number_id": body["phoneNumberId"],
+        "assistant_id": body.get("assistantId"),
+        "customers": body["customers"],
+        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+    }
+
+
+def make_stack(root: Path, emulator: Emulator, name: str, program: Path = PROGRAM) -> Stack:
+    workdir = root / name
+    write_program(workdir, program, project=f"bench-{name}")
+    stack = Stack(workdir=workdir, home=root / f"home-{name}", name="bench")
+    stack.extra_env.update(COZMOX_API_KEY=emulator.api_key, COZMOX_BASE_URL=emulator.base_url)
+    stack.init()
+    return stack
+
+
+def declare(stack: Stack, campaigns: dict[str, Any]) -> None:
+    (stack.workdir / "spec.json").write_text(json.dumps({"campaigns": campaigns}))
+
+
+def journal(emulator: Emulator) -> list[str]:
+    return [f"{e['method']} {e['path']}" for e in emulator.control.get("requests").json()]
+
+
+def state_bytes(stack: Stack) -> int:
+    return sum(p.stat().st_size for p in (stack.home / "backend").rglob("*.json") if p.is_file())
+
+
+def requests_and_twenty(root: Path, emulator: Emulator) -> None:
+    stack = make_stack(root, emulator, "twenty")
+    base = api_args(large_campaign(1))
+    base["customers"] = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
+    declare(stack, {f"c{i:02d}": {**base, "name": f"Campaign {i}"} for i in range(20)})
+    stack.up()
+    counts = {}
+    for label, command in (
+        ("no-op preview", lambda: stack.run("preview")),
+        ("no-op up", lambda: stack.up()),
+        ("refresh", lambda: stack.run("refresh", "--yes", "--skip-preview")),
+    ):
+        emulator.control.delete("requests")
+        command()
+        counts[label] = journal(emulator)
+    print("API requests for a stack of 20 campaigns (emulator journal):")
+    for label, requests in counts.items():
+        gets = sum(r.startswith("GET /campaign/") for r in requests)
+        print(f"  {label:14s} {len(requests):3d} requests ({gets} GET /campaign/{{id}})")
+    preview = median_of(lambda: stack.run("preview"))
+    print(f"pulumi preview, 20 ordinary campaigns, no changes: {preview:.2f} s (median of {REPEATS})")
+    stack.destroy()
+
+
+def scale(root: Path, emulator: Emulator) -> None:
+    body = large_campaign(CUSTOMERS)
+    size_mb = len(json.dumps(body["customers"])) / 1e6
+    print(f"\nScale: {CUSTOMERS} customers with full overrides ({size_mb:.0f} MB of JSON)")
+    changed = [dict(c) for c in body["customers"]]
+    changed[-1] = {**changed[-1], "name": "Changed"}
+    results: dict[str, dict[str, float]] = {}
+
+    small = make_stack(root, emulator, "ours-1")
+    declare(small, {"main": api_args(large_campaign(1))})
+    small.up()
+    one_customer_preview = median_of(lambda: small.run("preview"))
+    small.destroy()
+
+    ours = make_stack(root, emulator, "ours")
+    declare(ours, {"main": api_args(body)})
+    results["this design"] = {"up": timed(ours.up)}
+    results["this design"]["no-op preview"] = median_of(lambda: ours.run("preview"))
+    results["this design"]["state MB"] = state_bytes(ours) / 1e6
+    declare(ours, {"main": {**api_args(body), "customers": changed}})
+    results["this design"]["changed preview"] = timed(lambda: ours.run("preview"))
+    declare(ours, {"main": api_args(body)})
+    ours.destroy()
+
+    naive = make_stack(root, emulator, "naive", REPO / "benchmarks" / "naive_program")
+    naive_body = {k: v for k, v in body.items() if k in ("name", "phoneNumberId", "assistantId")}
+    naive_body.update(customers=body["customers"], schedulePlan={"earliestAt": "2099-01-01T09:00:00Z"})
+    declare(naive, {"main": naive_body})
+    results["naive nested"] = {"up": timed(naive.up)}
+    results["naive nested"]["no-op preview"] = timed(lambda: naive.run("preview"))
+    results["naive nested"]["state MB"] = state_bytes(naive) / 1e6
+    declare(naive, {"main": {**naive_body, "customers": changed}})
+    results["naive nested"]["changed preview"] = timed(lambda: naive.run("preview"))
+
+    print(f"  1-customer campaign, no-op preview: {one_customer_preview:.2f} s")
+    print(f"  {'':14s} {'up':>9s} {'no-op preview':>14s} {'changed preview':>16s} {'state':>9s}")
+    for label, row in results.items():
+        print(
+            f"  {label:14s} {row['up']:8.1f}s {row['no-op preview']:13.1f}s "
+            f"{row['changed preview']:15.1f}s {row['state MB']:7.1f}MB"
+        )
+    ours_row = results["this design"]
+    print(
+        f"  goals: no-op preview within 3 s of the 1-customer one: "
+        f"+{ours_row['no-op preview'] - one_customer_preview:.2f} s; changed preview <= 8 s: "
+        f"{ours_row['changed preview']:.1f} s; state < 5 MB: {ours_row['state MB']:.2f} MB"
+    )
+
+
+def main() -> None:
+    emulator = start_emulator("--db", ":memory:")
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-provider-") as tmp:
+            requests_and_twenty(Path(tmp), emulator)
+            scale(Path(tmp), emulator)
+    finally:
+        emulator.stop()
+
+
+if __name__ == "__main__":
+    main()
