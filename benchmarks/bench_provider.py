@@ -97,7 +97,9 @@ def requests_and_twenty(root: Path, emulator: Emulator) -> None:
         gets = sum(r.startswith("GET /campaign/") for r in requests)
         print(f"  {label:14s} {len(requests):3d} requests ({gets} GET /campaign/{{id}})")
     preview = median_of(lambda: stack.run("preview"))
-    print(f"pulumi preview, 20 ordinary campaigns, no changes: {preview:.2f} s (median of {REPEATS})")
+    print(
+        f"pulumi preview, 20 ordinary campaigns, no changes: {preview:.2f} s (median of {REPEATS})"
+    )
     stack.destroy()
 
 
@@ -127,7 +129,9 @@ def scale(root: Path, emulator: Emulator) -> None:
 
     naive = make_stack(root, emulator, "naive", REPO / "benchmarks" / "naive_program")
     naive_body = {k: v for k, v in body.items() if k in ("name", "phoneNumberId", "assistantId")}
-    naive_body.update(customers=body["customers"], schedulePlan={"earliestAt": "2099-01-01T09:00:00Z"})
+    naive_body.update(
+        customers=body["customers"], schedulePlan={"earliestAt": "2099-01-01T09:00:00Z"}
+    )
     declare(naive, {"main": naive_body})
     results["naive nested"] = {"up": timed(naive.up)}
     results["naive nested"]["no-op preview"] = timed(lambda: naive.run("preview"))

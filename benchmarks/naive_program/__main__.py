@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pulumi
 from pulumi.dynamic import CreateResult, DiffResult, Resource, ResourceProvider
 
 from pulumi_cozmox.validation import validate_campaign
@@ -24,7 +23,9 @@ class NaiveProvider(ResourceProvider):
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         keys = ("name", "phoneNumberId", "assistantId", "schedulePlan", "customers")
         changed = [k for k in keys if olds.get(k) != news.get(k)]
-        return DiffResult(changes=bool(changed), replaces=["customers"] if "customers" in changed else [])
+        return DiffResult(
+            changes=bool(changed), replaces=["customers"] if "customers" in changed else []
+        )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         body = {k: v for k, v in props.items() if k != "__provider"}

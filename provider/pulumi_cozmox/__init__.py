@@ -33,7 +33,21 @@ _HOME: dict[str, str] = {
     "validate_campaign": "validation",
 }
 
-__all__ = ["__version__", *_HOME]
+__all__ = [
+    "ApiError",
+    "Campaign",
+    "CampaignArgs",
+    "CampaignProvider",
+    "ConfigurationError",
+    "CozmoxClient",
+    "CozmoxError",
+    "Customer",
+    "NotFound",
+    "Problem",
+    "SchedulePlan",
+    "__version__",
+    "validate_campaign",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -50,7 +50,10 @@ def test_adopt_patches_what_differs_and_never_posts(
     emulator.control.delete("requests").raise_for_status()
     stack.up()
     requests = [(e["method"], e["path"]) for e in emulator.control.get("requests").json()]
-    assert requests == [("GET", f"/campaign/{existing['id']}"), ("PATCH", f"/campaign/{existing['id']}")]
+    assert requests == [
+        ("GET", f"/campaign/{existing['id']}"),
+        ("PATCH", f"/campaign/{existing['id']}"),
+    ]
     assert stack.outputs()["main.id"] == existing["id"]
     with emulator.api() as api:
         assert api.get(f"/campaign/{existing['id']}").json()["name"] == "Managed by Pulumi"

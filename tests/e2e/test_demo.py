@@ -27,7 +27,12 @@ def test_demo_twice_then_destroy(tmp_path: Path) -> None:
 
     def demo(action: str) -> str:
         proc = subprocess.run(
-            ["scripts/demo.sh", action], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+            ["scripts/demo.sh", action],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         return proc.stdout

@@ -23,7 +23,9 @@ def test_example_up_and_destroy(example: str, tmp_path: Path, emulator: Emulator
     workdir = tmp_path / example
     write_program(workdir, REPO / "examples" / example, project=f"cozmox-{example}")
     stack = Stack(workdir=workdir, home=tmp_path)
-    stack.init(config={"cozmox:baseUrl": emulator.base_url}, secrets={"cozmox:apiKey": emulator.api_key})
+    stack.init(
+        config={"cozmox:baseUrl": emulator.base_url}, secrets={"cozmox:apiKey": emulator.api_key}
+    )
     stack.up()
     outputs = stack.outputs()
     assert outputs["customer_count"] == EXPECTED_CUSTOMERS[example]
@@ -34,7 +36,9 @@ def test_example_up_and_destroy(example: str, tmp_path: Path, emulator: Emulator
         assert stored["customers"][0] == {
             "number": "+14155550121",
             "name": "Ada Lovelace",
-            "assistantOverrides": {"variableValues": {"plan": "gold", "renewal_date": "2030-06-01"}},
+            "assistantOverrides": {
+                "variableValues": {"plan": "gold", "renewal_date": "2030-06-01"}
+            },
         }
         assert "name" not in stored["customers"][2]
     if example == "overrides":

@@ -38,7 +38,9 @@ def campaign_ids(emulator: Emulator) -> list[str]:
 
 
 def fault(emulator: Emulator, method: str, path: str, rule: dict[str, Any], times: int = 1) -> None:
-    emulator.control.post("faults", json={"method": method, "path": path, "times": times, **rule}).raise_for_status()
+    emulator.control.post(
+        "faults", json={"method": method, "path": path, "times": times, **rule}
+    ).raise_for_status()
 
 
 @pytest.mark.parametrize("kind", list(POST_FAULTS))

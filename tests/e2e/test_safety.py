@@ -14,7 +14,6 @@ from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack
 from tests.e2e.pulumi_cli import PulumiFailed
 
-
 SECRET_SIG = "4dabf18193072939515e22adb298388d"  # how state marks a secret value
 
 
@@ -42,7 +41,10 @@ def test_bad_input_fails_preview_with_its_path_and_sends_nothing(
                 {"number": "+14155550101"},
                 {"number": "+14155550102", "assistantOverrides": {"voice": {"provider": "nope"}}},
             ],
-            schedule_plan={"earliestAt": "2099-01-01T09:00:00Z", "latestAt": "2098-01-01T00:00:00Z"},
+            schedule_plan={
+                "earliestAt": "2099-01-01T09:00:00Z",
+                "latestAt": "2098-01-01T00:00:00Z",
+            },
         )
     )
     emulator.control.delete("requests").raise_for_status()

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from pulumi_cozmox import __version__
 from pulumi_cozmox.client import CozmoxClient, campaign_summary, matches_summary
 from pulumi_cozmox.errors import (
