@@ -6,6 +6,7 @@ replacement is refused -> allowed with allow_redial -> destroy."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -88,8 +89,9 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     stack.up()
     assert campaigns(emulator)[0]["name"] == "Renewals Q3"
 
-    # New customers while scheduled: replace, deleting before creating.
-    more = [*CUSTOMERS, {"number": "+14155550103"}]
+    # New customers while scheduled: replace, deleting before creating. (25 customers: with
+    # the emulator's 10 calls at a time of 60 s each, dialing lasts 3 minutes.)
+    more = [*CUSTOMERS, *({"number": f"+1415555{2000 + i}"} for i in range(23))]
     stack.declare(main=args(name="Renewals Q3", customers=more))
     assert stack.preview_json()["changeSummary"] == {"same": 1, "replace": 1}
     clear_journal(emulator)
@@ -99,12 +101,15 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     [stored] = campaigns(emulator)
     second_id = stack.outputs()["main.id"]
     assert stored["id"] == second_id != first_id
-    assert stack.outputs()["main.customer_count"] == 3
+    assert stack.outputs()["main.customer_count"] == 25
 
     # Time passes: the campaign starts dialing (the recorded status is still "scheduled").
-    emulator.control.post("clock", json={"advanceSeconds": 100 * 365 * 86400}).raise_for_status()
+    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+    start = datetime(2099, 1, 1, 9, tzinfo=timezone.utc)
+    advance = (start - now).total_seconds() + 1
+    emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
     with emulator.api() as api:
-        assert api.get(f"/campaign/{second_id}").json()["status"] in ("in-progress", "ended")
+        assert api.get(f"/campaign/{second_id}").json()["status"] == "in-progress"
 
     # Changing customers now would call them again: preview refuses, nothing is written.
     stack.declare(main=args(name="Renewals Q3", customers=CUSTOMERS))
@@ -118,9 +123,21 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
         stack.up()
     assert [c["id"] for c in campaigns(emulator)] == [second_id]
 
-    # The same change with allow_redial=True goes through.
+    # A field the API changes only while scheduled: refused at preview, not failed at up.
+    later = {"earliestAt": "2099-02-01T09:00:00Z"}
+    stack.declare(main=args(name="Renewals Q3", customers=more, schedule_plan=later))
+    with pytest.raises(PulumiFailed) as refused:
+        stack.preview_json()
+    assert "only while the campaign is scheduled" in refused.value.stdout
+
+    # The same change with allow_redial=True goes through: the dialing campaign is ended,
+    # then deleted, then the new one created.
     stack.declare(main=args(name="Renewals Q3", customers=CUSTOMERS, allow_redial=True))
+    clear_journal(emulator)
     stack.up()
+    writes = [(m, p) for m, p in journal(emulator) if m != "GET"]
+    second = f"/campaign/{second_id}"
+    assert writes == [("PATCH", second), ("DELETE", second), ("POST", "/campaign")]
     [stored] = campaigns(emulator)
     assert stored["id"] == stack.outputs()["main.id"] != second_id
     assert len(stored["customers"]) == 2

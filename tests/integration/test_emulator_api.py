@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def is_iso(text: str) -> bool:
 
 
 @pytest.fixture
-def api(emulator) -> httpx.Client:
+def api(emulator) -> Iterator[httpx.Client]:
     with emulator.api() as client:
         yield client
 

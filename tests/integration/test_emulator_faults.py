@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -17,7 +18,7 @@ CAMPAIGN: dict[str, Any] = {
 
 
 @pytest.fixture
-def api(emulator) -> httpx.Client:
+def api(emulator) -> Iterator[httpx.Client]:
     with emulator.api() as client:
         yield client
 

@@ -6,6 +6,7 @@ test never changes an outcome.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 
 
 @pytest.fixture
-def api(emulator) -> httpx.Client:
+def api(emulator) -> Iterator[httpx.Client]:
     with emulator.api() as client:
         yield client
 
@@ -171,9 +172,9 @@ def test_listing_follows_the_clock_and_reset_rewinds_it(api, emulator, settings)
     assert statuses() == ["scheduled"]
     advance(emulator, 630)
     assert statuses() == ["in-progress"]
-    assert api.get("/campaign", params={"status": "in-progress"}).json()["metadata"][
-        "totalItems"
-    ] == 1
+    assert (
+        api.get("/campaign", params={"status": "in-progress"}).json()["metadata"]["totalItems"] == 1
+    )
     advance(emulator, 60)
     assert statuses() == ["ended"]
     clock = emulator.control.get("clock").json()

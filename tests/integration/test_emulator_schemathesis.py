@@ -46,6 +46,19 @@ def _schema(mode: GenerationMode) -> schemathesis.BaseSchema:
     # schemathesis silently drops a request body it cannot resolve, so define it as any object.
     schemas = document["components"]["schemas"]
     schemas.setdefault("CreateInworldCredentialDTO", {"type": "object"})
+    # Bounded generation that reaches the server's happy path:
+    # - assistantOverrides (~200 nested schemas) is left out: hypothesis cannot build one in
+    #   bounded time; the full campaign of the API tests covers it;
+    # - the rules the document cannot state (README) are stated here: unknown properties are
+    #   rejected, numbers are E.164, a campaign names an assistant (not also a workflow).
+    customer = schemas["CreateCustomerDTO"]
+    del customer["properties"]["assistantOverrides"]
+    customer["properties"]["number"]["pattern"] = "^\\+[1-9][0-9]{6,14}$"
+    create = schemas["CreateCampaignDTO"]
+    del create["properties"]["workflowId"]
+    create["required"] = [*create["required"], "assistantId"]
+    for name in ("CreateCampaignDTO", "UpdateCampaignDTO", "CreateCustomerDTO", "SchedulePlan"):
+        schemas[name]["additionalProperties"] = False
     loaded = schemathesis.openapi.from_dict(document)
     loaded.config.generation.update(modes=[mode], max_examples=MAX_EXAMPLES)
     return loaded
@@ -63,7 +76,6 @@ def _call(case, emulator):
     )
     if DEBUG:
         print("STATUS", case.method, case.path, response.status_code, response.text[:300])
-        print("REQ", response.request.headers, str(case.body)[:300])
     return response
 
 
@@ -75,9 +87,22 @@ def test_the_served_document_is_the_contract(emulator):
     assert served == contract
 
 
+SEED_CAMPAIGN = {
+    "name": "schemathesis",
+    "phoneNumberId": "pn-1",
+    "assistantId": "asst-1",
+    "customers": [{"number": "+14155550100"}],
+    "schedulePlan": {"earliestAt": "2099-01-01T00:00:00Z"},
+}
+
+
 @positive.parametrize()
 @HYPOTHESIS
 def test_valid_requests_get_conforming_answers(case, emulator):
+    if "id" in (case.path_parameters or {}):
+        # Aim at a campaign that exists (a random id is only ever a 404).
+        with emulator.api() as api:
+            case.path_parameters["id"] = api.post("/campaign", json=SEED_CAMPAIGN).json()["id"]
     response = _call(case, emulator)
     case.validate_response(
         response,

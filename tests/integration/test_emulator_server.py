@@ -78,9 +78,7 @@ def test_help_and_bad_options():
     cmd = [sys.executable, "-m", "pulumi_cozmox.emulator"]
     shown = subprocess.run([*cmd, "--help"], capture_output=True, text=True, timeout=60)
     assert shown.returncode == 0 and "--call-seconds" in shown.stdout
-    bad = subprocess.run(
-        [*cmd, "--call-seconds", "0"], capture_output=True, text=True, timeout=60
-    )
+    bad = subprocess.run([*cmd, "--call-seconds", "0"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--call-seconds" in bad.stderr
 
 
