@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import jsonschema  # noqa: E402
 import jsonschema_rs  # noqa: E402
 from campaigns import large_campaign  # noqa: E402
+
 from pulumi_cozmox.schema import load_schema  # noqa: E402
 from pulumi_cozmox.validation import validate_campaign  # noqa: E402
 

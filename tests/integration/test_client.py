@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 import pytest
+
 from pulumi_cozmox.client import CozmoxClient
 from pulumi_cozmox.customers import encode_customers
 from pulumi_cozmox.diff import create_body_bytes

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from pulumi_cozmox.cli import main
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -9,6 +9,7 @@ import zlib
 from typing import Any
 
 import pytest
+
 from pulumi_cozmox.customers import (
     BLOB_PREFIX,
     canonical_json,

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+
 from pulumi_cozmox.customers import customers_digest, decode_customers, encode_customers
 from pulumi_cozmox.diff import (
     INPUT_KEYS,

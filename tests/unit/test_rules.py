@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from pulumi_cozmox.rules import MAX_CUSTOMERS, Problem, check_rules, check_update_rules, format_path
 
 

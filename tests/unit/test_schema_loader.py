@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
 from pulumi_cozmox.schema import SCHEMA_NAMES, load_schema
 
 

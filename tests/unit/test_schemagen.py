@@ -9,6 +9,7 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 import pytest
+
 from pulumi_cozmox import schemagen
 from pulumi_cozmox.schema import SCHEMA_NAMES, load_schema
 

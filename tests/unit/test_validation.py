@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pulumi_cozmox
 import pytest
+
+import pulumi_cozmox
 from pulumi_cozmox.schema import load_schema
 from pulumi_cozmox.validation import Problem, validate_campaign, validate_update
 
