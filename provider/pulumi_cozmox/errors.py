@@ -160,7 +160,8 @@ class ServerError(ApiError):
 class TransportError(CozmoxError):
     """No answer from the API: connection refused or reset, timeout, TLS failure.
 
-    ``method`` and ``path`` say which request; ``__cause__`` holds the httpx exception.
+    ``method`` and ``path`` say which request. The httpx exception is not chained: it would
+    carry the request, and with it the Authorization header.
     """
 
     def __init__(self, method: str, path: str, reason: str) -> None:
