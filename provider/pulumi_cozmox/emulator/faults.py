@@ -210,9 +210,15 @@ class FaultMiddleware:
             elif rule.action == "status":
                 await self._answer(rule, recording_send)
             elif rule.action == "delay":
+                # Read the body first: a slow server still commits a request whose client
+                # gave up waiting (the case a client's lookup after a timeout must catch).
+                replay = await _buffered(receive)
                 await asyncio.sleep(rule.delay_seconds)
-                await self.app(scope, receive, recording_send)
+                await self.app(scope, replay, recording_send)
             elif rule.action == "drop":
+                # Read the body first: closing with unread data makes the kernel reset the
+                # connection, and the client would see a reset instead of a clean close.
+                await _buffered(receive)
                 await self._drop(scope, entry)
             else:  # drop_after_commit
 
@@ -253,6 +259,24 @@ class FaultMiddleware:
             raise RuntimeError("connection drop requested, but the server cannot drop")
         entry["status"] = None
         drop()
+
+
+async def _buffered(receive: Receive) -> Receive:
+    """Read the whole request body now; returns a ``receive`` that hands it out again."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    pending: list[Message] = [{"type": "http.request", "body": b"".join(chunks)}]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
 
 
 class DroppingH11Protocol(H11Protocol):
