@@ -13,13 +13,23 @@ export PULUMI_SKIP_UPDATE_CHECK := true
 
 .PHONY: setup demo demo-destroy test bench schema lint clean
 
+# Package sources: a change reinstalls the package (not its dependencies).
+SOURCES := $(shell find provider schema -type f -not -path '*/__pycache__/*')
+
 setup: $(VENV)/.installed $(PULUMI_STAMP)
 	@:
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+$(VENV)/.deps: pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "setup: installing pulumi-cozmox and its dev tools into $(VENV)"
-	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@echo "setup: installing the dependencies and dev tools into $(VENV)"
+	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt '.[dev]'
+	@touch $@
+
+# A regular install, not an editable one: Pulumi's language host finds the package's
+# pulumi-plugin.json only in site-packages, and the tests run what users install.
+$(VENV)/.installed: $(VENV)/.deps $(SOURCES)
+	@$(PY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall .
+	@rm -rf build
 	@touch $@
 
 $(PULUMI_STAMP):
@@ -38,7 +48,8 @@ bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 schema: $(VENV)/.installed
-	$(PY) -m pulumi_cozmox.schemagen
+	$(PY) -m pulumi_cozmox.schemagen --out schema --openapi schema/cozmox-campaign.openapi.json
+	@$(MAKE) --no-print-directory $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

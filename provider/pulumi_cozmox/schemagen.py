@@ -493,7 +493,8 @@ def dumps(schema: dict[str, Any]) -> str:
 
 
 def schema_dir() -> Path:
-    """``schema/`` in the source tree (the package ``pulumi_cozmox.schemas``)."""
+    """Where the package ``pulumi_cozmox.schemas`` is: ``schema/`` of the source tree, or its
+    installed copy (``make schema`` passes ``--out schema`` to write the source tree)."""
     import pulumi_cozmox.schemas as pkg
 
     return Path(next(iter(pkg.__path__)))
