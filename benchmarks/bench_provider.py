@@ -77,7 +77,10 @@ def journal(emulator: Emulator) -> list[str]:
 
 
 def state_bytes(stack: Stack) -> int:
-    return sum(p.stat().st_size for p in (stack.home / "backend").rglob("*.json") if p.is_file())
+    """The size of the stack's state file (not the backups and history the backend keeps)."""
+    files = list((stack.home / "backend" / ".pulumi" / "stacks").rglob(f"{stack.name}.json"))
+    assert len(files) == 1, files
+    return files[0].stat().st_size
 
 
 def requests_and_twenty(root: Path, emulator: Emulator) -> None:
