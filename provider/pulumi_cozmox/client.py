@@ -50,7 +50,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
-from pulumi_cozmox import __version__
+from pulumi_cozmox import __version__, fastjson
 from pulumi_cozmox.errors import (
     ApiError,
     ConfigurationError,
@@ -143,7 +143,7 @@ def _numbers(customers: object) -> list[Any]:
 def campaign_summary(body: dict[str, Any] | bytes) -> dict[str, Any]:
     """What identifies a campaign created from the POST ``body``: name, phoneNumberId,
     assistantId, workflowId and the customers' numbers in order."""
-    data: dict[str, Any] = json.loads(body) if isinstance(body, bytes | bytearray) else body
+    data: dict[str, Any] = fastjson.loads(body) if isinstance(body, bytes | bytearray) else body
     return {
         "name": data.get("name"),
         "phoneNumberId": data.get("phoneNumberId"),
@@ -422,7 +422,7 @@ class CozmoxClient:
         if not response.content:
             return None
         try:
-            return response.json()
+            return fastjson.loads(response.content)
         except ValueError:
             raise ApiError(
                 response.status_code, "the API's answer is not JSON", method, path

@@ -19,12 +19,13 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import zlib
 from functools import lru_cache
 from typing import Any
 
 import orjson
+
+from pulumi_cozmox import fastjson
 
 __all__ = [
     "BLOB_PREFIX",
@@ -95,8 +96,8 @@ def decode_customers(blob: str) -> list[dict[str, Any]]:
     """The customer list inside a blob. Raises ValueError for a malformed blob."""
     data = customers_json(blob)
     try:
-        customers = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        customers = fastjson.loads(data)
+    except ValueError as exc:
         raise ValueError(f"customers blob does not hold valid JSON: {exc}") from None
     if not isinstance(customers, list) or not all(isinstance(c, dict) for c in customers):
         raise ValueError("customers blob must hold a JSON list of objects")

@@ -189,7 +189,7 @@ def test_customers_compare_by_digest_when_blobs_differ(monkeypatch: pytest.Monke
     def no_parsing(*args: object) -> None:
         raise AssertionError("plan must not parse customers")
 
-    monkeypatch.setattr(customers_module.json, "loads", no_parsing)
+    monkeypatch.setattr(customers_module.fastjson, "loads", no_parsing)
     assert plan(outputs(), inputs(customers=other)).changed == ()
 
 
