@@ -131,10 +131,9 @@ class CampaignProvider(ResourceProvider):
             if _within(problem.path, skipped):
                 continue
             failures.append(CheckFailure(_failure_path(problem.path), problem.message))
-        for flag in ("allow_redial",):
-            value = news.get(flag)
-            if value is not None and not _is_unknown(value) and not isinstance(value, bool):
-                failures.append(CheckFailure(flag, "must be a boolean (true or false)"))
+        allow_redial = news.get("allow_redial")
+        if allow_redial is not None and not isinstance(allow_redial, bool | Unknown):
+            failures.append(CheckFailure("allow_redial", "must be a boolean (true or false)"))
         adopt_id = news.get("adopt_id")
         if adopt_id is not None and not _is_unknown(adopt_id) and not isinstance(adopt_id, str):
             failures.append(CheckFailure("adopt_id", "must be a campaign id (a string)"))
