@@ -73,13 +73,11 @@ class CampaignProvider(ResourceProvider):
         pass
 
     def configure(self, req: ConfigureRequest) -> None:
+        # Stack config as given; _client() falls back to the environment, then defaults.
         self._settings = {
-            "api_key": req.config.get("cozmox:apiKey") or os.environ.get("COZMOX_API_KEY"),
-            "base_url": req.config.get("cozmox:baseUrl")
-            or os.environ.get("COZMOX_BASE_URL")
-            or DEFAULT_BASE_URL,
-            "timeout": req.config.get("cozmox:requestTimeout")
-            or os.environ.get("COZMOX_REQUEST_TIMEOUT"),
+            "api_key": req.config.get("cozmox:apiKey"),
+            "base_url": req.config.get("cozmox:baseUrl"),
+            "timeout": req.config.get("cozmox:requestTimeout"),
         }
 
     def _client(self) -> CozmoxClient:
@@ -90,8 +88,10 @@ class CampaignProvider(ResourceProvider):
                 api_key = settings.get("api_key") or os.environ.get("COZMOX_API_KEY")
                 if not api_key:
                     raise ConfigurationError(MISSING_KEY)
-                base_url = settings.get("base_url") or os.environ.get(
-                    "COZMOX_BASE_URL", DEFAULT_BASE_URL
+                base_url = (
+                    settings.get("base_url")
+                    or os.environ.get("COZMOX_BASE_URL")
+                    or DEFAULT_BASE_URL
                 )
                 timeout = settings.get("timeout") or os.environ.get("COZMOX_REQUEST_TIMEOUT")
                 try:
