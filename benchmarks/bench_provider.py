@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.campaigns import large_campaign  # noqa: E402
-from pulumi_cozmox.customers import encode_customers  # noqa: E402
+from pulumi_cozmox._customers import encode_customers  # noqa: E402
 from tests.conftest import Emulator, start_emulator  # noqa: E402
 from tests.e2e.conftest import PROGRAM, write_program  # noqa: E402
 from tests.e2e.pulumi_cli import Stack  # noqa: E402

@@ -27,8 +27,8 @@ import jsonschema  # noqa: E402
 import jsonschema_rs  # noqa: E402
 from campaigns import large_campaign  # noqa: E402
 
-from pulumi_cozmox.schema import load_schema  # noqa: E402
-from pulumi_cozmox.validation import validate_campaign  # noqa: E402
+from pulumi_cozmox._schema import load_schema  # noqa: E402
+from pulumi_cozmox._validation import validate_campaign  # noqa: E402
 
 
 def timed(fn: Any, *args: Any) -> tuple[float, Any]:

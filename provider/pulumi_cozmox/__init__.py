@@ -1,7 +1,10 @@
 """Pulumi dynamic provider for Cozmox outbound call campaigns.
 
-The public API is this module's ``__all__``. Names load on first use, so the emulator and the
-command line do not pay for importing the Pulumi SDK.
+The public API is this module's ``__all__``: what a Pulumi program uses. Modules whose name
+starts with ``_`` are private. ``pulumi_cozmox.provider`` is the one internal module without
+the underscore: its path is recorded in every stack's state (the SDK pickles the provider by
+reference), so it never moves. Names load on first use, so the emulator and the command line
+do not pay for importing the Pulumi SDK.
 """
 
 from __future__ import annotations
@@ -12,41 +15,71 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from pulumi_cozmox.client import CozmoxClient
-    from pulumi_cozmox.errors import ApiError, ConfigurationError, CozmoxError, NotFound
-    from pulumi_cozmox.provider import CampaignProvider
-    from pulumi_cozmox.resource import Campaign, CampaignArgs, Customer, SchedulePlan
-    from pulumi_cozmox.validation import Problem, validate_campaign
+    from pulumi_cozmox._customers import decode_customers
+    from pulumi_cozmox._errors import (
+        ApiError,
+        BadRequest,
+        ConfigurationError,
+        Conflict,
+        CozmoxError,
+        NotFound,
+        OutcomeUnknown,
+        RateLimited,
+        ServerError,
+        TransportError,
+        Unauthorized,
+    )
+    from pulumi_cozmox._resource import Campaign, CampaignArgs, Customer, SchedulePlan
+    from pulumi_cozmox._validation import Problem, validate_campaign, validate_update
 
 _HOME: dict[str, str] = {
-    "Campaign": "resource",
-    "CampaignArgs": "resource",
-    "Customer": "resource",
-    "SchedulePlan": "resource",
-    "CampaignProvider": "provider",
-    "CozmoxClient": "client",
-    "CozmoxError": "errors",
-    "ApiError": "errors",
-    "ConfigurationError": "errors",
-    "NotFound": "errors",
-    "Problem": "validation",
-    "validate_campaign": "validation",
+    "Campaign": "_resource",
+    "CampaignArgs": "_resource",
+    "Customer": "_resource",
+    "SchedulePlan": "_resource",
+    "decode_customers": "_customers",
+    "Problem": "_validation",
+    "validate_campaign": "_validation",
+    "validate_update": "_validation",
+    **dict.fromkeys(
+        (
+            "ApiError",
+            "BadRequest",
+            "ConfigurationError",
+            "Conflict",
+            "CozmoxError",
+            "NotFound",
+            "OutcomeUnknown",
+            "RateLimited",
+            "ServerError",
+            "TransportError",
+            "Unauthorized",
+        ),
+        "_errors",
+    ),
 }
 
 __all__ = [
     "ApiError",
+    "BadRequest",
     "Campaign",
     "CampaignArgs",
-    "CampaignProvider",
     "ConfigurationError",
-    "CozmoxClient",
+    "Conflict",
     "CozmoxError",
     "Customer",
     "NotFound",
+    "OutcomeUnknown",
     "Problem",
+    "RateLimited",
     "SchedulePlan",
+    "ServerError",
+    "TransportError",
+    "Unauthorized",
     "__version__",
+    "decode_customers",
     "validate_campaign",
+    "validate_update",
 ]
 
 

@@ -23,11 +23,15 @@ from pulumi.dynamic import (
 )
 from pulumi.output import Unknown
 
-from pulumi_cozmox import diff
-from pulumi_cozmox.client import DEFAULT_TIMEOUT, CozmoxClient
-from pulumi_cozmox.customers import decode_customers
-from pulumi_cozmox.errors import ConfigurationError, NotFound
-from pulumi_cozmox.validation import validate_campaign
+from pulumi_cozmox._body import create_body_bytes
+from pulumi_cozmox._client import DEFAULT_TIMEOUT, CozmoxClient
+from pulumi_cozmox._customers import decode_customers
+from pulumi_cozmox._errors import ConfigurationError, NotFound
+from pulumi_cozmox._fields import INPUT_KEYS, INPUT_TO_API, LIVE_STATUSES
+from pulumi_cozmox._plan import escalate, plan_change
+from pulumi_cozmox._refresh import outputs_from_api, project_inputs
+from pulumi_cozmox._refusal import refusal
+from pulumi_cozmox._validation import validate_campaign
 
 __all__ = ["DEFAULT_BASE_URL", "CampaignProvider"]
 
@@ -52,7 +56,7 @@ def _is_unknown(value: Any) -> bool:
 
 def _failure_path(api_path: str) -> str:
     """A problem's API path in the program's terms: top-level keys are snake_case."""
-    for key, api in diff.INPUT_TO_API.items():
+    for key, api in INPUT_TO_API.items():
         if api_path == api or api_path.startswith((api + ".", api + "[")):
             return key + api_path[len(api) :]
     return api_path
@@ -113,7 +117,7 @@ class CampaignProvider(ResourceProvider):
         """
         skipped: set[str] = set()
         body: dict[str, Any] = {}
-        for key, api in diff.INPUT_TO_API.items():
+        for key, api in INPUT_TO_API.items():
             value = news.get(key)
             if value is None:
                 continue
@@ -147,15 +151,15 @@ class CampaignProvider(ResourceProvider):
         (replacement or a field the API changes only while scheduled): then one GET, since
         the recorded status may be stale (a scheduled campaign starts dialing on its own).
         """
-        plan = diff.plan(olds, news)
+        plan = plan_change(olds, news)
         if not plan.has_changes:
             return DiffResult(changes=False)
         allow_redial = news.get("allow_redial") is True
         status = olds.get("status")
         if plan.replaces or plan.restricted:
             status = self._live_status(id_, status)
-            plan = diff.escalate(plan, status, allow_redial)
-        reason = diff.refusal(plan, status, allow_redial)
+            plan = escalate(plan, status, allow_redial)
+        reason = refusal(plan, status, allow_redial)
         if reason is not None:
             raise Exception(reason)
         return DiffResult(
@@ -165,7 +169,7 @@ class CampaignProvider(ResourceProvider):
         )
 
     def _live_status(self, id_: str, recorded: str | None) -> str | None:
-        if recorded in diff.LIVE_STATUSES:
+        if recorded in LIVE_STATUSES:
             return recorded  # status only moves forward: it has dialed already
         try:
             status = self._client().get_campaign(id_).get("status")
@@ -179,21 +183,21 @@ class CampaignProvider(ResourceProvider):
         if adopt_id:
             campaign = self._adopt(adopt_id, props)
         else:
-            campaign = self._client().create_campaign(diff.create_body_bytes(props))
-        return CreateResult(campaign["id"], {**props, **diff.outputs_from_api(campaign)})
+            campaign = self._client().create_campaign(create_body_bytes(props))
+        return CreateResult(campaign["id"], {**props, **outputs_from_api(campaign)})
 
     def _adopt(self, campaign_id: str, props: dict[str, Any]) -> dict[str, Any]:
         """Take over an existing campaign: GET it, then PATCH what the program sets otherwise."""
         client = self._client()
         campaign = client.get_campaign(campaign_id)
-        current = diff.project_inputs(campaign, props)
+        current = project_inputs(campaign, props)
         if current.get("customers") != props.get("customers"):
             raise Exception(
                 f"adopt_id={campaign_id}: the campaign's customers differ from the declared "
                 "ones, and the API cannot change customers; declare the campaign's own "
                 "customers, or drop adopt_id to create a new campaign"
             )
-        plan = diff.plan({**props, **current}, props)
+        plan = plan_change({**props, **current}, props)
         if plan.replaces:
             raise Exception(
                 f"adopt_id={campaign_id}: {', '.join(plan.replaces)} differ from the "
@@ -208,17 +212,17 @@ class CampaignProvider(ResourceProvider):
             campaign = self._client().get_campaign(id_)
         except NotFound:
             return ReadResult("", {})
-        declared = {k: props.get(k) for k in diff.INPUT_KEYS if k in props}
-        inputs = diff.project_inputs(campaign, declared)
-        outs = {**props, **inputs, **diff.outputs_from_api(campaign)}
+        declared = {k: props.get(k) for k in INPUT_KEYS if k in props}
+        inputs = project_inputs(campaign, declared)
+        outs = {**props, **inputs, **outputs_from_api(campaign)}
         return ReadResult(id_, outs, inputs=inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        plan = diff.plan(olds, news)
+        plan = plan_change(olds, news)
         outs = {**olds, **news}
         if plan.needs_patch:
             campaign = self._client().update_campaign(id_, plan.patch)
-            outs.update(diff.outputs_from_api(campaign))
+            outs.update(outputs_from_api(campaign))
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.client import CozmoxClient
-from pulumi_cozmox.customers import encode_customers
-from pulumi_cozmox.diff import create_body_bytes
-from pulumi_cozmox.errors import BadRequest, NotFound, ServerError, Unauthorized
+from pulumi_cozmox._body import create_body_bytes
+from pulumi_cozmox._client import CozmoxClient
+from pulumi_cozmox._customers import encode_customers
+from pulumi_cozmox._errors import BadRequest, NotFound, ServerError, Unauthorized
 
 
 def body(name: str = "Q2", numbers: int = 2) -> dict[str, Any]:

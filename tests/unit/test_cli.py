@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_cozmox.cli import main
+from pulumi_cozmox._cli import main
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

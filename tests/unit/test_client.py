@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from pulumi_cozmox import __version__
-from pulumi_cozmox.client import CozmoxClient, campaign_summary, matches_summary
-from pulumi_cozmox.errors import (
+from pulumi_cozmox._client import CozmoxClient, campaign_summary, matches_summary
+from pulumi_cozmox._errors import (
     ApiError,
     BadRequest,
     ConfigurationError,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.customers import (
+from pulumi_cozmox._customers import (
     BLOB_PREFIX,
     canonical_json,
     customers_digest,

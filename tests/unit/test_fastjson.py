@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from pulumi_cozmox import fastjson
+from pulumi_cozmox import _json as fastjson
 
 DOCUMENT = {"customers": [{"number": "+14155550101", "n": 1.5, "ok": True, "x": None}] * 50}
 

@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.rules import MAX_CUSTOMERS, Problem, check_rules, check_update_rules, format_path
+from pulumi_cozmox._rules import (
+    MAX_CUSTOMERS,
+    Problem,
+    check_rules,
+    check_update_rules,
+    format_path,
+)
 
 
 def body(**overrides: Any) -> dict[str, Any]:

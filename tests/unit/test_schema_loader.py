@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from pulumi_cozmox.schema import SCHEMA_NAMES, load_schema
+from pulumi_cozmox._schema import SCHEMA_NAMES, load_schema
 
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)

@@ -12,7 +12,7 @@ import jsonschema_rs
 import pytest
 
 from pulumi_cozmox import schemagen
-from pulumi_cozmox.schema import SCHEMA_NAMES, load_schema
+from pulumi_cozmox._schema import SCHEMA_NAMES, load_schema
 
 #: The committed files in the source tree (the installed package holds copies of them).
 SOURCE_SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"

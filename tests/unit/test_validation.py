@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 import pulumi_cozmox
-from pulumi_cozmox.schema import load_schema
-from pulumi_cozmox.validation import Problem, validate_campaign, validate_update
+from pulumi_cozmox._schema import load_schema
+from pulumi_cozmox._validation import Problem, validate_campaign, validate_update
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -1,8 +1,8 @@
 """Request validation of the emulator: the derived JSON Schema and the cross-field rules.
 
 The emulator is an oracle independent of the provider's ``validation`` module: it compiles
-the generated schemas itself (``pulumi_cozmox.schema.load_schema``, validated with
-``jsonschema_rs``, formats asserted) and adds ``pulumi_cozmox.rules.check_rules``. Messages
+the generated schemas itself (``pulumi_cozmox._schema.load_schema``, validated with
+``jsonschema_rs``, formats asserted) and adds ``pulumi_cozmox._rules.check_rules``. Messages
 follow the API's (class-validator) wording, each naming its path::
 
     property customers[0].foo should not exist
@@ -24,8 +24,8 @@ from typing import Any
 
 import jsonschema_rs
 
-from pulumi_cozmox.rules import check_rules, format_path
-from pulumi_cozmox.schema import load_schema
+from pulumi_cozmox._rules import check_rules, format_path
+from pulumi_cozmox._schema import load_schema
 
 from .errors import BadRequest
 

@@ -26,7 +26,7 @@ Retry rules (exponential backoff with full jitter, ``max_retries`` retries at mo
   order) and returns it if it was created. Not found, it looks again over a grace period (by
   default twice the request timeout: a delayed server may still commit the request) and only
   then sends the POST again. If the lookup itself fails, it raises
-  :class:`~pulumi_cozmox.errors.OutcomeUnknown`. Limits: a campaign with the same name,
+  :class:`~pulumi_cozmox._errors.OutcomeUnknown`. Limits: a campaign with the same name,
   phone number, assistant/workflow and numbers created by someone else inside the margin
   would be taken for ours, and a server that commits a request later than the grace period
   after its timeout can still leave a second campaign.
@@ -50,8 +50,9 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
-from pulumi_cozmox import __version__, fastjson
-from pulumi_cozmox.errors import (
+from pulumi_cozmox import __version__
+from pulumi_cozmox import _json as fastjson
+from pulumi_cozmox._errors import (
     ApiError,
     ConfigurationError,
     CozmoxError,

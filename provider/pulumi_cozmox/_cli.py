@@ -20,7 +20,7 @@ EXIT_USAGE = 2
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from pulumi_cozmox.validation import validate_campaign, validate_update
+    from pulumi_cozmox._validation import validate_campaign, validate_update
 
     name = "<stdin>" if args.file == "-" else args.file
     try:

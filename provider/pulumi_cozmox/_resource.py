@@ -13,8 +13,8 @@ from typing import Any, TypedDict
 import pulumi
 from pulumi.dynamic import Resource
 
-from pulumi_cozmox.customers import encode_customers
-from pulumi_cozmox.diff import OUTPUT_TO_API
+from pulumi_cozmox._customers import encode_customers
+from pulumi_cozmox._fields import OUTPUT_TO_API
 from pulumi_cozmox.provider import CampaignProvider
 
 __all__ = ["Campaign", "CampaignArgs", "Customer", "SchedulePlan"]

@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from pulumi_cozmox import fastjson
+from pulumi_cozmox import _json as fastjson
 
 __all__ = [
     "BLOB_PREFIX",
@@ -80,7 +80,7 @@ def customers_json(blob: str) -> bytes:
         shown = blob[:12] + ("..." if len(blob) > 12 else "")
         raise ValueError(
             f"customers blob must start with {BLOB_PREFIX!r} (got {shown!r}); "
-            "encode customers with pulumi_cozmox.customers.encode_customers"
+            "encode customers with pulumi_cozmox._customers.encode_customers"
         )
     try:
         compressed = base64.b64decode(blob[len(BLOB_PREFIX) :], validate=True)

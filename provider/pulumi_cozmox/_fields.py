@@ -1,0 +1,62 @@
+"""The Campaign's fields: which inputs the API knows, which it can PATCH, which are outputs.
+
+Props are dicts with snake_case top-level keys, as the resource passes them. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "INPUT_KEYS",
+    "INPUT_TO_API",
+    "LIVE_STATUSES",
+    "OUTPUT_TO_API",
+    "PATCHABLE",
+    "RESTRICTED",
+    "STATE_ONLY",
+]
+
+#: Input props the API knows, snake_case -> the API's camelCase key.
+INPUT_TO_API: dict[str, str] = {
+    "name": "name",
+    "phone_number_id": "phoneNumberId",
+    "assistant_id": "assistantId",
+    "workflow_id": "workflowId",
+    "schedule_plan": "schedulePlan",
+    "customers": "customers",
+}
+
+#: Input props the provider alone uses: a change only rewrites state.
+STATE_ONLY: tuple[str, ...] = ("customer_count", "allow_redial")
+
+#: Every input prop, in the order plans list them.
+INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, *STATE_ONLY, "adopt_id")
+
+#: Inputs PATCH (UpdateCampaignDTO) can change.
+PATCHABLE: tuple[str, ...] = (
+    "name",
+    "phone_number_id",
+    "assistant_id",
+    "workflow_id",
+    "schedule_plan",
+)
+
+#: Patchable inputs the API changes only while the campaign is ``scheduled``.
+RESTRICTED: tuple[str, ...] = tuple(k for k in PATCHABLE if k != "name")
+
+#: Statuses in which calls have been placed: a replacement would place them again.
+LIVE_STATUSES: tuple[str, ...] = ("in-progress", "ended")
+
+#: Server-managed outputs, snake_case -> the API's key. Never compared by :func:`plan`.
+OUTPUT_TO_API: dict[str, str] = {
+    "status": "status",
+    "ended_reason": "endedReason",
+    "org_id": "orgId",
+    "created_at": "createdAt",
+    "updated_at": "updatedAt",
+    "calls": "calls",
+    "calls_counter_scheduled": "callsCounterScheduled",
+    "calls_counter_queued": "callsCounterQueued",
+    "calls_counter_in_progress": "callsCounterInProgress",
+    "calls_counter_ended_voicemail": "callsCounterEndedVoicemail",
+    "calls_counter_ended": "callsCounterEnded",
+}

@@ -1,0 +1,133 @@
+"""Planning a campaign change: what differs, what PATCH can do, what needs a replacement.
+
+Pure: no pulumi import, no I/O, no import of client or validation.
+
+How each input changes a campaign:
+
+==================================  ===========================================================
+``name``                            PATCH, in any status
+``phone_number_id`` ``assistant_id``  PATCH while ``scheduled`` only (:attr:`Plan.restricted`)
+``workflow_id`` ``schedule_plan``
+removing one of those four          replace (UpdateCampaignDTO has no null: a field cannot be
+                                    cleared by PATCH)
+``customers``                       replace (PATCH cannot change customers)
+``adopt_id`` set or changed         replace (the resource becomes another campaign)
+``adopt_id`` removed                state only (the adopted campaign stays managed as it is)
+``allow_redial`` ``customer_count``  state only (no API call)
+==================================  ===========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pulumi_cozmox._customers import customers_digest
+from pulumi_cozmox._fields import (
+    INPUT_KEYS,
+    INPUT_TO_API,
+    LIVE_STATUSES,
+    PATCHABLE,
+    RESTRICTED,
+)
+
+__all__ = ["Plan", "escalate", "plan_change"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What moving a campaign from ``olds`` to ``news`` takes. Keys are snake_case inputs."""
+
+    #: Inputs whose value differs (state-only ones included), in :data:`INPUT_KEYS` order.
+    changed: tuple[str, ...] = ()
+    #: Changed inputs that PATCH cannot apply: the campaign must be replaced.
+    replaces: tuple[str, ...] = ()
+    #: The PATCH body (API keys) for the changed patchable inputs; empty when replacing.
+    patch: dict[str, Any] = field(default_factory=dict)
+    #: Inputs in ``patch`` that the API accepts only while the campaign is ``scheduled``.
+    restricted: tuple[str, ...] = ()
+    #: How many customers the campaign created by a replacement would call (None: unknown).
+    customer_count: int | None = None
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether anything differs (the engine must run update or replace)."""
+        return bool(self.changed)
+
+    @property
+    def needs_replace(self) -> bool:
+        """Whether the campaign must be deleted and created again."""
+        return bool(self.replaces)
+
+    @property
+    def needs_patch(self) -> bool:
+        """Whether an update must call PATCH (otherwise it only rewrites state)."""
+        return bool(self.patch)
+
+
+def _customers_equal(old: Any, new: Any) -> bool:
+    if old == new:
+        return True
+    if isinstance(old, str) and isinstance(new, str):
+        try:
+            return customers_digest(old) == customers_digest(new)
+        except ValueError:
+            return False
+    return False
+
+
+def _equal(key: str, old: Any, new: Any) -> bool:
+    if key == "customers":
+        return _customers_equal(old, new)
+    if key == "allow_redial":
+        return bool(old) == bool(new)
+    return bool(old == new)
+
+
+def plan_change(olds: dict[str, Any], news: dict[str, Any]) -> Plan:
+    """Compare recorded outputs ``olds`` with desired inputs ``news``.
+
+    Only :data:`INPUT_KEYS` are compared: server outputs and ``__provider`` never differ.
+    A key that is absent counts as None. Customers compare by blob string, then by digest.
+    """
+    changed = tuple(k for k in INPUT_KEYS if not _equal(k, olds.get(k), news.get(k)))
+    replaces: list[str] = []
+    for key in changed:
+        new = news.get(key)
+        if key == "customers" or (key == "adopt_id" and new is not None):
+            replaces.append(key)
+        elif key in PATCHABLE and new is None:
+            replaces.append(key)  # UpdateCampaignDTO cannot clear a field
+    patch: dict[str, Any] = {}
+    restricted: tuple[str, ...] = ()
+    if not replaces:
+        patchable = [k for k in changed if k in PATCHABLE]
+        patch = {INPUT_TO_API[k]: news[k] for k in patchable}
+        restricted = tuple(k for k in patchable if k in RESTRICTED)
+    # Numbers cross the engine as floats (protobuf): 3.0 means 3 customers.
+    raw_count = news.get("customer_count")
+    count = (
+        int(raw_count)
+        if isinstance(raw_count, int | float)
+        and not isinstance(raw_count, bool)
+        and float(raw_count).is_integer()
+        else None
+    )
+    return Plan(
+        changed=changed,
+        replaces=tuple(replaces),
+        patch=patch,
+        restricted=restricted,
+        customer_count=count,
+    )
+
+
+def escalate(p: Plan, status: str | None, allow_redial: bool) -> Plan:
+    """The plan to carry out once the campaign's live ``status`` is known.
+
+    With ``allow_redial`` and a campaign that is in progress or has ended, restricted PATCH
+    fields (which the API would reject) become a replacement instead. Otherwise ``p`` as is.
+    """
+    if not (allow_redial and status in LIVE_STATUSES and p.restricted):
+        return p
+    return replace(p, replaces=p.restricted, patch={}, restricted=())

@@ -1,0 +1,86 @@
+"""Refresh: what a campaign read from the API means in the program's terms (inputs, outputs)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pulumi_cozmox._customers import (
+    customers_digest,
+    decode_customers,
+    digest_of,
+    encode_customers,
+)
+from pulumi_cozmox._fields import INPUT_KEYS, INPUT_TO_API, OUTPUT_TO_API, STATE_ONLY
+
+__all__ = ["outputs_from_api", "project_inputs", "same_value"]
+
+
+def _instant(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def same_value(server: Any, declared: Any) -> bool:
+    """Whether the server's value is the declared one, allowing for server-applied defaults
+    (keys the program did not set) and date-time reformatting."""
+    if isinstance(declared, dict) and isinstance(server, dict):
+        return all(k in server and same_value(server[k], v) for k, v in declared.items())
+    if isinstance(declared, list) and isinstance(server, list):
+        return len(declared) == len(server) and all(
+            same_value(s, d) for s, d in zip(server, declared, strict=True)
+        )
+    if server == declared:
+        return True
+    a, b = _instant(server), _instant(declared)
+    return a is not None and b is not None and a.tzinfo is not None and a == b
+
+
+def _project_customers(server: list[Any], declared_blob: Any) -> str:
+    if isinstance(declared_blob, str):
+        try:
+            if digest_of(server) == customers_digest(declared_blob):
+                return declared_blob
+            if same_value(server, decode_customers(declared_blob)):
+                return declared_blob
+        except ValueError:
+            pass
+    return encode_customers(server)
+
+
+def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> dict[str, Any]:
+    """The inputs an API campaign corresponds to, for refresh to compare with ``declared``.
+
+    Keeps only the keys ``declared`` has. A value equal to the declared one up to
+    server-applied defaults or date-time formatting keeps the declared form, so an unchanged
+    campaign gives ``declared`` back (customers: the identical blob) and shows no drift;
+    a real out-of-band change shows the server's value. State-only inputs are kept as
+    declared.
+    """
+    result: dict[str, Any] = {}
+    for key, value in declared.items():
+        if key not in INPUT_KEYS:
+            continue
+        if key in STATE_ONLY or key == "adopt_id":
+            result[key] = value
+            if key == "customer_count" and isinstance(api_campaign.get("customers"), list):
+                result[key] = len(api_campaign["customers"])
+            continue
+        server = api_campaign.get(INPUT_TO_API[key])
+        if key == "customers":
+            # A campaign always has customers; if a response left them out, keep the declared.
+            result[key] = _project_customers(server, value) if isinstance(server, list) else value
+        elif same_value(server, value):
+            result[key] = value
+        else:
+            result[key] = server
+    return result
+
+
+def outputs_from_api(api_campaign: dict[str, Any]) -> dict[str, Any]:
+    """The server-managed outputs (snake_case) of an API campaign; None where absent."""
+    return {key: api_campaign.get(api) for key, api in OUTPUT_TO_API.items()}
