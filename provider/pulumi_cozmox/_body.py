@@ -8,7 +8,7 @@ from typing import Any
 from pulumi_cozmox._customers import customers_json
 from pulumi_cozmox._fields import INPUT_TO_API
 
-__all__ = ["create_body_bytes", "to_api_body"]
+__all__ = ["create_body_bytes", "splice_body", "to_api_body"]
 
 
 def to_api_body(props: dict[str, Any]) -> dict[str, Any]:
@@ -20,13 +20,14 @@ def to_api_body(props: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def create_body_bytes(props: dict[str, Any]) -> bytes:
-    """The POST /campaign JSON body with the customers' canonical JSON spliced in as bytes.
+def splice_body(fields: dict[str, Any], customers: bytes) -> bytes:
+    """The POST /campaign JSON body: ``fields`` (API keys) with the customers' JSON bytes
+    spliced in, never parsed."""
+    head = json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    sep = b"," if len(head) > 2 else b""
+    return head[:-1] + sep + b'"customers":' + customers + b"}"
 
-    The customers are decompressed but never parsed. Raises ValueError for a malformed blob.
-    """
-    head = json.dumps(to_api_body(props), separators=(",", ":"), ensure_ascii=False)
-    customers = customers_json(props["customers"])
-    body = head.encode("utf-8")
-    sep = b"," if len(body) > 2 else b""
-    return body[:-1] + sep + b'"customers":' + customers + b"}"
+
+def create_body_bytes(props: dict[str, Any]) -> bytes:
+    """The POST /campaign JSON body for ``props``. Raises ValueError for a malformed blob."""
+    return splice_body(to_api_body(props), customers_json(props["customers"]))

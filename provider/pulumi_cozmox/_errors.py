@@ -10,7 +10,9 @@ CozmoxError            base of every error this package raises on purpose
     RateLimited        429: too many requests; .retry_after is the API's hint in seconds
     ServerError        5xx: the API failed to handle the request
   TransportError       no answer at all: connection refused or reset, timeout, TLS failure
+  MalformedAnswer      the API answered, but not with what the contract says (names the field)
   OutcomeUnknown       a write was sent, its result is unknown, and a lookup could not settle it
+  DuplicateCampaign    refused: an identical campaign already exists (it would call people twice)
 
 No error ever holds the API key or the Authorization header: an error is built from the
 method, the path (query string included, which never carries the key), the status and the
@@ -27,6 +29,8 @@ __all__ = [
     "Conflict",
     "ConfigurationError",
     "CozmoxError",
+    "DuplicateCampaign",
+    "MalformedAnswer",
     "NotFound",
     "OutcomeUnknown",
     "RateLimited",
@@ -182,6 +186,32 @@ class OutcomeUnknown(CozmoxError):
         self.path = path
         self.reason = reason
         super().__init__(f"{self.method} {path}: outcome unknown: {reason}")
+
+
+class MalformedAnswer(CozmoxError):
+    """The API answered ``method path``, but not with what the contract says.
+
+    ``reason`` names what is missing or mistyped; it never quotes the answer (which may hold
+    customers' personal data).
+    """
+
+    def __init__(self, method: str, path: str, reason: str) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{self.method} {path}: the API's answer is malformed: {reason}")
+
+
+class DuplicateCampaign(CozmoxError):
+    """Refused before sending: a campaign identical to the one to create already exists.
+
+    ``campaign_ids`` lists them (oldest first). Creating another would call the same people
+    again; the message says how to take the existing one over or to opt in to a duplicate.
+    """
+
+    def __init__(self, message: str, campaign_ids: list[str]) -> None:
+        self.campaign_ids = campaign_ids
+        super().__init__(message)
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -6,6 +6,8 @@ Props are dicts with snake_case top-level keys, as the resource passes them. Pur
 from __future__ import annotations
 
 __all__ = [
+    "DELETED",
+    "UNCOMPARED",
     "INPUT_KEYS",
     "INPUT_TO_API",
     "LIVE_STATUSES",
@@ -26,10 +28,15 @@ INPUT_TO_API: dict[str, str] = {
 }
 
 #: Input props the provider alone uses: a change only rewrites state.
-STATE_ONLY: tuple[str, ...] = ("customer_count", "allow_redial")
+STATE_ONLY: tuple[str, ...] = ("customer_count", "allow_redial", "allow_duplicate")
 
-#: Every input prop, in the order plans list them.
-INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, *STATE_ONLY, "adopt_id")
+#: Every compared input prop, in the order plans list them.
+INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, *STATE_ONLY)
+
+#: Props never compared: ``adopt_id`` is used only when the resource is first created
+#: (``created_before``, set by check from the old inputs, says it was); ``resource_name``
+#: names the resource in messages (a rename with an alias changes nothing in the API).
+UNCOMPARED: tuple[str, ...] = ("adopt_id", "created_before", "resource_name")
 
 #: Inputs PATCH (UpdateCampaignDTO) can change.
 PATCHABLE: tuple[str, ...] = (
@@ -43,8 +50,12 @@ PATCHABLE: tuple[str, ...] = (
 #: Patchable inputs the API changes only while the campaign is ``scheduled``.
 RESTRICTED: tuple[str, ...] = tuple(k for k in PATCHABLE if k != "name")
 
+#: The status the provider records for a campaign that had dialed and was then deleted
+#: outside Pulumi (the API has no such status): re-creating it would call everyone again.
+DELETED = "deleted"
+
 #: Statuses in which calls have been placed: a replacement would place them again.
-LIVE_STATUSES: tuple[str, ...] = ("in-progress", "ended")
+LIVE_STATUSES: tuple[str, ...] = ("in-progress", "ended", DELETED)
 
 #: Server-managed outputs, snake_case -> the API's key. Never compared by :func:`plan`.
 OUTPUT_TO_API: dict[str, str] = {

@@ -11,10 +11,14 @@ How each input changes a campaign:
 removing one of those four          replace (UpdateCampaignDTO has no null: a field cannot be
                                     cleared by PATCH)
 ``customers``                       replace (PATCH cannot change customers)
-``adopt_id`` set or changed         replace (the resource becomes another campaign)
-``adopt_id`` removed                state only (the adopted campaign stays managed as it is)
-``allow_redial`` ``customer_count``  state only (no API call)
+``allow_redial`` ``allow_duplicate``  state only (no API call)
+``customer_count``
+``adopt_id``, ``resource_name``     never compared (see :data:`~pulumi_cozmox._fields.UNCOMPARED`)
 ==================================  ===========================================================
+
+``schedule_plan`` compares as instants: ``2099-01-01T09:00:00Z`` and
+``2099-01-01T10:00:00+01:00`` are the same schedule. A value not known yet (preview, an output
+of a resource not created yet) counts as changed and is listed in :attr:`Plan.unknown`.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pulumi_cozmox._compare import same_instants
 from pulumi_cozmox._customers import customers_digest
 from pulumi_cozmox._fields import (
     INPUT_KEYS,
@@ -48,6 +53,23 @@ class Plan:
     restricted: tuple[str, ...] = ()
     #: How many customers the campaign created by a replacement would call (None: unknown).
     customer_count: int | None = None
+    #: Changed inputs whose new value is not known yet: they may turn out unchanged.
+    unknown: tuple[str, ...] = ()
+
+    def known(self) -> Plan:
+        """This plan without the changes that rest on values not known yet: what preview may
+        judge (refuse, or read the live status for). At ``up`` every value is known."""
+        if not self.unknown:
+            return self
+        unknown_api = {INPUT_TO_API[k] for k in self.unknown if k in INPUT_TO_API}
+        return replace(
+            self,
+            changed=tuple(k for k in self.changed if k not in self.unknown),
+            replaces=tuple(k for k in self.replaces if k not in self.unknown),
+            restricted=tuple(k for k in self.restricted if k not in self.unknown),
+            patch={api: v for api, v in self.patch.items() if api not in unknown_api},
+            unknown=(),
+        )
 
     @property
     def has_changes(self) -> bool:
@@ -79,22 +101,29 @@ def _customers_equal(old: Any, new: Any) -> bool:
 def _equal(key: str, old: Any, new: Any) -> bool:
     if key == "customers":
         return _customers_equal(old, new)
-    if key == "allow_redial":
+    if key in ("allow_redial", "allow_duplicate"):
         return bool(old) == bool(new)
+    if key == "schedule_plan":
+        return same_instants(old, new)
     return bool(old == new)
 
 
-def plan_change(olds: dict[str, Any], news: dict[str, Any]) -> Plan:
+def plan_change(
+    olds: dict[str, Any], news: dict[str, Any], unknown: frozenset[str] = frozenset()
+) -> Plan:
     """Compare recorded outputs ``olds`` with desired inputs ``news``.
 
     Only :data:`INPUT_KEYS` are compared: server outputs and ``__provider`` never differ.
     A key that is absent counts as None. Customers compare by blob string, then by digest.
+    ``unknown``: the keys of ``news`` whose value is not known yet (they count as changed).
     """
-    changed = tuple(k for k in INPUT_KEYS if not _equal(k, olds.get(k), news.get(k)))
+    changed = tuple(
+        k for k in INPUT_KEYS if k in unknown or not _equal(k, olds.get(k), news.get(k))
+    )
     replaces: list[str] = []
     for key in changed:
         new = news.get(key)
-        if key == "customers" or (key == "adopt_id" and new is not None):
+        if key == "customers":
             replaces.append(key)
         elif key in PATCHABLE and new is None:
             replaces.append(key)  # UpdateCampaignDTO cannot clear a field
@@ -119,6 +148,7 @@ def plan_change(olds: dict[str, Any], news: dict[str, Any]) -> Plan:
         patch=patch,
         restricted=restricted,
         customer_count=count,
+        unknown=tuple(k for k in changed if k in unknown),
     )
 
 

@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
+from pulumi_cozmox._compare import same_value
 from pulumi_cozmox._customers import (
     customers_digest,
     decode_customers,
     digest_of,
     encode_customers,
 )
-from pulumi_cozmox._fields import INPUT_KEYS, INPUT_TO_API, OUTPUT_TO_API, STATE_ONLY
+from pulumi_cozmox._fields import INPUT_KEYS, INPUT_TO_API, OUTPUT_TO_API, STATE_ONLY, UNCOMPARED
 
-__all__ = ["outputs_from_api", "project_inputs", "same_value"]
-
-
-def _instant(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def same_value(server: Any, declared: Any) -> bool:
-    """Whether the server's value is the declared one, allowing for server-applied defaults
-    (keys the program did not set) and date-time reformatting."""
-    if isinstance(declared, dict) and isinstance(server, dict):
-        return all(k in server and same_value(server[k], v) for k, v in declared.items())
-    if isinstance(declared, list) and isinstance(server, list):
-        return len(declared) == len(server) and all(
-            same_value(s, d) for s, d in zip(server, declared, strict=True)
-        )
-    if server == declared:
-        return True
-    a, b = _instant(server), _instant(declared)
-    return a is not None and b is not None and a.tzinfo is not None and a == b
+__all__ = ["outputs_from_api", "project_inputs"]
 
 
 def _project_customers(server: list[Any], declared_blob: Any) -> str:
@@ -63,9 +39,12 @@ def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> di
     """
     result: dict[str, Any] = {}
     for key, value in declared.items():
+        if key in UNCOMPARED:
+            result[key] = value
+            continue
         if key not in INPUT_KEYS:
             continue
-        if key in STATE_ONLY or key == "adopt_id":
+        if key in STATE_ONLY:
             result[key] = value
             if key == "customer_count" and isinstance(api_campaign.get("customers"), list):
                 result[key] = len(api_campaign["customers"])

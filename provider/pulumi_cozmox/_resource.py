@@ -52,7 +52,11 @@ class CampaignArgs:
     schedule_plan: pulumi.Input[SchedulePlan] | None = None
     #: Opt in to replacing a campaign that has already dialed: its customers are called again.
     allow_redial: bool = False
-    #: Take over an existing campaign by id instead of creating one.
+    #: Opt in to creating a campaign identical to one that already exists in the org (same
+    #: customers, schedule, phone number, assistant or workflow): they are called twice.
+    allow_duplicate: bool = False
+    #: Take over an existing campaign by id instead of creating one (used only when the
+    #: resource is first created).
     adopt_id: pulumi.Input[str] | None = None
 
 
@@ -80,6 +84,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
     customers: pulumi.Output[str]
     customer_count: pulumi.Output[int]
     allow_redial: pulumi.Output[bool]
+    allow_duplicate: pulumi.Output[bool]
     adopt_id: pulumi.Output[str | None]
     status: pulumi.Output[str]
     ended_reason: pulumi.Output[str | None]
@@ -106,11 +111,32 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
         workflow_id: pulumi.Input[str] | None = None,
         schedule_plan: pulumi.Input[SchedulePlan] | None = None,
         allow_redial: bool = False,
+        allow_duplicate: bool = False,
         adopt_id: pulumi.Input[str] | None = None,
     ) -> None:
+        keywords = {
+            "name": name,
+            "phone_number_id": phone_number_id,
+            "customers": customers,
+            "assistant_id": assistant_id,
+            "workflow_id": workflow_id,
+            "schedule_plan": schedule_plan,
+            "allow_redial": allow_redial or None,
+            "allow_duplicate": allow_duplicate or None,
+            "adopt_id": adopt_id,
+        }
+        given = [key for key, value in keywords.items() if value is not None]
+        if args is not None and given:
+            raise TypeError(
+                f"Campaign {resource_name!r}: pass the arguments either as args=CampaignArgs(...) "
+                f"or as keywords, not both (keywords given: {', '.join(given)})"
+            )
         if args is None:
             if name is None or phone_number_id is None or customers is None:
-                raise TypeError("Campaign needs name, phone_number_id and customers")
+                missing = [
+                    k for k in ("name", "phone_number_id", "customers") if keywords[k] is None
+                ]
+                raise TypeError(f"Campaign {resource_name!r} needs {', '.join(missing)}")
             args = CampaignArgs(
                 name=name,
                 phone_number_id=phone_number_id,
@@ -119,9 +145,12 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
                 workflow_id=workflow_id,
                 schedule_plan=schedule_plan,
                 allow_redial=allow_redial,
+                allow_duplicate=allow_duplicate,
                 adopt_id=adopt_id,
             )
         props: dict[str, Any] = dict(vars(args))
+        # Names the resource in the provider's messages; the provider never compares it.
+        props["resource_name"] = resource_name
         blob, count = _encoded_customers(args.customers)
         # Customers' numbers and emails are personal data: secret in inputs and outputs.
         props["customers"] = pulumi.Output.secret(blob)

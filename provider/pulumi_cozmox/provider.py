@@ -1,14 +1,23 @@
-"""The Pulumi hooks of the Campaign resource: validation -> diff -> client.
+"""The Pulumi hooks of the Campaign resource: validation -> plan -> client.
 
-The SDK pickles this object into every resource's state, so it holds nothing: no API key, no
-HTTP client. ``configure`` (run after unpickling, in the provider process) records where the
-key comes from; the client is built on first use and shared by the engine's threads.
+This module keeps its name (no leading underscore): the SDK pickles the provider into every
+resource's state by reference, so ``pulumi_cozmox.provider.CampaignProvider`` is recorded in
+stacks and must stay importable under that path.
+
+The provider holds nothing in the pickle: no API key, no HTTP client. ``configure`` (run after
+unpickling, in the provider process) records the stack config; the client is built on first
+use and shared by the engine's threads.
+
+Messages for the person running Pulumi (a lost answer taken over, a refusal) are written to
+standard error: the CLI shows a dynamic provider's stderr under the stack's diagnostics.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
+from datetime import datetime, timezone
 from typing import Any
 
 from pulumi.dynamic import (
@@ -23,23 +32,26 @@ from pulumi.dynamic import (
 )
 from pulumi.output import Unknown
 
-from pulumi_cozmox._body import create_body_bytes
-from pulumi_cozmox._client import DEFAULT_TIMEOUT, CozmoxClient
-from pulumi_cozmox._customers import decode_customers
-from pulumi_cozmox._errors import ConfigurationError, NotFound
-from pulumi_cozmox._fields import INPUT_KEYS, INPUT_TO_API, LIVE_STATUSES
+from pulumi_cozmox._body import splice_body, to_api_body
+from pulumi_cozmox._client import CozmoxClient
+from pulumi_cozmox._compare import instant
+from pulumi_cozmox._create import Declared, create_campaign
+from pulumi_cozmox._customers import customers_json, decode_customers
+from pulumi_cozmox._errors import CozmoxError, DuplicateCampaign, NotFound
+from pulumi_cozmox._fields import (
+    DELETED,
+    INPUT_KEYS,
+    INPUT_TO_API,
+    LIVE_STATUSES,
+    UNCOMPARED,
+)
 from pulumi_cozmox._plan import escalate, plan_change
 from pulumi_cozmox._refresh import outputs_from_api, project_inputs
-from pulumi_cozmox._refusal import refusal
+from pulumi_cozmox._refusal import adopt_mismatch, refusal, vanished
+from pulumi_cozmox._settings import SOURCES, resolve_settings
 from pulumi_cozmox._validation import validate_campaign
 
-__all__ = ["DEFAULT_BASE_URL", "CampaignProvider"]
-
-DEFAULT_BASE_URL = "https://api.cozmox.ai"
-MISSING_KEY = (
-    "no Cozmox API key: set it with `pulumi config set --secret cozmox:apiKey <key>` "
-    "or the COZMOX_API_KEY environment variable"
-)
+__all__ = ["CampaignProvider"]
 
 _client_lock = threading.Lock()
 
@@ -54,6 +66,10 @@ def _is_unknown(value: Any) -> bool:
     return False
 
 
+def _unknown_keys(news: dict[str, Any]) -> frozenset[str]:
+    return frozenset(k for k, v in news.items() if _is_unknown(v))
+
+
 def _failure_path(api_path: str) -> str:
     """A problem's API path in the program's terms: top-level keys are snake_case."""
     for key, api in INPUT_TO_API.items():
@@ -64,6 +80,39 @@ def _failure_path(api_path: str) -> str:
 
 def _within(path: str, api_keys: set[str]) -> bool:
     return any(path == k or path.startswith((k + ".", k + "[")) for k in api_keys)
+
+
+def _who(props: dict[str, Any], campaign_id: str | None = None) -> str:
+    """How messages name a campaign: its resource, and its id when it has one."""
+    name = props.get("resource_name")
+    resource = f'resource "{name}"' if isinstance(name, str) else "this resource"
+    return f"campaign {campaign_id} ({resource})" if campaign_id else resource
+
+
+def _count(props: dict[str, Any]) -> int | None:
+    # Numbers cross the engine as floats (protobuf): 3.0 means 3 customers.
+    raw = props.get("customer_count")
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
+        return int(raw)
+    return None
+
+
+def _may_have_dialed(props: dict[str, Any]) -> bool:
+    """Whether the recorded campaign may have placed calls: it was seen dialing, or its window
+    had opened (a scheduled campaign starts on its own at ``earliestAt``, or at once)."""
+    status = props.get("status")
+    if status in LIVE_STATUSES:
+        return True
+    plan = props.get("schedule_plan")
+    start = instant(plan.get("earliestAt")) if isinstance(plan, dict) else None
+    if isinstance(plan, dict) and start is None:
+        return True  # unreadable: assume the worst
+    return start is None or start <= datetime.now(timezone.utc)
+
+
+def say(message: str) -> None:
+    """A line for the person running Pulumi (shown under the stack's diagnostics)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 class CampaignProvider(ResourceProvider):
@@ -78,42 +127,26 @@ class CampaignProvider(ResourceProvider):
 
     def configure(self, req: ConfigureRequest) -> None:
         # Stack config as given; _client() falls back to the environment, then defaults.
-        self._settings = {
-            "api_key": req.config.get("cozmox:apiKey"),
-            "base_url": req.config.get("cozmox:baseUrl"),
-            "timeout": req.config.get("cozmox:requestTimeout"),
-        }
+        self._config = {key: req.config.get(key) for key, _env in SOURCES.values()}
 
     def _client(self) -> CozmoxClient:
         with _client_lock:
             client: CozmoxClient | None = self.__dict__.get("_api")
             if client is None:
-                settings = self.__dict__.get("_settings") or {}
-                api_key = settings.get("api_key") or os.environ.get("COZMOX_API_KEY")
-                if not api_key:
-                    raise ConfigurationError(MISSING_KEY)
-                base_url = (
-                    settings.get("base_url")
-                    or os.environ.get("COZMOX_BASE_URL")
-                    or DEFAULT_BASE_URL
-                )
-                timeout = settings.get("timeout") or os.environ.get("COZMOX_REQUEST_TIMEOUT")
-                try:
-                    seconds = float(timeout) if timeout else DEFAULT_TIMEOUT
-                except ValueError:
-                    raise ConfigurationError(
-                        f"cozmox:requestTimeout must be a number of seconds, not {timeout!r}"
-                    ) from None
-                client = CozmoxClient(base_url, api_key, timeout=seconds)
+                settings = resolve_settings(self.__dict__.get("_config") or {}, os.environ)
+                client = CozmoxClient(settings)
                 self._api = client
             return client
 
     # -- check ---------------------------------------------------------------------------
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        """Validate the desired campaign; unknown values are skipped, no request is made.
+        """Validate the desired campaign; no request is made.
 
-        Customers identical to the last checked ones (same blob) are not validated again:
-        they passed before, and decoding 10,000 of them costs seconds.
+        Unknown values (preview) are not validated, nor the rules that depend on them; they
+        are checked at ``up``. Customers identical to the last checked ones (same blob) are
+        not validated again: they passed before, and decoding 10,000 of them costs seconds.
+        ``created_before`` is set once the resource exists (old inputs are given): adopt_id
+        then no longer applies, e.g. to the campaign that replaces an adopted one.
         """
         skipped: set[str] = set()
         body: dict[str, Any] = {}
@@ -125,6 +158,9 @@ class CampaignProvider(ResourceProvider):
                 skipped.add(api)
                 continue
             body[api] = value
+        if skipped & {"assistantId", "workflowId"}:
+            # Which of the two is set is not known yet: the rule "one of them" waits for up.
+            skipped |= {"assistantId", "workflowId"}
         failures: list[CheckFailure] = []
         if "customers" in body:
             try:
@@ -132,16 +168,17 @@ class CampaignProvider(ResourceProvider):
             except ValueError as exc:
                 return CheckResult(news, [CheckFailure("customers", str(exc))])
         for problem in validate_campaign(body):
-            if _within(problem.path, skipped):
-                continue
-            failures.append(CheckFailure(_failure_path(problem.path), problem.message))
-        allow_redial = news.get("allow_redial")
-        if allow_redial is not None and not isinstance(allow_redial, bool | Unknown):
-            failures.append(CheckFailure("allow_redial", "must be a boolean (true or false)"))
+            if not _within(problem.path, skipped):
+                failures.append(CheckFailure(_failure_path(problem.path), problem.message))
+        for flag in ("allow_redial", "allow_duplicate"):
+            value = news.get(flag)
+            if value is not None and not isinstance(value, bool | Unknown):
+                failures.append(CheckFailure(flag, "must be a boolean (true or false)"))
         adopt_id = news.get("adopt_id")
         if adopt_id is not None and not _is_unknown(adopt_id) and not isinstance(adopt_id, str):
             failures.append(CheckFailure("adopt_id", "must be a campaign id (a string)"))
-        return CheckResult(news, failures)
+        inputs = {**news, "created_before": True} if _olds else news
+        return CheckResult(inputs, failures)
 
     # -- diff ----------------------------------------------------------------------------
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -150,69 +187,118 @@ class CampaignProvider(ResourceProvider):
         No request unless the change is one that depends on the campaign's live status
         (replacement or a field the API changes only while scheduled): then one GET, since
         the recorded status may be stale (a scheduled campaign starts dialing on its own).
+        Changes that rest on values not known yet are never refused here: at ``up`` they
+        are known, and judged then.
         """
-        plan = plan_change(olds, news)
+        who = _who(news, id_)
+        allow_redial = news.get("allow_redial") is True
+        adopt_id = news.get("adopt_id")
+        if isinstance(adopt_id, str) and adopt_id != id_:
+            self._refuse(adopt_mismatch(who, adopt_id))
+        if olds.get("status") == DELETED:
+            if not allow_redial:
+                self._refuse(vanished(who, _count(news)))
+            return DiffResult(changes=True, replaces=["status"], delete_before_replace=True)
+        plan = plan_change(olds, news, _unknown_keys(news))
         if not plan.has_changes:
             return DiffResult(changes=False)
-        allow_redial = news.get("allow_redial") is True
         status = olds.get("status")
-        if plan.replaces or plan.restricted:
-            status = self._live_status(id_, status)
+        known = plan.known()
+        if known.replaces or known.restricted:
+            status = self._live_status(id_, olds)
             plan = escalate(plan, status, allow_redial)
-        reason = refusal(plan, status, allow_redial)
-        if reason is not None:
-            raise Exception(reason)
-        return DiffResult(
-            changes=True,
-            replaces=list(plan.replaces),
-            delete_before_replace=True,
-        )
+            reason = refusal(plan.known(), status, allow_redial, who)
+            if reason is not None:
+                self._refuse(reason)
+        return DiffResult(changes=True, replaces=list(plan.replaces), delete_before_replace=True)
 
-    def _live_status(self, id_: str, recorded: str | None) -> str | None:
+    @staticmethod
+    def _refuse(reason: str) -> None:
+        # The SDK reports a hook's exception with its traceback; the same words on their own
+        # line first keep the reason readable in CI logs.
+        say(f"error: {reason}")
+        raise Exception(reason)
+
+    def _live_status(self, id_: str, olds: dict[str, Any]) -> str | None:
+        recorded = olds.get("status")
         if recorded in LIVE_STATUSES:
-            return recorded  # status only moves forward: it has dialed already
+            return str(recorded)  # status only moves forward: it has dialed already
         try:
-            status = self._client().get_campaign(id_).get("status")
+            return self._client().get_status(id_)
         except NotFound:
-            return None  # gone: a replacement re-creates it, nothing to protect
-        return status if isinstance(status, str) else recorded
+            # Gone: if its window had opened it may have dialed, and a replacement would call
+            # everyone again; otherwise it is safe to create anew.
+            return DELETED if _may_have_dialed(olds) else None
 
     # -- create / read / update / delete -------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
         adopt_id = props.get("adopt_id")
-        if adopt_id:
+        if adopt_id and not props.get("created_before"):
             campaign = self._adopt(adopt_id, props)
         else:
-            campaign = self._client().create_campaign(create_body_bytes(props))
+            campaign = self._create(props)
         return CreateResult(campaign["id"], {**props, **outputs_from_api(campaign)})
+
+    def _create(self, props: dict[str, Any]) -> dict[str, Any]:
+        fields = to_api_body(props)
+        customers = customers_json(props["customers"])
+        declared = Declared(
+            body=splice_body(fields, customers), fields=fields, customers_json=customers
+        )
+        try:
+            created = create_campaign(
+                self._client(), declared, allow_duplicate=props.get("allow_duplicate") is True
+            )
+        except DuplicateCampaign as exc:
+            self._refuse(f"{_who(props)}: {exc}")
+            raise  # unreachable: _refuse raises
+        if created.recovered_from is not None:
+            say(
+                f"warning: {_who(props, created.campaign['id'])}: the answer to POST /campaign "
+                f"was lost ({created.recovered_from}); the campaign it created was found in "
+                "the API and taken over: no second campaign was created."
+            )
+        return created.campaign
 
     def _adopt(self, campaign_id: str, props: dict[str, Any]) -> dict[str, Any]:
         """Take over an existing campaign: GET it, then PATCH what the program sets otherwise."""
         client = self._client()
-        campaign = client.get_campaign(campaign_id)
+        who = _who(props, campaign_id)
+        try:
+            campaign = client.get_campaign(campaign_id)
+        except NotFound:
+            raise CozmoxError(
+                f"{who}: adopt_id={campaign_id!r}: there is no such campaign in the org of "
+                "this API key; check the id, or remove adopt_id to create a new campaign"
+            ) from None
         current = project_inputs(campaign, props)
         if current.get("customers") != props.get("customers"):
-            raise Exception(
-                f"adopt_id={campaign_id}: the campaign's customers differ from the declared "
-                "ones, and the API cannot change customers; declare the campaign's own "
-                "customers, or drop adopt_id to create a new campaign"
+            raise CozmoxError(
+                f"{who}: the campaign's customers differ from the declared ones, and the API "
+                "cannot change customers; declare the campaign's own customers, or drop "
+                "adopt_id to create a new campaign"
             )
         plan = plan_change({**props, **current}, props)
         if plan.replaces:
-            raise Exception(
-                f"adopt_id={campaign_id}: {', '.join(plan.replaces)} differ from the "
-                "existing campaign and cannot be changed in place"
+            raise CozmoxError(
+                f"{who}: {', '.join(plan.replaces)} differ from the existing campaign and "
+                "cannot be changed in place"
             )
         if plan.patch:
             campaign = client.update_campaign(campaign_id, plan.patch)
         return campaign
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        """Refresh. A campaign gone from the API is forgotten, unless it may have dialed: then
+        the stack keeps it with status "deleted", so that re-creating it (calling everyone
+        again) is refused like any re-dial instead of happening silently."""
+        declared = {k: props.get(k) for k in (*INPUT_KEYS, *UNCOMPARED) if k in props}
         try:
             campaign = self._client().get_campaign(id_)
         except NotFound:
+            if _may_have_dialed(props):
+                return ReadResult(id_, {**props, "status": DELETED}, inputs=declared)
             return ReadResult("", {})
-        declared = {k: props.get(k) for k in INPUT_KEYS if k in props}
         inputs = project_inputs(campaign, declared)
         outs = {**props, **inputs, **outputs_from_api(campaign)}
         return ReadResult(id_, outs, inputs=inputs)
@@ -229,7 +315,7 @@ class CampaignProvider(ResourceProvider):
         """End a campaign that is dialing (so no call is cut off mid-way), then delete it."""
         client = self._client()
         try:
-            if client.get_campaign(id_).get("status") == "in-progress":
+            if client.get_status(id_) == "in-progress":
                 client.end_campaign(id_)
         except NotFound:
             return

@@ -20,6 +20,7 @@ CUSTOMERS: list[dict[str, Any]] = [
     {"number": "+14155550101"},
 ]
 SCHEDULE = {"earliestAt": "2030-01-01T09:00:00Z", "latestAt": "2030-01-01T17:00:00Z"}
+WHO = 'campaign c-1 (resource "q2")'
 
 
 def inputs(**overrides: Any) -> dict[str, Any]:
@@ -116,7 +117,7 @@ def test_name_is_a_patch_in_any_status() -> None:
     assert p.patch == {"name": "Q3"}
     assert p.restricted == ()
     for status in ("scheduled", "in-progress", "ended"):
-        assert refusal(p, status, allow_redial=False) is None
+        assert refusal(p, status, allow_redial=False, who=WHO) is None
 
 
 @pytest.mark.parametrize(
@@ -133,7 +134,7 @@ def test_restricted_fields_are_patches(key: str, value: Any) -> None:
     assert p.replaces == ()
     assert p.patch == {INPUT_TO_API[key]: value}
     assert p.restricted == (key,)
-    assert refusal(p, "scheduled", allow_redial=False) is None
+    assert refusal(p, "scheduled", allow_redial=False, who=WHO) is None
 
 
 def test_workflow_id_added_is_a_patch() -> None:
@@ -197,12 +198,43 @@ def test_allow_redial_none_equals_false() -> None:
     assert plan(outputs(allow_redial=None), inputs(allow_redial=False)).changed == ()
 
 
-def test_adopt_id_set_replaces_removed_is_state_only() -> None:
-    assert plan(outputs(), inputs(adopt_id="c-9")).replaces == ("adopt_id",)
-    assert plan(outputs(adopt_id="c-1"), inputs(adopt_id="c-9")).replaces == ("adopt_id",)
-    removed = plan(outputs(adopt_id="c-1"), inputs())
-    assert removed.changed == ("adopt_id",)
-    assert removed.replaces == () and removed.patch == {}
+def test_adopt_id_and_resource_name_are_never_compared() -> None:
+    # adopt_id matters only when the resource is first created; a rename with an alias
+    # changes nothing in the API.
+    news = inputs(adopt_id="c-9", resource_name="renamed", created_before=True)
+    assert plan(outputs(adopt_id="c-1", resource_name="q2"), news).changed == ()
+
+
+def test_same_schedule_in_another_format_is_no_change() -> None:
+    same = {"earliestAt": "2030-01-01T10:00:00+01:00", "latestAt": "2030-01-01T17:00:00.000Z"}
+    assert plan(outputs(), inputs(schedule_plan=same)).changed == ()
+    later = {**same, "latestAt": "2030-01-01T17:00:01Z"}
+    assert plan(outputs(), inputs(schedule_plan=later)).changed == ("schedule_plan",)
+    fewer = {"earliestAt": SCHEDULE["earliestAt"]}
+    assert plan(outputs(), inputs(schedule_plan=fewer)).changed == ("schedule_plan",)
+
+
+def test_unknown_values_count_as_changed_but_are_never_judged() -> None:
+    unknown = object()
+    news = inputs(assistant_id=unknown, customers=unknown, name="Q3")
+    p = plan(outputs(), news, frozenset({"assistant_id", "customers"}))
+    assert set(p.changed) == {"name", "assistant_id", "customers"}
+    assert p.unknown == ("assistant_id", "customers")
+    assert p.replaces == ("customers",)
+    known = p.known()
+    assert known.replaces == () and known.restricted == () and known.unknown == ()
+    assert known.changed == ("name",)
+    # What preview judges carries nothing to refuse, even for a campaign that has dialed.
+    assert refusal(known, "ended", allow_redial=False, who=WHO) is None
+    assert refusal(p, "ended", allow_redial=False, who=WHO) is not None
+
+
+def test_unknown_restricted_field_is_left_to_up() -> None:
+    olds = outputs(assistant_id=None, workflow_id="wf-1")
+    news = inputs(assistant_id=None, workflow_id=object())
+    p = plan(olds, news, frozenset({"workflow_id"}))
+    assert p.unknown == ("workflow_id",) and p.restricted == ("workflow_id",)
+    assert refusal(p.known(), "in-progress", allow_redial=False, who=WHO) is None
 
 
 def test_changed_lists_every_input_in_order() -> None:
@@ -219,29 +251,36 @@ RESTRICT = plan(outputs(), inputs(phone_number_id="pn-2"))
 
 @pytest.mark.parametrize("status", ["in-progress", "ended"])
 def test_replacing_a_live_campaign_is_refused(status: str) -> None:
-    message = refusal(REPLACE, status, allow_redial=False)
+    message = refusal(REPLACE, status, allow_redial=False, who=WHO)
     assert message is not None
     assert status in message
     assert "call 4 customers again" in message
     assert "allow_redial=True" in message
     assert "customers" in message
+    assert message.startswith(WHO)
+
+
+def test_replacing_a_campaign_deleted_after_dialing_is_refused() -> None:
+    message = refusal(REPLACE, "deleted", allow_redial=False, who=WHO)
+    assert message is not None and "deleted outside Pulumi" in message
+    assert refusal(REPLACE, "deleted", allow_redial=True, who=WHO) is None
 
 
 def test_replacing_a_scheduled_campaign_is_allowed() -> None:
-    assert refusal(REPLACE, "scheduled", allow_redial=False) is None
+    assert refusal(REPLACE, "scheduled", allow_redial=False, who=WHO) is None
 
 
 @pytest.mark.parametrize("status", ["in-progress", "ended"])
 def test_allow_redial_opts_in_to_replacement(status: str) -> None:
-    assert refusal(REPLACE, status, allow_redial=True) is None
+    assert refusal(REPLACE, status, allow_redial=True, who=WHO) is None
 
 
 @pytest.mark.parametrize("status", ["in-progress", "ended"])
 def test_restricted_patch_on_a_live_campaign_is_refused(status: str) -> None:
-    message = refusal(RESTRICT, status, allow_redial=False)
+    message = refusal(RESTRICT, status, allow_redial=False, who=WHO)
     assert message is not None
     assert "phone_number_id" in message and "phoneNumberId" in message
-    assert f"campaign that is {status}" in message
+    assert ("campaign that has ended" if status == "ended" else "campaign that is in-progress") in message
     assert "only while the campaign is scheduled" in message
     assert "allow_redial=True" in message
 
@@ -250,9 +289,9 @@ def test_restricted_patch_with_allow_redial_escalates_to_replace() -> None:
     escalated = escalate(RESTRICT, "in-progress", allow_redial=True)
     assert escalated.replaces == ("phone_number_id",)
     assert escalated.patch == {} and escalated.restricted == ()
-    assert refusal(escalated, "in-progress", allow_redial=True) is None
+    assert refusal(escalated, "in-progress", allow_redial=True, who=WHO) is None
     # Not escalated: refused even with allow_redial (the API would reject the PATCH).
-    assert refusal(RESTRICT, "in-progress", allow_redial=True) is not None
+    assert refusal(RESTRICT, "in-progress", allow_redial=True, who=WHO) is not None
 
 
 def test_escalate_leaves_other_plans_alone() -> None:
@@ -265,7 +304,7 @@ def test_escalate_leaves_other_plans_alone() -> None:
 def test_refusal_without_known_count() -> None:
     news = inputs(customers=encode_customers([]))
     del news["customer_count"]
-    message = refusal(plan(outputs(), news), "ended", allow_redial=False)
+    message = refusal(plan(outputs(), news), "ended", allow_redial=False, who=WHO)
     assert message is not None and "every customer" in message
 
 
