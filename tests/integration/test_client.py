@@ -1,26 +1,23 @@
-"""client.py against the emulator: CRUD, paging, and every fault the emulator can inject."""
+"""_client.py against the emulator: requests, answers checked, paging, retries, errors."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 
-from pulumi_cozmox._body import create_body_bytes
 from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._customers import encode_customers
-from pulumi_cozmox._errors import BadRequest, NotFound, ServerError, Unauthorized
-
-
-def body(name: str = "Q2", numbers: int = 2) -> dict[str, Any]:
-    return {
-        "name": name,
-        "phoneNumberId": "pn-1",
-        "assistantId": "as-1",
-        "schedulePlan": {"earliestAt": "2099-01-01T09:00:00.000Z"},
-        "customers": [{"number": f"+1415555{i:04d}"} for i in range(numbers)],
-    }
+from pulumi_cozmox._errors import (
+    BadRequest,
+    MalformedAnswer,
+    NotFound,
+    RateLimited,
+    ServerError,
+    TransportError,
+    Unauthorized,
+)
+from pulumi_cozmox._settings import Settings
+from tests.integration.helpers import add_fault, body, journal, json_bytes, make_client
 
 
 @pytest.fixture
@@ -31,172 +28,183 @@ def pauses() -> list[float]:
 @pytest.fixture
 def client(emulator: Any, pauses: list[float]) -> Any:
     """A client whose pauses are recorded, not slept."""
-    with CozmoxClient(emulator.base_url, emulator.api_key, timeout=5.0, sleep=pauses.append) as c:
+    with make_client(emulator, sleep=pauses.append) as c:
         yield c
 
 
-def add_fault(emulator: Any, **rule: Any) -> None:
-    response = emulator.control.post("faults", json=rule)
-    assert response.status_code == 201, response.text
+def stored(emulator: Any, data: dict[str, Any]) -> str:
+    with emulator.api() as api:
+        response = api.post("/campaign", json=data)
+        response.raise_for_status()
+        return str(response.json()["id"])
 
 
-def journal(emulator: Any, method: str, path: str = "/campaign") -> list[dict[str, Any]]:
-    # (The journal records a request when it ends; sort by arrival time.)
-    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["time"])
-    return [e for e in entries if e["method"] == method and e["path"] == path]
+# --- requests and answers -------------------------------------------------------------------
 
 
-def all_campaigns(emulator: Any) -> list[dict[str, Any]]:
-    with CozmoxClient(emulator.base_url, emulator.api_key) as c:
-        return list(c.list_campaigns())
-
-
-# --- CRUD -----------------------------------------------------------------------------------
-
-
-def test_crud(client: CozmoxClient) -> None:
-    created = client.create_campaign(body())
-    cid = created["id"]
-    assert created["status"] == "scheduled"
-    assert client.get_campaign(cid)["name"] == "Q2"
+def test_get_update_end_delete(client: CozmoxClient, emulator: Any) -> None:
+    cid = stored(emulator, body())
+    assert client.get_campaign(cid)["customers"] == body()["customers"]
+    assert client.get_status(cid) == "scheduled"
     assert client.update_campaign(cid, {"name": "Q3"})["name"] == "Q3"
-    assert client.get_campaign(cid)["name"] == "Q3"
     assert client.end_campaign(cid)["status"] == "ended"
-    assert client.delete_campaign(cid) is not None
+    assert client.delete_campaign(cid) is True
+    assert client.delete_campaign(cid) is False
     with pytest.raises(NotFound):
-        client.get_campaign(cid)
-    assert client.delete_campaign(cid) is None
+        client.get_status(cid)
 
 
-def test_create_from_spliced_bytes(client: CozmoxClient) -> None:
-    props = {
-        "name": "bytes",
-        "phone_number_id": "pn-1",
-        "assistant_id": "as-1",
-        "customers": encode_customers(body()["customers"]),
-    }
-    created = client.create_campaign(create_body_bytes(props))
-    assert created["customers"] == body()["customers"]
-    assert created["name"] == "bytes"
-
-
-def test_bad_request_has_the_api_messages(client: CozmoxClient) -> None:
-    with pytest.raises(BadRequest) as info:
-        client.create_campaign({**body(), "colour": "blue"})
-    assert info.value.messages
-    assert any("colour" in m for m in info.value.messages)
-    assert str(info.value).startswith("POST /campaign failed: 400 Bad Request: ")
+def test_post_campaign_returns_the_answer_as_it_came(client: CozmoxClient) -> None:
+    response = client.post_campaign(json_bytes(body()))
+    assert response.status_code == 201
+    assert client.campaign_from(response)["name"] == "Q2"
+    refused = client.post_campaign(b'{"name": "no customers"}')
+    error = client.error_for(refused, "POST", "/campaign")
+    assert isinstance(error, BadRequest) and error.messages
 
 
 def test_wrong_key_is_unauthorized_and_not_shown(emulator: Any) -> None:
-    key = "sk-wrong-key-4242"
-    with CozmoxClient(emulator.base_url, key) as c, pytest.raises(Unauthorized) as info:
-        c.get_campaign("anything")
-    assert key not in str(info.value)
+    key = "sk-wrong-0123456789"
+    with make_client(emulator, api_key=key) as c, pytest.raises(Unauthorized) as info:
+        c.get_campaign("x")
+    assert key not in str(info.value) and key not in repr(info.value)
 
 
-def test_paging_through_more_than_100(client: CozmoxClient, emulator: Any) -> None:
-    ids = {client.create_campaign(body(f"c{i}", numbers=1))["id"] for i in range(230)}
+@pytest.mark.parametrize(
+    ("answer", "missing"),
+    [
+        ("", "the answer is empty"),
+        ("<html>ok</html>", "not JSON"),
+        ("[]", "not a JSON object"),
+        ('{"id": "c-1"}', "status"),
+        ('{"status": "scheduled", "customers": []}', "id"),
+    ],
+)
+def test_malformed_answers_name_what_is_missing(
+    client: CozmoxClient, emulator: Any, answer: str, missing: str
+) -> None:
+    cid = stored(emulator, body())
+    add_fault(emulator, method="GET", path=f"/campaign/{cid}", action="answer", status=200,
+              body=answer, times=2)  # fmt: skip
+    with pytest.raises(MalformedAnswer) as whole:
+        client.get_campaign(cid)
+    with pytest.raises(MalformedAnswer) as status_only:
+        client.get_status(cid)
+    for error in (whole.value, status_only.value):
+        assert missing in str(error)
+        assert f"/campaign/{cid}" in str(error)
+
+
+def test_api_messages_are_scrubbed_of_personal_data(client: CozmoxClient, emulator: Any) -> None:
+    text = (
+        '{"statusCode":400,"error":"Bad Request","message":["customers.0.number +14155550123 '
+        'is invalid","customers.1.email ada@example.com is taken","latestAt 2099-01-01 is ok"]}'
+    )
+    add_fault(emulator, method="GET", path="/campaign/x", action="answer", status=400, body=text)
+    with pytest.raises(BadRequest) as info:
+        client.get_campaign("x")
+    shown = str(info.value)
+    assert "+14155550123" not in shown and "ada@example.com" not in shown
+    assert "customers.0.number" in shown and "2099-01-01" in shown
+
+
+# --- paging -----------------------------------------------------------------------------------
+
+
+def test_paging_follows_the_servers_page_size(client: CozmoxClient, emulator: Any) -> None:
+    ids = {stored(emulator, body(f"c{i}", numbers=1)) for i in range(230)}
     emulator.control.delete("requests")
-    listed = [c["id"] for c in client.list_campaigns()]
-    assert len(listed) == 230
-    assert set(listed) == ids
+    listed = [c.id for c in client.list_campaigns()]
+    assert sorted(listed) == sorted(ids)
     pages = journal(emulator, "GET")
+    # The client asks for the contract's largest page (1000); the emulator serves 100 and
+    # says so in metadata.itemsPerPage: three pages, not one.
     assert len(pages) == 3
-    assert all("limit=100" in e["query"] for e in pages)
+    assert all("limit=1000" in e["query"] for e in pages)
 
 
-# --- faults ---------------------------------------------------------------------------------
+def test_paging_ends_when_the_server_ignores_page(client: CozmoxClient, emulator: Any) -> None:
+    ids = {stored(emulator, body(f"c{i}", numbers=1)) for i in range(120)}
+    add_fault(emulator, method="GET", path="/campaign", action="ignore_page", times=50)
+    listed = [c.id for c in client.list_campaigns()]
+    # Every request gets page 1 again: the client stops at the first page with nothing new.
+    assert len(listed) == len(set(listed)) == 100 and set(listed) <= ids
+    assert len(journal(emulator, "GET")) == 2
+
+
+# --- retries (the transport) ---------------------------------------------------------------------
 
 
 def test_429_retry_after_is_honoured(client: CozmoxClient, emulator: Any, pauses: list) -> None:
-    cid = client.create_campaign(body())["id"]
+    cid = stored(emulator, body())
     add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=3, times=2)
     assert client.get_campaign(cid)["id"] == cid
     assert pauses == [3.0, 3.0]
     assert [e["status"] for e in journal(emulator, "GET", f"/campaign/{cid}")] == [429, 429, 200]
 
 
-@pytest.mark.parametrize("status", [429, 502, 503, 504])
-def test_post_refused_by_a_gateway_is_retried_once_created(
-    client: CozmoxClient, emulator: Any, status: int
+def test_unreasonable_retry_after_is_not_waited_for(
+    client: CozmoxClient, emulator: Any, pauses: list
 ) -> None:
-    add_fault(emulator, method="POST", path="/campaign", status=status, retryAfter=1, times=2)
-    created = client.create_campaign(body())
-    assert [c["id"] for c in all_campaigns(emulator)] == [created["id"]]
-    assert [e["status"] for e in journal(emulator, "POST")] == [status, status, 201]
+    add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=3600)
+    with pytest.raises(RateLimited) as info:
+        client.get_campaign("x")
+    assert info.value.retry_after == 3600 and pauses == []
 
 
-def test_500_is_not_retried(client: CozmoxClient, emulator: Any) -> None:
-    add_fault(emulator, method="POST", path="/campaign", status=500)
+@pytest.mark.parametrize("status", [502, 503, 504])
+def test_gateway_errors_on_reads_are_retried(
+    client: CozmoxClient, emulator: Any, pauses: list, status: int
+) -> None:
+    cid = stored(emulator, body())
+    add_fault(emulator, method="GET", path=f"/campaign/{cid}", status=status, times=2)
+    assert client.get_status(cid) == "scheduled"
+    assert len(pauses) == 2
+    assert [e["status"] for e in journal(emulator, "GET", f"/campaign/{cid}")] == [
+        status,
+        status,
+        200,
+    ]
+
+
+def test_500_on_a_read_is_not_retried(client: CozmoxClient, emulator: Any) -> None:
+    add_fault(emulator, method="GET", path="/campaign/x", status=500)
     with pytest.raises(ServerError):
-        client.create_campaign(body())
-    assert len(journal(emulator, "POST")) == 1
-    assert all_campaigns(emulator) == []
+        client.get_campaign("x")
+    assert len(journal(emulator, "GET", "/campaign/x")) == 1
 
 
-def test_drop_before_processing_post(client: CozmoxClient, emulator: Any) -> None:
-    add_fault(emulator, method="POST", path="/campaign", action="drop")
-    created = client.create_campaign(body())
-    assert [c["id"] for c in all_campaigns(emulator)] == [created["id"]]
-    posts = journal(emulator, "POST")
-    assert [e["status"] for e in posts] == [None, 201]
-
-
-def test_commit_then_drop_post_adopts_without_a_second_post(
-    client: CozmoxClient, emulator: Any
-) -> None:
-    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit")
-    created = client.create_campaign(body())
-    assert [c["id"] for c in all_campaigns(emulator)] == [created["id"]]
-    assert len(journal(emulator, "POST")) == 1
-
-
-def test_commit_then_drop_tells_identical_earlier_campaigns_apart(
-    client: CozmoxClient, emulator: Any
-) -> None:
-    first = client.create_campaign(body("same", numbers=3))
-    other_order = body("same", numbers=3)
-    other_order["customers"].reverse()
-    second = client.create_campaign(other_order)
-    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit")
-    created = client.create_campaign(body("same", numbers=3))
-    # The lookup window includes `first` (same name and numbers, seconds ago): the newest
-    # match is the one this request created.
-    assert created["id"] not in (first["id"], second["id"])
-    assert len(all_campaigns(emulator)) == 3
+def test_retries_are_bounded(emulator: Any, pauses: list) -> None:
+    add_fault(emulator, method="GET", path="/campaign/x", status=503, times=10)
+    with make_client(emulator, sleep=pauses.append, max_retries=2) as c:
+        with pytest.raises(ServerError):
+            c.get_campaign("x")
+    assert len(journal(emulator, "GET", "/campaign/x")) == 3 and len(pauses) == 2
 
 
 @pytest.mark.parametrize("method", ["GET", "PATCH", "DELETE"])
 def test_idempotent_requests_survive_drops(
-    client: CozmoxClient, emulator: Any, method: str
+    client: CozmoxClient, emulator: Any, pauses: list, method: str
 ) -> None:
-    cid = client.create_campaign(body())["id"]
-    add_fault(emulator, method=method, path=f"/campaign/{cid}", action="drop_after_commit")
-    add_fault(emulator, method=method, path=f"/campaign/{cid}", action="drop")
+    cid = stored(emulator, body())
+    path = f"/campaign/{cid}"
+    add_fault(emulator, method=method, path=path, action="drop_after_commit")
+    add_fault(emulator, method=method, path=path, action="drop")
     if method == "GET":
         assert client.get_campaign(cid)["id"] == cid
     elif method == "PATCH":
         assert client.update_campaign(cid, {"name": "renamed"})["name"] == "renamed"
     else:
-        client.delete_campaign(cid)  # the first DELETE committed: the last one finds it gone
-        assert all_campaigns(emulator) == []
-    assert len(journal(emulator, method, f"/campaign/{cid}")) == 3
+        assert client.delete_campaign(cid) is False  # the first DELETE committed
+    assert len(journal(emulator, method, path)) == 3
+    # A closed connection is first retried at once (a stale keep-alive connection never
+    # reached the server); only the next retry waits.
+    assert len(pauses) == 1
 
 
-def test_post_slower_than_the_timeout_leaves_one_campaign(emulator: Any) -> None:
-    # The server answers 1.5 s after the request; the client gives up waiting at 1 s and then
-    # looks the campaign up for its grace period (2 x timeout) before it may post again.
-    add_fault(emulator, method="POST", path="/campaign", action="delay", delaySeconds=1.5)
-    with CozmoxClient(
-        emulator.base_url, emulator.api_key, timeout=1.0, lookup_interval=0.25, sleep=time.sleep
-    ) as c:
-        created = c.create_campaign(body())
-    assert [x["id"] for x in all_campaigns(emulator)] == [created["id"]]
-    # Never a blind second POST: the request after the timed-out one is a lookup.
-    # (The journal records a request when it ends; sort by arrival time.)
-    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["time"])
-    first_post = next(i for i, e in enumerate(entries) if e["method"] == "POST")
-    assert entries[first_post].get("fault") == "delay"
-    after = [e for e in entries[first_post + 1 :] if e["path"] == "/campaign"]
-    assert (after[0]["method"], after[0]["query"].count("createdAtGe=")) == ("GET", 1)
+def test_a_closed_port_is_a_transport_error_after_retries(pauses: list) -> None:
+    settings = Settings(api_key="k", base_url="http://127.0.0.1:9", request_timeout=2)
+    with CozmoxClient(settings, sleep=pauses.append, max_retries=2) as c:
+        with pytest.raises(TransportError) as info:
+            c.get_status("x")
+    assert "ConnectError" in str(info.value) and len(pauses) == 2

@@ -280,7 +280,9 @@ def test_restricted_patch_on_a_live_campaign_is_refused(status: str) -> None:
     message = refusal(RESTRICT, status, allow_redial=False, who=WHO)
     assert message is not None
     assert "phone_number_id" in message and "phoneNumberId" in message
-    assert ("campaign that has ended" if status == "ended" else "campaign that is in-progress") in message
+    assert (
+        "campaign that has ended" if status == "ended" else "campaign that is in-progress"
+    ) in message
     assert "only while the campaign is scheduled" in message
     assert "allow_redial=True" in message
 

@@ -98,3 +98,61 @@ def test_replacing_a_dialing_campaign_is_refused_from_its_recorded_status() -> N
         CampaignProvider().diff("c-1", olds, news)
     allowed = CampaignProvider().diff("c-1", olds, {**news, "allow_redial": True})
     assert allowed.replaces == ["customers"] and allowed.delete_before_replace is True
+
+
+def test_check_leaves_rules_on_unknown_ids_to_up() -> None:
+    # workflow_id is another resource's id, not known at preview; no assistant_id.
+    news = props(assistant_id=None, workflow_id=Unknown())
+    assert CampaignProvider().check({}, news).failures == []
+    # Known, the same program breaks the rule only if neither is given.
+    failures = CampaignProvider().check({}, props(assistant_id=None)).failures
+    assert [f.property for f in failures] == ["assistant_id"]
+
+
+def test_check_marks_a_resource_that_exists_already() -> None:
+    first = CampaignProvider().check({}, props(adopt_id="c-9")).inputs
+    assert "created_before" not in first
+    again = CampaignProvider().check(props(adopt_id="c-9"), props(adopt_id="c-9")).inputs
+    assert again["created_before"] is True and again["adopt_id"] == "c-9"
+
+
+def test_check_flags_must_be_booleans() -> None:
+    failures = CampaignProvider().check({}, props(allow_duplicate="yes")).failures
+    assert [(f.property, f.reason) for f in failures] == [
+        ("allow_duplicate", "must be a boolean (true or false)")
+    ]
+
+
+def test_unknown_values_are_not_refused_for_a_dialing_campaign(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("COZMOX_API_KEY", raising=False)
+    provider = configured()  # no key: a live-status request would raise
+    olds = {**props(assistant_id=None, workflow_id="wf-1"), "status": "in-progress"}
+    news = props(assistant_id=None, workflow_id=Unknown())
+    result = provider.diff("c-1", olds, news)
+    assert result.changes is True and result.replaces == []
+
+
+def test_a_schedule_edit_to_the_same_instants_is_no_change() -> None:
+    olds = {**props(), "status": "ended"}
+    news = props(schedule_plan={"earliestAt": "2099-01-01T10:00:00+01:00"})
+    assert CampaignProvider().diff("c-1", olds, news).changes is False
+
+
+def test_adopt_id_of_the_own_campaign_changes_nothing_another_is_refused() -> None:
+    olds = {**props(), "status": "scheduled"}
+    assert CampaignProvider().diff("c-1", olds, props(adopt_id="c-1")).changes is False
+    with pytest.raises(Exception, match="adopt_id='c-2' names another campaign"):
+        CampaignProvider().diff("c-1", olds, props(adopt_id="c-2"))
+
+
+def test_a_campaign_deleted_after_dialing_is_not_recreated_silently() -> None:
+    olds = {**props(), "status": "deleted", "resource_name": "spring"}
+    with pytest.raises(Exception, match="deleted outside Pulumi after it had dialed") as refused:
+        CampaignProvider().diff("c-1", olds, props(resource_name="spring"))
+    assert 'campaign c-1 (resource "spring")' in str(refused.value)
+    assert "call 2 customers again" in str(refused.value)
+    allowed = CampaignProvider().diff("c-1", olds, props(allow_redial=True))
+    assert allowed.changes is True and allowed.replaces == ["status"]
+    assert allowed.delete_before_replace is True

@@ -1,0 +1,70 @@
+"""Shared helpers of the integration tests: request bodies, fault rules, the journal."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from pulumi_cozmox._body import splice_body
+from pulumi_cozmox._client import CozmoxClient
+from pulumi_cozmox._create import Declared
+from pulumi_cozmox._customers import canonical_json
+from pulumi_cozmox._settings import Settings
+
+
+def body(name: str = "Q2", numbers: int = 2, **fields: Any) -> dict[str, Any]:
+    """A valid Create Campaign body with ``numbers`` distinct customers."""
+    data: dict[str, Any] = {
+        "name": name,
+        "phoneNumberId": "pn-1",
+        "assistantId": "as-1",
+        "schedulePlan": {"earliestAt": "2099-01-01T09:00:00.000Z"},
+        "customers": [{"number": f"+1415555{i:04d}"} for i in range(numbers)],
+    }
+    data.update(fields)
+    return data
+
+
+def json_bytes(data: Any) -> bytes:
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+def declared(data: dict[str, Any]) -> Declared:
+    """The Declared campaign of a POST body, as the provider builds it from props."""
+    fields = {k: v for k, v in data.items() if k != "customers"}
+    customers = canonical_json(data["customers"])
+    return Declared(body=splice_body(fields, customers), fields=fields, customers_json=customers)
+
+
+def make_client(
+    emulator: Any,
+    *,
+    api_key: str | None = None,
+    timeout: float = 5.0,
+    sleep: Callable[[float], None] = time.sleep,
+    max_retries: int = 5,
+) -> CozmoxClient:
+    settings = Settings(
+        api_key=api_key or emulator.api_key, base_url=emulator.base_url, request_timeout=timeout
+    )
+    return CozmoxClient(settings, sleep=sleep, max_retries=max_retries)
+
+
+def add_fault(emulator: Any, **rule: Any) -> None:
+    response = emulator.control.post("faults", json=rule)
+    assert response.status_code == 201, response.text
+
+
+def journal(emulator: Any, method: str, path: str = "/campaign") -> list[dict[str, Any]]:
+    """The journal's requests for ``method path``, in arrival order (the journal records a
+    request when it ends)."""
+    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["time"])
+    return [e for e in entries if e["method"] == method and e["path"] == path]
+
+
+def campaigns(emulator: Any) -> list[dict[str, Any]]:
+    """Every campaign the emulator holds (one page: tests keep fewer than 100)."""
+    with emulator.api() as api:
+        return list(api.get("/campaign", params={"limit": 100}).json()["results"])

@@ -1,0 +1,276 @@
+"""_create.py against the emulator: the duplicate guard, and lost answers never re-sent blindly.
+
+Each fault is injected by the emulator over real HTTP; the expected outcome is what the
+scenario implies: exactly the campaigns the program asked for, each resource its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from pulumi_cozmox._create import Created, create_campaign, find_identical
+from pulumi_cozmox._errors import DuplicateCampaign, OutcomeUnknown, ServerError
+from tests.integration.helpers import (
+    add_fault,
+    body,
+    campaigns,
+    declared,
+    journal,
+    make_client,
+)
+
+
+@pytest.fixture
+def pauses() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def client(emulator: Any, pauses: list[float]) -> Any:
+    """A client whose pauses are recorded, not slept (lookups then repeat at once)."""
+    with make_client(emulator, sleep=pauses.append) as c:
+        yield c
+
+
+def existing(emulator: Any, data: dict[str, Any]) -> str:
+    """A campaign made outside this client (the dashboard, another stack)."""
+    with emulator.api() as api:
+        response = api.post("/campaign", json=data)
+        response.raise_for_status()
+        return str(response.json()["id"])
+
+
+def create(client: Any, data: dict[str, Any], **options: Any) -> Created:
+    return create_campaign(client, declared(data), lookup_interval=0.2, **options)
+
+
+# --- the duplicate guard ---------------------------------------------------------------------
+
+
+def test_identical_campaign_is_refused_before_anything_is_sent(client: Any, emulator: Any) -> None:
+    first = existing(emulator, body("Spring"))
+    emulator.control.delete("requests")
+    # Another name, the same people at the same time from the same number: a duplicate.
+    with pytest.raises(DuplicateCampaign) as refused:
+        create(client, body("Spring (copy)"))
+    message = str(refused.value)
+    assert refused.value.campaign_ids == [first]
+    assert first in message
+    assert f'adopt_id="{first}"' in message
+    assert "aliases=[pulumi.Alias(" in message and "allow_duplicate=True" in message
+    assert "+1415555" not in message
+    assert journal(emulator, "POST") == []
+    assert [c["id"] for c in campaigns(emulator)] == [first]
+
+
+def test_same_instants_in_another_format_are_identical(client: Any, emulator: Any) -> None:
+    existing(emulator, body(schedulePlan={"earliestAt": "2099-01-01T09:00:00Z"}))
+    same_time = body(schedulePlan={"earliestAt": "2099-01-01T10:00:00+01:00"})
+    with pytest.raises(DuplicateCampaign):
+        create(client, same_time)
+
+
+def test_allow_duplicate_creates_a_second_identical_campaign(client: Any, emulator: Any) -> None:
+    first = existing(emulator, body())
+    created = create(client, body(), allow_duplicate=True)
+    assert created.campaign["id"] != first and created.recovered_from is None
+    assert len(campaigns(emulator)) == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"schedulePlan": {"earliestAt": "2099-01-08T09:00:00.000Z"}},  # a follow-up series
+        {"phoneNumberId": "pn-2"},
+        {"assistantId": "as-2"},
+        {"customers": [{"number": "+14155550000"}]},  # fewer people
+        {  # the same people, other overrides
+            "customers": [
+                {"number": "+14155550000", "assistantOverrides": {"variableValues": {"a": 1}}},
+                {"number": "+14155550001"},
+            ]
+        },
+    ],
+)
+def test_look_alikes_are_created_as_declared(
+    client: Any, emulator: Any, change: dict[str, Any]
+) -> None:
+    first = existing(emulator, body())
+    assert find_identical(client, declared(body(**change))) == []
+    created = create(client, body(**change))
+    assert created.campaign["id"] != first
+    assert len(campaigns(emulator)) == 2
+
+
+def test_the_guard_reads_every_page(client: Any, emulator: Any) -> None:
+    target = existing(emulator, body("target", numbers=3))
+    for i in range(150):  # newer campaigns push the target to the second page
+        existing(emulator, body(f"other {i}", numbers=1, phoneNumberId="pn-9"))
+    assert [c["id"] for c in find_identical(client, declared(body("x", numbers=3)))] == [target]
+
+
+# --- lost answers -------------------------------------------------------------------------------
+
+
+def test_answer_lost_after_commit_is_found_not_sent_again(client: Any, emulator: Any) -> None:
+    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit")
+    created = create(client, body())
+    assert created.recovered_from is not None and "RemoteProtocolError" in created.recovered_from
+    assert [c["id"] for c in campaigns(emulator)] == [created.campaign["id"]]
+    assert len(journal(emulator, "POST")) == 1
+
+
+def test_dropped_before_processing_is_sent_again_after_a_short_lookup(
+    client: Any, emulator: Any, pauses: list[float]
+) -> None:
+    add_fault(emulator, method="POST", path="/campaign", action="drop")
+    created = create(client, body())
+    assert created.recovered_from is None
+    assert [c["id"] for c in campaigns(emulator)] == [created.campaign["id"]]
+    assert [e["status"] for e in journal(emulator, "POST")] == [None, 201]
+    # The server hung up: it is done with the request, so the lookup does not wait out the
+    # long grace (2 x the 5 s timeout) before sending again.
+    assert sum(pauses) <= 2.0 + 1.0
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_5xx_after_commit_is_found_not_sent_again(client: Any, emulator: Any, status: int) -> None:
+    add_fault(emulator, method="POST", path="/campaign", action="answer", status=status,
+              body='{"message": "upstream failed"}', commit=True)  # fmt: skip
+    created = create(client, body())
+    assert created.recovered_from is not None and str(status) in created.recovered_from
+    assert [c["id"] for c in campaigns(emulator)] == [created.campaign["id"]]
+    assert len(journal(emulator, "POST")) == 1
+
+
+@pytest.mark.parametrize("status", [502, 503, 504])
+def test_5xx_without_commit_is_sent_again_once_nothing_is_found(
+    client: Any, emulator: Any, status: int
+) -> None:
+    add_fault(emulator, method="POST", path="/campaign", status=status)
+    created = create(client, body())
+    assert [c["id"] for c in campaigns(emulator)] == [created.campaign["id"]]
+    assert [e["status"] for e in journal(emulator, "POST")] == [status, 201]
+
+
+def test_500_without_commit_is_raised_not_repeated(client: Any, emulator: Any) -> None:
+    add_fault(emulator, method="POST", path="/campaign", status=500)
+    with pytest.raises(ServerError):
+        create(client, body())
+    assert len(journal(emulator, "POST")) == 1
+    assert campaigns(emulator) == []
+
+
+def test_429_is_retried_by_the_transport(client: Any, emulator: Any, pauses: list) -> None:
+    add_fault(emulator, method="POST", path="/campaign", status=429, retryAfter=2, times=2)
+    created = create(client, body())
+    assert [c["id"] for c in campaigns(emulator)] == [created.campaign["id"]]
+    assert [e["status"] for e in journal(emulator, "POST")] == [429, 429, 201]
+    assert pauses[:2] == [2.0, 2.0]
+
+
+@pytest.mark.parametrize("answer", ["", "not json", "{}", '{"name": "Q2"}', "[]"])
+def test_malformed_2xx_after_commit_is_found(client: Any, emulator: Any, answer: str) -> None:
+    add_fault(emulator, method="POST", path="/campaign", action="answer", status=201,
+              body=answer, commit=True)  # fmt: skip
+    created = create(client, body())
+    assert created.recovered_from is not None
+    assert [c["id"] for c in campaigns(emulator)] == [created.campaign["id"]]
+    assert len(journal(emulator, "POST")) == 1
+
+
+def test_malformed_2xx_with_nothing_created_is_never_sent_again(client: Any, emulator: Any) -> None:
+    add_fault(emulator, method="POST", path="/campaign", action="answer", status=200,
+              body='{"ok": true}')  # fmt: skip
+    with pytest.raises(OutcomeUnknown) as unknown:
+        create(client, body())
+    assert "id" in str(unknown.value) and "adopt_id" in str(unknown.value)
+    assert len(journal(emulator, "POST")) == 1
+    assert campaigns(emulator) == []
+
+
+def test_slower_than_the_timeout_leaves_one_campaign(emulator: Any) -> None:
+    # The server commits 1.5 s after the request; the client gives up at 1 s and looks the
+    # campaign up over its grace period (2 x timeout) before it may post again.
+    add_fault(emulator, method="POST", path="/campaign", action="delay", delaySeconds=1.5)
+    with make_client(emulator, timeout=1.0) as c:
+        created = create(c, body())
+    assert created.recovered_from is not None and "ReadTimeout" in created.recovered_from
+    assert [x["id"] for x in campaigns(emulator)] == [created.campaign["id"]]
+    assert len(journal(emulator, "POST")) == 1
+
+
+# --- parallel creates ---------------------------------------------------------------------------
+
+
+def run_parallel(client: Any, bodies: list[dict[str, Any]], **options: Any) -> list[Created]:
+    results: list[Created | BaseException] = [RuntimeError("not run")] * len(bodies)
+
+    def one(i: int) -> None:
+        try:
+            results[i] = create(client, bodies[i], **options)
+        except BaseException as exc:  # reported below
+            results[i] = exc
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(bodies))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [r for r in results if isinstance(r, Created)]
+
+
+def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
+    client: Any, emulator: Any
+) -> None:
+    # A follow-up series: alike but for the start date, every answer lost after commit.
+    series = [
+        body("Follow-up", schedulePlan={"earliestAt": f"2099-01-0{day}T09:00:00.000Z"})
+        for day in (1, 2, 3)
+    ]
+    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=3)
+    created = run_parallel(client, series)
+    ids = [c.campaign["id"] for c in created]
+    assert len(set(ids)) == 3
+    stored = {c["id"]: c for c in campaigns(emulator)}
+    assert set(stored) == set(ids)
+    for data, result in zip(series, created, strict=True):
+        assert stored[result.campaign["id"]]["schedulePlan"] == data["schedulePlan"]
+    assert len(journal(emulator, "POST")) == 3
+
+
+def test_parallel_identical_duplicates_with_lost_answers_get_distinct_campaigns(
+    client: Any, emulator: Any
+) -> None:
+    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=2)
+    created = run_parallel(client, [body(), body()], allow_duplicate=True)
+    assert len({c.campaign["id"] for c in created}) == 2
+    assert len(campaigns(emulator)) == 2 and len(journal(emulator, "POST")) == 2
+
+
+def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: Any) -> None:
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def one() -> None:
+        try:
+            create(client, body())
+            outcome = "created"
+        except DuplicateCampaign:
+            outcome = "refused"
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=one) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(outcomes) == ["created", "refused", "refused"]
+    assert len(campaigns(emulator)) == 1
