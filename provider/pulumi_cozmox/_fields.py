@@ -33,10 +33,10 @@ STATE_ONLY: tuple[str, ...] = ("customer_count", "allow_redial", "allow_duplicat
 #: Every compared input prop, in the order plans list them.
 INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, *STATE_ONLY)
 
-#: Props never compared: ``adopt_id`` is used only when the resource is first created
-#: (``created_before``, set by check from the old inputs, says it was); ``resource_name``
-#: names the resource in messages (a rename with an alias changes nothing in the API).
-UNCOMPARED: tuple[str, ...] = ("adopt_id", "created_before", "resource_name")
+#: Props never compared: ``adopt_id`` is used only when the resource is created;
+#: ``resource_name`` names the resource in messages (a rename with an alias changes nothing
+#: in the API).
+UNCOMPARED: tuple[str, ...] = ("adopt_id", "resource_name")
 
 #: Inputs PATCH (UpdateCampaignDTO) can change.
 PATCHABLE: tuple[str, ...] = (

@@ -54,6 +54,14 @@ from pulumi_cozmox._validation import validate_campaign
 __all__ = ["CampaignProvider"]
 
 _client_lock = threading.Lock()
+# Campaigns this process deleted. A replacement deletes before it creates, in the same
+# process: the create of an adopted campaign's replacement finds its adopt_id here, and
+# creates the new campaign instead of adopting the one just deleted. (Check cannot tell: the
+# engine checks a replacement's inputs again without the old ones.)
+_deleted: set[str] = set()
+#: Marks the inputs refresh returns for a campaign deleted outside Pulumi after it dialed
+#: (the value is its id): check refuses to re-create it unless allow_redial.
+VANISHED = "deleted_outside_pulumi"
 
 
 def _is_unknown(value: Any) -> bool:
@@ -145,8 +153,6 @@ class CampaignProvider(ResourceProvider):
         Unknown values (preview) are not validated, nor the rules that depend on them; they
         are checked at ``up``. Customers identical to the last checked ones (same blob) are
         not validated again: they passed before, and decoding 10,000 of them costs seconds.
-        ``created_before`` is set once the resource exists (old inputs are given): adopt_id
-        then no longer applies, e.g. to the campaign that replaces an adopted one.
         """
         skipped: set[str] = set()
         body: dict[str, Any] = {}
@@ -177,8 +183,10 @@ class CampaignProvider(ResourceProvider):
         adopt_id = news.get("adopt_id")
         if adopt_id is not None and not _is_unknown(adopt_id) and not isinstance(adopt_id, str):
             failures.append(CheckFailure("adopt_id", "must be a campaign id (a string)"))
-        inputs = {**news, "created_before": True} if _olds else news
-        return CheckResult(inputs, failures)
+        gone = _olds.get(VANISHED)
+        if isinstance(gone, str) and news.get("allow_redial") is not True:
+            failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), _count(news))))
+        return CheckResult(news, failures)
 
     # -- diff ----------------------------------------------------------------------------
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -193,12 +201,17 @@ class CampaignProvider(ResourceProvider):
         who = _who(news, id_)
         allow_redial = news.get("allow_redial") is True
         adopt_id = news.get("adopt_id")
-        if isinstance(adopt_id, str) and adopt_id != id_:
+        if isinstance(adopt_id, str) and adopt_id not in (id_, olds.get("adopt_id")):
+            # Newly set to another campaign (an adopted campaign's replacement keeps the old
+            # adopt_id: that is no change).
             self._refuse(adopt_mismatch(who, adopt_id))
         if olds.get("status") == DELETED:
-            if not allow_redial:
-                self._refuse(vanished(who, _count(news)))
-            return DiffResult(changes=True, replaces=["status"], delete_before_replace=True)
+            # Deleted outside Pulumi after it dialed: re-created only on request (check
+            # refuses it otherwise, from the mark refresh left in the inputs). Never refused
+            # here: `pulumi refresh` runs diff too, and must record what it found.
+            if allow_redial:
+                return DiffResult(changes=True, replaces=["status"], delete_before_replace=True)
+            return DiffResult(changes=False)
         plan = plan_change(olds, news, _unknown_keys(news))
         if not plan.has_changes:
             return DiffResult(changes=False)
@@ -233,7 +246,9 @@ class CampaignProvider(ResourceProvider):
     # -- create / read / update / delete -------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
         adopt_id = props.get("adopt_id")
-        if adopt_id and not props.get("created_before"):
+        with _client_lock:
+            replacing = adopt_id in _deleted
+        if adopt_id and not replacing:
             campaign = self._adopt(adopt_id, props)
         else:
             campaign = self._create(props)
@@ -297,7 +312,8 @@ class CampaignProvider(ResourceProvider):
             campaign = self._client().get_campaign(id_)
         except NotFound:
             if _may_have_dialed(props):
-                return ReadResult(id_, {**props, "status": DELETED}, inputs=declared)
+                outs = {**props, "status": DELETED}
+                return ReadResult(id_, outs, inputs={**declared, VANISHED: id_})
             return ReadResult("", {})
         inputs = project_inputs(campaign, declared)
         outs = {**props, **inputs, **outputs_from_api(campaign)}
@@ -317,6 +333,8 @@ class CampaignProvider(ResourceProvider):
         try:
             if client.get_status(id_) == "in-progress":
                 client.end_campaign(id_)
+            client.delete_campaign(id_)
         except NotFound:
-            return
-        client.delete_campaign(id_)
+            pass
+        with _client_lock:
+            _deleted.add(id_)

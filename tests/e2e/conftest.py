@@ -31,8 +31,19 @@ def write_program(workdir: Path, source: Path = PROGRAM, project: str = "cozmox-
 class CampaignStack(Stack):
     """A stack of tests/e2e/program; `declare()` rewrites the campaigns it declares."""
 
-    def declare(self, **campaigns: dict[str, Any]) -> None:
-        (self.workdir / "spec.json").write_text(json.dumps({"campaigns": campaigns}))
+    def declare(
+        self, stubs: dict[str, dict[str, Any]] | None = None, **campaigns: dict[str, Any]
+    ) -> None:
+        spec = {"campaigns": campaigns, "stubs": stubs or {}}
+        (self.workdir / "spec.json").write_text(json.dumps(spec))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/e2e drives the real CLI: mark it `e2e` (`-m "not e2e"`)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
+import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 REPO = Path(__file__).resolve().parents[2]
 TOOLS_BIN = REPO / ".tools" / "bin"
@@ -65,12 +69,29 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def run(
-        self, *args: str, check: bool = True, timeout: float = 600
-    ) -> subprocess.CompletedProcess[str]:
+    def argv(self, *args: str) -> list[str]:
         argv = [find_pulumi(), *args, "--non-interactive", "--cwd", str(self.workdir)]
         if args and args[0] not in ("login", "version"):
             argv += ["--stack", self.name]
+        return argv
+
+    def start(self, *args: str) -> Background:
+        """Run ``pulumi ARGS`` in the background, in a session of its own (see kill())."""
+        output: IO[str] = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
+        process = subprocess.Popen(
+            self.argv(*args),
+            env=self.env(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        return Background(process, output)
+
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 600
+    ) -> subprocess.CompletedProcess[str]:
+        argv = self.argv(*args)
         proc = subprocess.run(
             argv, env=self.env(), capture_output=True, text=True, timeout=timeout, check=False
         )
@@ -123,3 +144,46 @@ class Stack:
 
     def destroy(self) -> None:
         self.run("destroy", "--yes", "--skip-preview")
+
+
+@dataclass
+class Background:
+    """A pulumi command running in a session of its own."""
+
+    process: subprocess.Popen[str]
+    _output: IO[str]
+
+    def kill(self) -> None:
+        """SIGKILL every process of the command's session, as a cancelled CI job does.
+
+        The CLI starts its plugins (language host, dynamic provider) in process groups of
+        their own, so killing the CLI or its group would leave them running; they stay in
+        the CLI's session.
+        """
+        session = os.getsid(self.process.pid)
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                if os.getsid(int(entry.name)) == session:
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                continue
+        self.process.wait(timeout=30)
+
+    def output(self) -> str:
+        self._output.flush()
+        self._output.seek(0)
+        return self._output.read()
+
+    def wait(self, timeout: float = 600) -> int:
+        return self.process.wait(timeout=timeout)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+    """Poll ``condition`` until it holds; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.2)

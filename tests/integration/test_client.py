@@ -176,9 +176,8 @@ def test_500_on_a_read_is_not_retried(client: CozmoxClient, emulator: Any) -> No
 
 def test_retries_are_bounded(emulator: Any, pauses: list) -> None:
     add_fault(emulator, method="GET", path="/campaign/x", status=503, times=10)
-    with make_client(emulator, sleep=pauses.append, max_retries=2) as c:
-        with pytest.raises(ServerError):
-            c.get_campaign("x")
+    with make_client(emulator, sleep=pauses.append, max_retries=2) as c, pytest.raises(ServerError):
+        c.get_campaign("x")
     assert len(journal(emulator, "GET", "/campaign/x")) == 3 and len(pauses) == 2
 
 
@@ -204,7 +203,7 @@ def test_idempotent_requests_survive_drops(
 
 def test_a_closed_port_is_a_transport_error_after_retries(pauses: list) -> None:
     settings = Settings(api_key="k", base_url="http://127.0.0.1:9", request_timeout=2)
-    with CozmoxClient(settings, sleep=pauses.append, max_retries=2) as c:
-        with pytest.raises(TransportError) as info:
-            c.get_status("x")
+    client = CozmoxClient(settings, sleep=pauses.append, max_retries=2)
+    with client, pytest.raises(TransportError) as info:
+        client.get_status("x")
     assert "ConnectError" in str(info.value) and len(pauses) == 2

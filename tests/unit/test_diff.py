@@ -201,7 +201,7 @@ def test_allow_redial_none_equals_false() -> None:
 def test_adopt_id_and_resource_name_are_never_compared() -> None:
     # adopt_id matters only when the resource is first created; a rename with an alias
     # changes nothing in the API.
-    news = inputs(adopt_id="c-9", resource_name="renamed", created_before=True)
+    news = inputs(adopt_id="c-9", resource_name="renamed")
     assert plan(outputs(adopt_id="c-1", resource_name="q2"), news).changed == ()
 
 

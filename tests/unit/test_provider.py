@@ -109,13 +109,6 @@ def test_check_leaves_rules_on_unknown_ids_to_up() -> None:
     assert [f.property for f in failures] == ["assistant_id"]
 
 
-def test_check_marks_a_resource_that_exists_already() -> None:
-    first = CampaignProvider().check({}, props(adopt_id="c-9")).inputs
-    assert "created_before" not in first
-    again = CampaignProvider().check(props(adopt_id="c-9"), props(adopt_id="c-9")).inputs
-    assert again["created_before"] is True and again["adopt_id"] == "c-9"
-
-
 def test_check_flags_must_be_booleans() -> None:
     failures = CampaignProvider().check({}, props(allow_duplicate="yes")).failures
     assert [(f.property, f.reason) for f in failures] == [
@@ -145,14 +138,23 @@ def test_adopt_id_of_the_own_campaign_changes_nothing_another_is_refused() -> No
     assert CampaignProvider().diff("c-1", olds, props(adopt_id="c-1")).changes is False
     with pytest.raises(Exception, match="adopt_id='c-2' names another campaign"):
         CampaignProvider().diff("c-1", olds, props(adopt_id="c-2"))
+    # The replacement of an adopted campaign keeps the adopt_id it was created with.
+    replaced = {**props(adopt_id="c-0"), "status": "scheduled"}
+    assert CampaignProvider().diff("c-1", replaced, props(adopt_id="c-0")).changes is False
 
 
 def test_a_campaign_deleted_after_dialing_is_not_recreated_silently() -> None:
-    olds = {**props(), "status": "deleted", "resource_name": "spring"}
-    with pytest.raises(Exception, match="deleted outside Pulumi after it had dialed") as refused:
-        CampaignProvider().diff("c-1", olds, props(resource_name="spring"))
-    assert 'campaign c-1 (resource "spring")' in str(refused.value)
-    assert "call 2 customers again" in str(refused.value)
-    allowed = CampaignProvider().diff("c-1", olds, props(allow_redial=True))
+    # Refresh found it gone after it dialed: the state's inputs carry the mark.
+    olds = {**props(resource_name="spring"), "deleted_outside_pulumi": "c-1"}
+    failures = CampaignProvider().check(olds, props(resource_name="spring")).failures
+    [failure] = failures
+    assert failure.property == "allow_redial"
+    assert 'campaign c-1 (resource "spring") was deleted outside Pulumi' in failure.reason
+    assert "call 2 customers again" in failure.reason
+    assert CampaignProvider().check(olds, props(allow_redial=True)).failures == []
+    # diff never refuses it (refresh runs diff too); it replaces only when asked to.
+    recorded = {**props(), "status": "deleted"}
+    assert CampaignProvider().diff("c-1", recorded, props()).changes is False
+    allowed = CampaignProvider().diff("c-1", recorded, props(allow_redial=True))
     assert allowed.changes is True and allowed.replaces == ["status"]
     assert allowed.delete_before_replace is True

@@ -1,16 +1,48 @@
-"""An e2e test program: declares the Campaigns listed in spec.json (written by the test)."""
+"""An e2e test program: declares what spec.json lists (written by the test).
+
+``{"campaigns": {NAME: {Campaign keyword arguments..., "aliases": [OLD NAME...],
+"workflow_from": STUB}}, "stubs": {STUB: {"value": TEXT}}}``: a campaign with
+``workflow_from`` takes its ``workflow_id`` from that stub's output, which is not known at
+preview while the stub is being created (as an id of another resource would be).
+"""
 
 import json
+import uuid
 from pathlib import Path
+from typing import Any
 
 import pulumi
+from pulumi.dynamic import CreateResult, DiffResult, Resource, ResourceProvider, UpdateResult
 
 from pulumi_cozmox import Campaign
 
+
+class StubProvider(ResourceProvider):
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        return CreateResult(f"stub-{uuid.uuid4().hex[:8]}", {"value": props["value"]})
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        return DiffResult(changes=olds.get("value") != news.get("value"))
+
+    def update(self, _id: str, _olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        return UpdateResult({"value": news["value"]})
+
+
+class Stub(Resource):
+    value: pulumi.Output[str]
+
+    def __init__(self, name: str, value: str) -> None:
+        super().__init__(StubProvider(), name, {"value": value})
+
+
 spec = json.loads((Path(__file__).parent / "spec.json").read_text())
+stubs = {name: Stub(name, **args) for name, args in spec.get("stubs", {}).items()}
 for resource_name, args in spec["campaigns"].items():
-    import_id = args.pop("import_", None)
-    opts = pulumi.ResourceOptions(import_=import_id) if import_id else None
+    aliases = [pulumi.Alias(name=old) for old in args.pop("aliases", [])]
+    stub = args.pop("workflow_from", None)
+    if stub is not None:
+        args["workflow_id"] = stubs[stub].value
+    opts = pulumi.ResourceOptions(aliases=aliases) if aliases else None
     campaign = Campaign(resource_name, opts=opts, **args)
     pulumi.export(f"{resource_name}.id", campaign.id)
     pulumi.export(f"{resource_name}.name", campaign.name)

@@ -1,0 +1,342 @@
+"""Nobody is called twice, whatever happens to a `pulumi up` (issue 8), through the real CLI.
+
+Stacks of several campaigns, `--parallel`, the whole `pulumi up` session killed at three
+moments of a create, lost answers, a renamed resource, a campaign deleted in the dashboard.
+Expected outcomes follow from the scenario: exactly the campaigns the program declares, each
+resource holding its own, and a refusal (naming the campaign and the fix) wherever going on
+would call people again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from tests.conftest import Emulator
+from tests.e2e.conftest import CampaignStack
+from tests.e2e.pulumi_cli import PulumiFailed, wait_for
+
+NUMBERS = ["+14155550101", "+14155550102", "+14155550103"]
+
+
+def args(day: int = 1, **overrides: Any) -> dict[str, Any]:
+    """A campaign of a follow-up series: alike but for the day it starts."""
+    base: dict[str, Any] = {
+        "name": "Follow-up",
+        "phone_number_id": "pn-1",
+        "assistant_id": "asst-1",
+        "customers": [{"number": n} for n in NUMBERS],
+        "schedule_plan": {"earliestAt": f"2099-01-0{day}T09:00:00Z"},
+    }
+    return {**base, **overrides}
+
+
+def campaigns(emulator: Emulator) -> list[dict[str, Any]]:
+    with emulator.api() as api:
+        return list(api.get("/campaign", params={"limit": 100}).json()["results"])
+
+
+def posts(emulator: Emulator) -> list[dict[str, Any]]:
+    return [e for e in emulator.control.get("requests").json() if e["method"] == "POST"]
+
+
+def fault(emulator: Emulator, **rule: Any) -> None:
+    emulator.control.post("faults", json=rule).raise_for_status()
+
+
+def fault_hits(emulator: Emulator) -> int:
+    return sum(rule["hits"] for rule in emulator.control.get("faults").json())
+
+
+def state_ids(stack: CampaignStack) -> dict[str, str]:
+    outputs = stack.outputs()
+    return {k[: -len(".id")]: v for k, v in outputs.items() if k.endswith(".id")}
+
+
+def refused_ids(output: str) -> dict[str, str]:
+    """resource name -> the campaign id each refusal names (and offers to adopt)."""
+    found = re.findall(
+        r'resource "(\w+)": an identical campaign already exists[^:]*: (\S+) ', output
+    )
+    for name, cid in found:
+        assert f'adopt_id="{cid}"' in output
+    return dict(found)
+
+
+# --- a killed `pulumi up` -------------------------------------------------------------------
+
+
+MOMENTS = {
+    # Each create's duplicate guard is listing campaigns when the job is killed: no POST.
+    "before the POST": {"method": "GET", "path": "/campaign", "action": "delay"},
+    # The API has each POST and commits it after the kill.
+    "POST in flight": {"method": "POST", "path": "/campaign", "action": "delay"},
+    # The API committed each POST; the answers are held until after the kill.
+    "after the commit": {"method": "POST", "path": "/campaign", "action": "delay_after_commit"},
+}
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_killed_up_then_cancel_and_up_never_dials_twice(
+    moment: str, campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    declared = {f"c{day}": args(day) for day in (1, 2, 3)}
+    stack.declare(**declared)
+    fault(emulator, **MOMENTS[moment], delaySeconds=8, times=3)
+    job = stack.start("up", "--yes", "--skip-preview", "--parallel", "4")
+    wait_for(lambda: fault_hits(emulator) == 3, "the three requests to reach the API")
+    job.kill()
+    committed = 0 if moment == "before the POST" else 3
+    wait_for(lambda: len(campaigns(emulator)) == committed, f"{committed} campaigns committed")
+    wait_for(lambda: len(emulator.control.get("requests").json()) >= 3, "delayed requests end")
+
+    # What the CLI tells the user to do.
+    stack.run("cancel", "--yes")
+    emulator.control.delete("requests").raise_for_status()
+    again = stack.run("up", "--yes", "--skip-preview", "--parallel", "4", check=False)
+    if moment == "before the POST":
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert len(posts(emulator)) == 3
+    else:
+        # Each create finds its campaign already in the API: refused, nothing sent, the
+        # campaign and the fix named.
+        assert again.returncode != 0
+        named = refused_ids(again.stdout + again.stderr)
+        assert set(named) == set(declared)
+        assert sorted(named.values()) == sorted(c["id"] for c in campaigns(emulator))
+        assert posts(emulator) == []
+        # The fix the message gives: adopt_id. Nothing is dialed.
+        stack.declare(**{name: {**a, "adopt_id": named[name]} for name, a in declared.items()})
+        stack.up("--parallel", "4")
+        assert posts(emulator) == []
+        assert state_ids(stack) == named
+        # adopt_id has done its job: removing it changes nothing.
+        stack.declare(**declared)
+    stored = {c["id"]: c for c in campaigns(emulator)}
+    assert len(stored) == 3
+    ids = state_ids(stack)
+    assert set(ids.values()) == set(stored)
+    for name, cid in ids.items():
+        assert stored[cid]["schedulePlan"] == declared[name]["schedule_plan"]
+    assert stack.preview_json()["changeSummary"] == {"same": 4}
+
+
+# --- lost answers, in parallel ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"action": "drop_after_commit"},
+        {"action": "answer", "status": 503, "body": "Service Unavailable", "commit": True},
+        {"action": "answer", "status": 201, "body": "{}", "commit": True},
+    ],
+    ids=["drop after commit", "503 after commit", "2xx without id"],
+)
+def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
+    rule: dict[str, Any], campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    declared = {f"c{day}": args(day) for day in (1, 2, 3)}
+    stack.declare(**declared)
+    fault(emulator, method="POST", path="/campaign", times=3, **rule)
+    up = stack.up("--parallel", "4")
+    assert len(posts(emulator)) == 3
+    stored = {c["id"]: c for c in campaigns(emulator)}
+    ids = state_ids(stack)
+    assert len(stored) == 3 and sorted(ids.values()) == sorted(stored)
+    for name, cid in ids.items():
+        assert stored[cid]["schedulePlan"] == declared[name]["schedule_plan"]
+    # The takeover is shown, naming each resource.
+    for name, cid in ids.items():
+        assert re.search(
+            rf'campaign {cid} \(resource "{name}"\).*taken over', up.stdout + up.stderr
+        )
+    assert stack.preview_json()["changeSummary"] == {"same": 4}
+
+
+def test_a_500_is_not_retried_and_the_next_up_creates(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    stack.declare(main=args())
+    fault(emulator, method="POST", path="/campaign", action="status", status=500)
+    with pytest.raises(PulumiFailed) as failed:
+        stack.up()
+    assert "500" in failed.value.stdout + failed.value.stderr
+    assert len(posts(emulator)) == 1 and campaigns(emulator) == []
+    stack.up()
+    assert len(posts(emulator)) == 2 and len(campaigns(emulator)) == 1
+
+
+# --- adopted campaigns ------------------------------------------------------------------------
+
+
+def test_replacing_an_adopted_campaign_creates_the_new_one(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    with emulator.api() as api:
+        made = api.post(
+            "/campaign",
+            json={
+                "name": "Follow-up",
+                "phoneNumberId": "pn-1",
+                "assistantId": "asst-1",
+                "customers": [{"number": n} for n in NUMBERS],
+                "schedulePlan": {"earliestAt": "2099-01-01T09:00:00Z"},
+            },
+        ).json()
+    stack = campaign_stack()
+    stack.declare(main=args(adopt_id=made["id"]), other=args(2))
+    stack.up()
+    assert state_ids(stack)["main"] == made["id"]
+    # Customers change while scheduled: replaced (delete, then create), adopt_id stays.
+    fewer = args(adopt_id=made["id"], customers=[{"number": NUMBERS[0]}])
+    stack.declare(main=fewer, other=args(2))
+    stack.up()
+    main = state_ids(stack)["main"]
+    assert main != made["id"]
+    stored = {c["id"]: c for c in campaigns(emulator)}
+    assert made["id"] not in stored and len(stored[main]["customers"]) == 1
+    assert len(stored) == 2
+    assert stack.preview_json()["changeSummary"] == {"same": 3}
+
+
+def test_adopt_id_set_to_the_campaigns_own_id_changes_nothing(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    stack.declare(main=args())
+    stack.up()
+    own = state_ids(stack)["main"]
+    stack.declare(main=args(adopt_id=own))
+    assert stack.preview_json()["changeSummary"] == {"same": 2}
+    stack.up()
+    assert [c["id"] for c in campaigns(emulator)] == [own] == [state_ids(stack)["main"]]
+
+
+# --- dialed campaigns: format-only edits, renames, dashboard deletes --------------------------
+
+
+def start_dialing(emulator: Emulator, earliest: str = "2099-01-01T09:00:00Z") -> None:
+    """Move the emulator's clock past ``earliest``: scheduled campaigns start dialing."""
+    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+    start = datetime.fromisoformat(earliest.replace("Z", "+00:00"))
+    seconds = max(0.0, (start - now).total_seconds()) + 1
+    emulator.control.post("clock", json={"advanceSeconds": seconds}).raise_for_status()
+
+
+def end_all_calls(emulator: Emulator) -> None:
+    emulator.control.post("clock", json={"advanceSeconds": 3600}).raise_for_status()
+
+
+def test_a_schedule_edit_to_the_same_instant_is_no_change(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    stack.declare(main=args(schedule_plan={"earliestAt": "2099-01-01T09:00:00Z"}))
+    stack.up()
+    start_dialing(emulator)
+    stack.declare(main=args(schedule_plan={"earliestAt": "2099-01-01T10:00:00+01:00"}))
+    emulator.control.delete("requests").raise_for_status()
+    assert stack.preview_json()["changeSummary"] == {"same": 2}
+    stack.up()
+    assert emulator.control.get("requests").json() == []
+
+
+def test_a_renamed_resource_is_refused_then_an_alias_keeps_the_campaign(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    stack.declare(**{"spring-checkup": args(), "other": args(2)})
+    stack.up()
+    old = state_ids(stack)["spring-checkup"]
+    start_dialing(emulator)
+    # A refactor renames the resource, nothing else.
+    stack.declare(spring=args(), other=args(2))
+    emulator.control.delete("requests").raise_for_status()
+    with pytest.raises(PulumiFailed) as refused:
+        stack.up()
+    output = refused.value.stdout + refused.value.stderr
+    assert 'resource "spring": an identical campaign already exists' in output
+    assert old in output and "aliases=[pulumi.Alias(" in output
+    assert posts(emulator) == []
+    assert [c["id"] for c in campaigns(emulator) if c["id"] == old] == [old]  # not deleted
+    # Pulumi's own fix: an alias. The campaign stays, nothing is sent.
+    stack.declare(spring={**args(), "aliases": ["spring-checkup"]}, other=args(2))
+    emulator.control.delete("requests").raise_for_status()
+    stack.up()
+    assert state_ids(stack)["spring"] == old
+    assert all(e["method"] == "GET" for e in emulator.control.get("requests").json())
+    assert len(campaigns(emulator)) == 2
+
+
+def test_a_dialed_campaign_deleted_in_the_dashboard_is_not_recreated_silently(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    # "dialed" starts on day 1 and ends; "waiting" starts on day 5 and has not dialed.
+    stack.declare(dialed=args(1), waiting=args(5))
+    stack.up()
+    ids = state_ids(stack)
+    start_dialing(emulator)
+    end_all_calls(emulator)
+    stack.run("refresh", "--yes", "--skip-preview")  # the stack records that it has ended
+    assert stack.outputs()["dialed.status"] == "scheduled"  # (outputs of the last up)
+    assert stack.resource(":Campaign", "dialed")["outputs"]["status"] == "ended"
+    with emulator.api() as api:
+        for cid in ids.values():
+            api.delete(f"/campaign/{cid}").raise_for_status()
+
+    stack.run("refresh", "--yes", "--skip-preview")
+    assert stack.resource(":Campaign", "dialed")["outputs"]["status"] == "deleted"  # it dialed
+    with pytest.raises(AssertionError, match="no resource waiting"):
+        stack.resource(":Campaign", "waiting")  # never dialed: forgotten, may be re-created
+    emulator.control.delete("requests").raise_for_status()
+    for command in (("up", "--yes", "--skip-preview"), ("up", "--yes", "--refresh")):
+        result = stack.run(*command, check=False)
+        assert result.returncode != 0
+        output = result.stdout + result.stderr
+        assert "deleted outside Pulumi after it had dialed" in output
+        assert f'campaign {ids["dialed"]} (resource "dialed")' in output
+        assert "Traceback" not in output  # a check failure: one clear error
+    assert posts(emulator) == []
+
+    # Opting in re-creates it (calling its people again, as asked); the one that never
+    # dialed is re-created as declared.
+    stack.declare(dialed=args(1, allow_redial=True), waiting=args(5))
+    stack.up()
+    assert len(posts(emulator)) == 2
+    assert len(campaigns(emulator)) == 2
+    assert stack.preview_json()["changeSummary"] == {"same": 3}
+
+
+def test_unknown_workflow_id_passes_preview_and_is_checked_at_up(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    flow = {k: v for k, v in args().items() if k != "assistant_id"}
+    stack.declare(stubs={"wf": {"value": "wf-1"}}, main={**flow, "workflow_from": "wf"})
+    preview = stack.preview_json()
+    assert preview["changeSummary"] == {"create": 3}
+    stack.up()
+    [stored] = campaigns(emulator)
+    assert stored["workflowId"] == "wf-1" and "assistantId" not in stored
+
+
+def test_plain_http_to_another_host_is_refused_before_any_request(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    stack.run("config", "set", "cozmox:baseUrl", "http://api.cozmox.example")
+    stack.declare(main=args())
+    with pytest.raises(PulumiFailed) as refused:
+        stack.up()
+    output = refused.value.stdout + refused.value.stderr
+    assert "cozmox:baseUrl must be an https:// URL" in output
+    assert emulator.api_key not in output
