@@ -62,7 +62,7 @@ def refused_ids(output: str) -> dict[str, str]:
     found = re.findall(
         r'resource "(\w+)": an identical campaign already exists[^:]*: (\S+) ', output
     )
-    for name, cid in found:
+    for _name, cid in found:
         assert f'adopt_id="{cid}"' in output
     return dict(found)
 
