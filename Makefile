@@ -47,8 +47,10 @@ test: setup
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
-schema: $(VENV)/.installed
-	$(PY) -m pulumi_cozmox.schemagen --out schema --openapi schema/cozmox-campaign.openapi.json
+# The generator is a build tool under scripts/ (not shipped); the package is then reinstalled.
+schema: $(VENV)/.deps
+	PYTHONPATH=scripts $(PY) -m cozmox_codegen --openapi schema/cozmox-campaign.openapi.json \
+		--schema-dir schema
 	@$(MAKE) --no-print-directory $(VENV)/.installed
 
 lint: $(VENV)/.installed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from pulumi_cozmox import schemagen
+from cozmox_codegen import schema as schemagen
+from cozmox_codegen.__main__ import main as codegen_main
 from pulumi_cozmox._schema import SCHEMA_NAMES, load_schema
 
 #: The committed files in the source tree (the installed package holds copies of them).
@@ -82,21 +84,25 @@ def test_report_counts_every_quirk_of_the_document(generated):
     assert "oneOf-overlap->anyOf/discriminator: 106" in lines
 
 
-def test_schemagen_command_check_and_report(capsys):
-    assert schemagen.main(["--check"]) == 0
+def test_codegen_command_check_and_report(capsys):
+    assert codegen_main(["--check"]) == 0
     out = capsys.readouterr().out
     assert "oneOf-overlap->anyOf/discriminator: 106" in out
     assert "js-regex-literal->pattern: 5" in out
 
 
-def test_schemagen_command_writes_files(tmp_path, capsys):
-    assert schemagen.main(["--out", str(tmp_path)]) == 0
+def test_codegen_command_writes_files(tmp_path, capsys):
+    assert codegen_main(["--schema-dir", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{n}.schema.json" for n in SCHEMA_NAMES
     )
-    assert schemagen.main(["--out", str(tmp_path), "--check"]) == 0
+    assert codegen_main(["--schema-dir", str(tmp_path), "--check"]) == 0
     (tmp_path / "Campaign.schema.json").write_text("{}", encoding="utf-8")
-    assert schemagen.main(["--out", str(tmp_path), "--check"]) == 1
+    assert codegen_main(["--schema-dir", str(tmp_path), "--check"]) == 1
+
+
+def test_the_generator_is_not_shipped():
+    assert importlib.util.find_spec("pulumi_cozmox.schemagen") is None
 
 
 # ---- each rule on a small document ---------------------------------------------------------
