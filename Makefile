@@ -47,10 +47,11 @@ test: setup
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
-# The generator is a build tool under scripts/ (not shipped); the package is then reinstalled.
+# The generator is a build tool under scripts/ (not shipped): the JSON Schemas in schema/ and
+# the TypedDicts in provider/pulumi_cozmox/types.py, then the package is reinstalled.
 schema: $(VENV)/.deps
 	PYTHONPATH=scripts $(PY) -m cozmox_codegen --openapi schema/cozmox-campaign.openapi.json \
-		--schema-dir schema
+		--schema-dir schema --types provider/pulumi_cozmox/types.py
 	@$(MAKE) --no-print-directory $(VENV)/.installed
 
 lint: $(VENV)/.installed

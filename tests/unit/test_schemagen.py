@@ -92,17 +92,23 @@ def test_codegen_command_check_and_report(capsys):
 
 
 def test_codegen_command_writes_files(tmp_path, capsys):
-    assert codegen_main(["--schema-dir", str(tmp_path)]) == 0
+    types = tmp_path / "types.py"
+    paths = ["--schema-dir", str(tmp_path), "--types", str(types)]
+    assert codegen_main(paths) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{n}.schema.json" for n in SCHEMA_NAMES
+        [*(f"{n}.schema.json" for n in SCHEMA_NAMES), "types.py"]
     )
-    assert codegen_main(["--schema-dir", str(tmp_path), "--check"]) == 0
+    assert codegen_main([*paths, "--check"]) == 0
     (tmp_path / "Campaign.schema.json").write_text("{}", encoding="utf-8")
-    assert codegen_main(["--schema-dir", str(tmp_path), "--check"]) == 1
+    assert codegen_main([*paths, "--check"]) == 1
+    assert codegen_main(paths) == 0
+    types.write_text(types.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert codegen_main([*paths, "--check"]) == 1
 
 
 def test_the_generator_is_not_shipped():
     assert importlib.util.find_spec("pulumi_cozmox.schemagen") is None
+    assert importlib.util.find_spec("pulumi_cozmox.types") is not None
 
 
 # ---- each rule on a small document ---------------------------------------------------------
