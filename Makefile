@@ -11,7 +11,7 @@ PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_VERSION)
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PULUMI_SKIP_UPDATE_CHECK := true
 
-.PHONY: setup demo demo-destroy test bench schema lint clean
+.PHONY: setup demo demo-destroy test bench schema dist lint clean
 
 # Package sources: a change reinstalls the package (not its dependencies).
 SOURCES := $(shell find provider schema -type f -not -path '*/__pycache__/*')
@@ -47,9 +47,25 @@ test: setup
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
-schema: $(VENV)/.installed
-	$(PY) -m pulumi_cozmox.schemagen --out schema --openapi schema/cozmox-campaign.openapi.json
+# The generator is a build tool under scripts/ (not shipped): the JSON Schemas in schema/ and
+# the TypedDicts in provider/pulumi_cozmox/types.py, then the package is reinstalled.
+schema: $(VENV)/.deps
+	PYTHONPATH=scripts $(PY) -m cozmox_codegen --openapi schema/cozmox-campaign.openapi.json \
+		--schema-dir schema --types provider/pulumi_cozmox/types.py
 	@$(MAKE) --no-print-directory $(VENV)/.installed
+
+# The wheel the examples install outside this repository (see README); rebuilt when a source
+# changes, else nothing to do.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+WHEEL := dist/pulumi_cozmox-$(VERSION)-py3-none-any.whl
+
+dist: $(WHEEL)
+	@echo "$(WHEEL)"
+
+$(WHEEL): $(VENV)/.deps $(SOURCES) pyproject.toml README.md
+	@rm -f dist/pulumi_cozmox-*.whl
+	@$(PY) -m pip wheel -q --disable-pip-version-check --no-deps -w dist .
+	@rm -rf build
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -4,6 +4,8 @@
 `variableValues` and `metadata` are yours and are sent exactly as written.
 """
 
+from typing import Literal
+
 import pulumi
 
 from pulumi_cozmox import Campaign, Customer
@@ -11,7 +13,7 @@ from pulumi_cozmox import Campaign, Customer
 config = pulumi.Config()
 
 
-def customer(number: str, name: str, appointment: str, language: str) -> Customer:
+def customer(number: str, name: str, appointment: str, language: Literal["en", "es"]) -> Customer:
     return {
         "number": number,
         "name": name,

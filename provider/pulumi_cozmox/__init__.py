@@ -3,8 +3,9 @@
 The public API is this module's ``__all__``: what a Pulumi program uses. Modules whose name
 starts with ``_`` are private. ``pulumi_cozmox.provider`` is the one internal module without
 the underscore: its path is recorded in every stack's state (the SDK pickles the provider by
-reference), so it never moves. Names load on first use, so the emulator and the command line
-do not pay for importing the Pulumi SDK.
+reference), so it never moves. ``pulumi_cozmox.types`` (generated) holds the typed dicts of every
+nested argument; the ones programs use most are exported here too. Names load on first use, so
+the emulator and the command line do not pay for importing the Pulumi SDK.
 """
 
 from __future__ import annotations
@@ -29,14 +30,16 @@ if TYPE_CHECKING:
         TransportError,
         Unauthorized,
     )
-    from pulumi_cozmox._resource import Campaign, CampaignArgs, Customer, SchedulePlan
+    from pulumi_cozmox._resource import Campaign, CampaignArgs
     from pulumi_cozmox._validation import Problem, validate_campaign, validate_update
+    from pulumi_cozmox.types import AssistantOverrides, Customer, SchedulePlan
 
 _HOME: dict[str, str] = {
     "Campaign": "_resource",
     "CampaignArgs": "_resource",
-    "Customer": "_resource",
-    "SchedulePlan": "_resource",
+    "AssistantOverrides": "types",
+    "Customer": "types",
+    "SchedulePlan": "types",
     "decode_customers": "_customers",
     "Problem": "_validation",
     "validate_campaign": "_validation",
@@ -61,6 +64,7 @@ _HOME: dict[str, str] = {
 
 __all__ = [
     "ApiError",
+    "AssistantOverrides",
     "BadRequest",
     "Campaign",
     "CampaignArgs",

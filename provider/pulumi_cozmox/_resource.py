@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 import pulumi
 from pulumi.dynamic import Resource
@@ -17,27 +17,10 @@ from pulumi_cozmox._customers import encode_customers
 from pulumi_cozmox._fields import OUTPUT_TO_API
 from pulumi_cozmox.provider import CampaignProvider
 
-__all__ = ["Campaign", "CampaignArgs", "Customer", "SchedulePlan"]
+if TYPE_CHECKING:  # the generated types module is big: only type checkers read it from here
+    from pulumi_cozmox.types import Customer, SchedulePlan
 
-
-class Customer(TypedDict, total=False):
-    """One person to call, in the API's JSON form (CreateCustomerDTO); ``number`` in E.164."""
-
-    number: str
-    name: str
-    email: str
-    extension: str
-    externalId: str
-    numberE164CheckEnabled: bool
-    sipUri: str
-    assistantOverrides: dict[str, Any]
-
-
-class SchedulePlan(TypedDict, total=False):
-    """When dialing may start (``earliestAt``, required) and must stop, as ISO 8601."""
-
-    earliestAt: str
-    latestAt: str
+__all__ = ["Campaign", "CampaignArgs"]
 
 
 @dataclass(kw_only=True)

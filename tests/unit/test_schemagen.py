@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
+import re
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +15,8 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from pulumi_cozmox import schemagen
+from cozmox_codegen import schema as schemagen
+from cozmox_codegen.__main__ import main as codegen_main
 from pulumi_cozmox._schema import SCHEMA_NAMES, load_schema
 
 #: The committed files in the source tree (the installed package holds copies of them).
@@ -65,38 +70,164 @@ def test_no_openapi_leftovers(name):
         todo.extend(schemagen.iter_subschemas(node))
 
 
-def test_report_counts_every_quirk_of_the_document(generated):
-    _, report = generated
-    counts = report.counts
-    assert counts[schemagen.R_ONEOF] == 106
-    assert counts[schemagen.R_ARRAY_ENUM] == 7
-    assert counts[schemagen.R_OBJECT_STRING] == 4
-    assert counts[schemagen.R_INVALID_TYPE] == 1
-    assert counts[schemagen.R_JS_REGEX] == 5
-    assert counts[schemagen.R_MISSING_REF] == 1
-    assert counts[schemagen.R_NULLABLE] == 1
-    assert counts[schemagen.R_EXAMPLE] > 0
-    assert counts[schemagen.R_CLOSED] == 229
-    assert any("CreateInworldCredentialDTO" in note for note in report.notes)
-    lines = report.lines()
-    assert "oneOf-overlap->anyOf/discriminator: 106" in lines
+# ---- the report against an independent count of the document's quirks ----------------------
+# A plain walk of the raw OpenAPI document (no generator code): every schema node once. Keys of
+# ``properties`` are names, not keywords (``AssistantHookFilter`` has a property named "oneOf"),
+# and example/default/enum values are data.
+
+_DATA_KEYWORDS = ("example", "examples", "default", "enum", "const")
+_NAME_MAPS = ("properties", "patternProperties")
+_JSON_TYPES = {"string", "number", "integer", "boolean", "object", "array", "null"}
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "number": (int, float),
+    "integer": (int,),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
+}
 
 
-def test_schemagen_command_check_and_report(capsys):
-    assert schemagen.main(["--check"]) == 0
-    out = capsys.readouterr().out
-    assert "oneOf-overlap->anyOf/discriminator: 106" in out
-    assert "js-regex-literal->pattern: 5" in out
+def raw_schema_nodes(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for item in node:
+            yield from raw_schema_nodes(item)
+    elif isinstance(node, dict):
+        yield node
+        for key, value in node.items():
+            if key in _DATA_KEYWORDS:
+                continue
+            if key in _NAME_MAPS and isinstance(value, dict):
+                for sub in value.values():
+                    yield from raw_schema_nodes(sub)
+            else:
+                yield from raw_schema_nodes(value)
 
 
-def test_schemagen_command_writes_files(tmp_path, capsys):
-    assert schemagen.main(["--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{n}.schema.json" for n in SCHEMA_NAMES
+def _string_values(node: dict[str, Any]) -> bool:
+    values = [*node.get("enum", []), *(node[k] for k in ("example", "default") if k in node)]
+    return bool(values) and all(isinstance(v, str) for v in values)
+
+
+def _meant_types(node: dict[str, Any]) -> list[str]:
+    """The JSON types a node means once its quirks are read the way the API README says."""
+    declared = node.get("type")
+    types = declared if isinstance(declared, list) else [] if declared is None else [declared]
+    meant = []
+    for t in types:
+        if t == "object" and "properties" not in node and _string_values(node):
+            t = "string"  # {"type": "object", "enum": ["fixed", ...]}: a string enum
+        if t not in _JSON_TYPES:
+            t = "string"  # {"type": "enum", "enum": ["off", "office"]}
+        meant.append(t)
+    return [*meant, "null"] if node.get("nullable") is True else meant
+
+
+def _example_fits(node: dict[str, Any]) -> bool:
+    example, types = node["example"], _meant_types(node)
+    fits = not types or any(
+        isinstance(example, _PY_TYPES[t])
+        and not (isinstance(example, bool) and t in ("number", "integer"))
+        for t in types
     )
-    assert schemagen.main(["--out", str(tmp_path), "--check"]) == 0
+    enum = node.get("enum")
+    if fits and node.get("type") != "array" and isinstance(enum, list):
+        fits = not isinstance(example, str | int | float | bool) or example in enum
+    return fits
+
+
+def independent_counts(openapi: dict[str, Any]) -> Counter[str]:
+    components = openapi["components"]["schemas"]
+    nodes = [n for schema in components.values() for n in raw_schema_nodes(schema)]
+    prefix = "#/components/schemas/"
+    refs = [n["$ref"] for n in nodes if str(n.get("$ref", "")).startswith(prefix)]
+    js_regex = re.compile(r"/.*/[a-z]*", re.DOTALL)
+    return Counter(
+        {
+            schemagen.R_ONEOF: sum("oneOf" in n for n in nodes),
+            schemagen.R_ARRAY_ENUM: sum(n.get("type") == "array" and "enum" in n for n in nodes),
+            schemagen.R_OBJECT_STRING: sum(
+                n.get("type") == "object" and "properties" not in n and _string_values(n)
+                for n in nodes
+            ),
+            schemagen.R_INVALID_TYPE: sum(
+                isinstance(n.get("type"), str) and n["type"] not in _JSON_TYPES for n in nodes
+            ),
+            schemagen.R_JS_REGEX: sum(
+                isinstance(n.get("pattern"), str) and bool(js_regex.fullmatch(n["pattern"]))
+                for n in nodes
+            ),
+            schemagen.R_MISSING_REF: sum(r[len(prefix) :] not in components for r in refs),
+            schemagen.R_NULLABLE: sum("nullable" in n for n in nodes),
+            schemagen.R_EXAMPLE: sum("example" in n and not _example_fits(n) for n in nodes),
+            schemagen.R_CLOSED: sum(
+                n.get("type") == "object" and "properties" in n and "additionalProperties" not in n
+                for n in nodes
+            ),
+            schemagen.R_REFS: len(refs),
+        }
+    )
+
+
+#: The counts the API's README (../shared/api/README.md, "Facts about this document") states.
+README_COUNTS = {
+    schemagen.R_ONEOF: 106,
+    schemagen.R_ARRAY_ENUM: 7,
+    schemagen.R_OBJECT_STRING: 4,  # "type that contradicts its enum"
+    schemagen.R_INVALID_TYPE: 1,
+    schemagen.R_JS_REGEX: 5,
+    schemagen.R_MISSING_REF: 1,
+    schemagen.R_NULLABLE: 1,
+}
+README_COMPONENT_SCHEMAS = 229
+
+
+def test_the_document_is_the_one_the_readme_describes(openapi):
+    assert len(openapi["components"]["schemas"]) == README_COMPONENT_SCHEMAS
+
+
+def test_independent_counts_agree_with_the_readme(openapi):
+    counts = independent_counts(openapi)
+    assert {rule: counts[rule] for rule in README_COUNTS} == README_COUNTS
+    assert counts[schemagen.R_EXAMPLE] > 1  # the README says "several"
+
+
+def test_report_counts_every_quirk_of_the_document(openapi, generated):
+    _, report = generated
+    expected = independent_counts(openapi)
+    assert {rule: report.counts[rule] for rule in schemagen.RULES} == {
+        rule: expected[rule] for rule in schemagen.RULES
+    }
+    assert any("CreateInworldCredentialDTO" in note for note in report.notes)
+
+
+def test_codegen_command_check_and_report(openapi, capsys):
+    assert codegen_main(["--check"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    counts = independent_counts(openapi)
+    for rule in schemagen.RULES:
+        assert f"{rule}: {counts[rule]}" in out
+
+
+def test_codegen_command_writes_files(tmp_path, capsys):
+    types = tmp_path / "types.py"
+    paths = ["--schema-dir", str(tmp_path), "--types", str(types)]
+    assert codegen_main(paths) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*(f"{n}.schema.json" for n in SCHEMA_NAMES), "types.py"]
+    )
+    assert codegen_main([*paths, "--check"]) == 0
     (tmp_path / "Campaign.schema.json").write_text("{}", encoding="utf-8")
-    assert schemagen.main(["--out", str(tmp_path), "--check"]) == 1
+    assert codegen_main([*paths, "--check"]) == 1
+    assert codegen_main(paths) == 0
+    types.write_text(types.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert codegen_main([*paths, "--check"]) == 1
+
+
+def test_the_generator_is_not_shipped():
+    assert importlib.util.find_spec("pulumi_cozmox.schemagen") is None
+    assert importlib.util.find_spec("pulumi_cozmox.types") is not None
 
 
 # ---- each rule on a small document ---------------------------------------------------------

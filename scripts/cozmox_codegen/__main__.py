@@ -1,0 +1,78 @@
+"""``python -m cozmox_codegen``: write (or, with ``--check``, compare) the generated files.
+
+The OpenAPI document -> ``schema/<root>.schema.json`` (with the repair report) -> the
+TypedDicts of ``provider/pulumi_cozmox/types.py``. Paths default to this source tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from cozmox_codegen import schema, typeddicts
+
+REPO = Path(__file__).resolve().parents[2]
+#: The root schema the TypedDicts are read from (its ``$defs`` hold every nested object).
+TYPES_SOURCE = "CreateCampaignDTO"
+
+
+def outputs(openapi_path: Path, schema_dir: Path, types_path: Path) -> tuple[dict[Path, str], str]:
+    """Each file's path and generated text, and a summary (repair report, sizes, times)."""
+    openapi = json.loads(openapi_path.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    schemas, report = schema.generate(openapi, source=openapi_path.name)
+    schemas_done = time.perf_counter()
+    source = f"schema/{TYPES_SOURCE}.schema.json"
+    types_text = typeddicts.generate(schemas[TYPES_SOURCE], source=source)
+    types_done = time.perf_counter()
+    files = {schema_dir / f"{name}.schema.json": schema.dumps(s) for name, s in schemas.items()}
+    files[types_path] = types_text
+    summary = report.lines()
+    summary.append(f"JSON Schemas: {len(schemas)} files in {schemas_done - started:.2f} s")
+    summary.append(
+        f"TypedDicts: {types_text.count(chr(10))} lines, {len(types_text.encode()) / 1024:.0f} KB"
+        f" in {types_done - schemas_done:.2f} s"
+    )
+    return files, "\n".join(summary)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cozmox_codegen", description=__doc__)
+    parser.add_argument(
+        "--openapi",
+        type=Path,
+        default=REPO / "schema" / schema.OPENAPI_FILE,
+        help="the OpenAPI document (default: schema/%(default)s)",
+    )
+    parser.add_argument(
+        "--schema-dir", type=Path, default=REPO / "schema", help="JSON Schema output directory"
+    )
+    parser.add_argument(
+        "--types",
+        type=Path,
+        default=REPO / "provider" / "pulumi_cozmox" / "types.py",
+        help="TypedDict output module",
+    )
+    parser.add_argument("--check", action="store_true", help="fail if a file is stale")
+    args = parser.parse_args(argv)
+    files, summary = outputs(args.openapi, args.schema_dir, args.types)
+    stale: list[str] = []
+    for path, text in files.items():
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path))
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    print(summary)
+    if stale:
+        print(f"stale: {', '.join(stale)} (run make schema)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
