@@ -29,7 +29,7 @@ class CampaignArgs:
 
     name: pulumi.Input[str]
     phone_number_id: pulumi.Input[str]
-    customers: pulumi.Input[Sequence[pulumi.Input[Customer]]]
+    customers: pulumi.Input[Sequence[Customer]]
     assistant_id: pulumi.Input[str] | None = None
     workflow_id: pulumi.Input[str] | None = None
     schedule_plan: pulumi.Input[SchedulePlan] | None = None
@@ -89,7 +89,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
         *,
         name: pulumi.Input[str] | None = None,
         phone_number_id: pulumi.Input[str] | None = None,
-        customers: pulumi.Input[Sequence[pulumi.Input[Customer]]] | None = None,
+        customers: pulumi.Input[Sequence[Customer]] | None = None,
         assistant_id: pulumi.Input[str] | None = None,
         workflow_id: pulumi.Input[str] | None = None,
         schedule_plan: pulumi.Input[SchedulePlan] | None = None,
