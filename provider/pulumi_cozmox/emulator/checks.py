@@ -12,12 +12,8 @@ follow the API's (class-validator) wording, each naming its path::
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
@@ -33,7 +29,6 @@ __all__ = [
     "check_create",
     "check_merged",
     "check_update",
-    "gc_paused",
     "parse_json_body",
     "parse_json_object",
     "warm_up",
@@ -58,32 +53,6 @@ _FORMAT_PHRASES = {
 }
 _DISCRIMINATORS = ("provider", "type", "role")
 MAX_MESSAGES = 100
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a large body is parsed, checked and stored.
-
-    Parsing 10,000 customers allocates millions of containers, and the collector would walk
-    them again and again (it triples the time); a JSON body has no reference cycles, so
-    reference counting frees it all the same. Nested pauses from several threads are counted.
-    """
-    global _gc_pauses
-    with _gc_lock:
-        _gc_pauses += 1
-        if _gc_pauses == 1:
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0:
-                gc.enable()
 
 
 @cache
