@@ -159,14 +159,57 @@ def test_list_pages_sorts_and_counts(api):
     assert api.get("/campaign", params={"id": ids[2]}).json()["results"][0]["id"] == ids[2]
 
 
-def test_list_returns_at_most_100_a_page(api):
-    for i in range(101):
-        create(api, small_campaign(f"c{i}", customers=[]))
-    page = api.get("/campaign", params={"limit": 1000}).json()
-    assert len(page["results"]) == 100
-    assert page["metadata"] == {"itemsPerPage": 100, "totalItems": 101, "currentPage": 1}
-    assert len(api.get("/campaign").json()["results"]) == 100
-    assert len(api.get("/campaign", params={"page": 2}).json()["results"]) == 1
+CREATED = 120  # more than the emulator's largest page (100)
+
+
+@pytest.fixture
+def many(api) -> list[str]:
+    """Ids of CREATED campaigns, oldest first."""
+    return [create(api, small_campaign(f"c{i:03d}", customers=[]))["id"] for i in range(CREATED)]
+
+
+@pytest.mark.parametrize(
+    ("limit", "page", "items_per_page", "returned"),
+    [
+        (None, 1, 100, 100),  # the contract's default limit
+        (None, 2, 100, CREATED - 100),
+        ("1000", 1, 100, 100),  # the contract allows 1000; the emulator serves 100
+        ("1000", 2, 100, CREATED - 100),
+        ("101", 1, 100, 100),
+        ("100", 2, 100, CREATED - 100),
+        ("50", 3, 50, CREATED - 100),
+        ("7", 1, 7, 7),
+        ("7.9", 1, 7, 7),  # a number in the contract: the fraction is dropped
+        ("0", 1, 0, 0),
+    ],
+)
+def test_list_reports_the_page_size_it_used(api, many, limit, page, items_per_page, returned):
+    params = {"page": str(page)} if limit is None else {"limit": limit, "page": str(page)}
+    result = api.get("/campaign", params=params).json()
+    assert result["metadata"] == {
+        "itemsPerPage": items_per_page,
+        "totalItems": CREATED,
+        "currentPage": page,
+    }
+    newest_first = many[::-1]
+    start = (page - 1) * items_per_page
+    assert [c["id"] for c in result["results"]] == newest_first[start : start + returned]
+
+
+def test_a_client_that_follows_the_metadata_reads_every_campaign_once(api, many):
+    """Ask for the contract's largest page; let ``itemsPerPage`` and ``totalItems`` say
+    where the end is."""
+    seen: list[str] = []
+    page = 1
+    while True:
+        result = api.get("/campaign", params={"limit": 1000, "page": page}).json()
+        seen += [c["id"] for c in result["results"]]
+        meta = result["metadata"]
+        if meta["currentPage"] * meta["itemsPerPage"] >= meta["totalItems"]:
+            break
+        page += 1
+    assert page == 2
+    assert sorted(seen) == sorted(many) and len(seen) == CREATED
 
 
 def test_list_filters_by_status_and_time(api, emulator):
