@@ -103,9 +103,10 @@ _ALL_KEYS = {*_COMMON_KEYS, *(k for keys in _ACTION_KEYS.values() for k in keys)
 
 
 def _non_negative(name: str, value: Any) -> float:
+    """``value`` as given (an int stays an int in the rule's JSON), or ValueError."""
     if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
         raise ValueError(f"{name} must be a non-negative number")
-    return float(value)
+    return value
 
 
 @dataclass
@@ -151,7 +152,7 @@ class FaultRule:
                 raise ValueError(f"status must be one of {FAULT_STATUSES}")
             rule.retry_after = _non_negative("retryAfter", data.get("retryAfter", 1))
         elif action in ("delay", "delay_after_commit"):
-            rule.delay_seconds = _non_negative("delaySeconds", data.get("delaySeconds", 0))
+            rule.delay_seconds = float(_non_negative("delaySeconds", data.get("delaySeconds", 0)))
             if rule.delay_seconds <= 0:
                 raise ValueError(f"a {action} rule needs delaySeconds > 0")
         elif action == "answer":
@@ -345,7 +346,9 @@ class FaultMiddleware:
     async def _first_page(self, scope: Scope, receive: Receive, send: Send) -> None:
         query = [
             (k, v)
-            for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"), True)
+            for k, v in parse_qsl(
+                scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True
+            )
             if k != "page"
         ]
         first_page = {**scope, "query_string": urlencode(query).encode("latin-1")}
