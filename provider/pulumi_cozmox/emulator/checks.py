@@ -66,8 +66,13 @@ def warm_up() -> None:
         _validator(name)
 
 
+class _NotJsonConstant(ValueError):
+    """NaN, Infinity or -Infinity: Python's decoder accepts them, JSON does not. The decoder
+    does not say where they are, so the message names the token instead."""
+
+
 def _reject_constant(name: str) -> Any:
-    raise json.JSONDecodeError(f"{name} is not valid JSON", name, 0)
+    raise _NotJsonConstant(f"{name} is not valid JSON")
 
 
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
@@ -122,6 +127,8 @@ def parse_json_body(raw: bytes) -> tuple[Any, dict[str, str]]:
         return _object_members(raw.decode(json.detect_encoding(raw)))
     except UnicodeDecodeError as exc:
         raise BadRequest(f"Request body is not valid UTF-8: {exc.reason}") from None
+    except _NotJsonConstant as exc:
+        raise BadRequest(f"Unexpected token in JSON: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BadRequest(
             f"Unexpected token in JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
