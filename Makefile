@@ -22,7 +22,7 @@ setup: $(VENV)/.installed $(PULUMI_STAMP)
 $(VENV)/.deps: pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "setup: installing the dependencies and dev tools into $(VENV)"
-	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt '.[dev]'
+	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt '.[dev,emulator]'
 	@touch $@
 
 # A regular install, not an editable one: Pulumi's language host finds the package's

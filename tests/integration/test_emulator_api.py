@@ -159,14 +159,57 @@ def test_list_pages_sorts_and_counts(api):
     assert api.get("/campaign", params={"id": ids[2]}).json()["results"][0]["id"] == ids[2]
 
 
-def test_list_returns_at_most_100_a_page(api):
-    for i in range(101):
-        create(api, small_campaign(f"c{i}", customers=[]))
-    page = api.get("/campaign", params={"limit": 1000}).json()
-    assert len(page["results"]) == 100
-    assert page["metadata"] == {"itemsPerPage": 100, "totalItems": 101, "currentPage": 1}
-    assert len(api.get("/campaign").json()["results"]) == 100
-    assert len(api.get("/campaign", params={"page": 2}).json()["results"]) == 1
+CREATED = 120  # more than the emulator's largest page (100)
+
+
+@pytest.fixture
+def many(api) -> list[str]:
+    """Ids of CREATED campaigns, oldest first."""
+    return [create(api, small_campaign(f"c{i:03d}", customers=[]))["id"] for i in range(CREATED)]
+
+
+@pytest.mark.parametrize(
+    ("limit", "page", "items_per_page", "returned"),
+    [
+        (None, 1, 100, 100),  # the contract's default limit
+        (None, 2, 100, CREATED - 100),
+        ("1000", 1, 100, 100),  # the contract allows 1000; the emulator serves 100
+        ("1000", 2, 100, CREATED - 100),
+        ("101", 1, 100, 100),
+        ("100", 2, 100, CREATED - 100),
+        ("50", 3, 50, CREATED - 100),
+        ("7", 1, 7, 7),
+        ("7.9", 1, 7, 7),  # a number in the contract: the fraction is dropped
+        ("0", 1, 0, 0),
+    ],
+)
+def test_list_reports_the_page_size_it_used(api, many, limit, page, items_per_page, returned):
+    params = {"page": str(page)} if limit is None else {"limit": limit, "page": str(page)}
+    result = api.get("/campaign", params=params).json()
+    assert result["metadata"] == {
+        "itemsPerPage": items_per_page,
+        "totalItems": CREATED,
+        "currentPage": page,
+    }
+    newest_first = many[::-1]
+    start = (page - 1) * items_per_page
+    assert [c["id"] for c in result["results"]] == newest_first[start : start + returned]
+
+
+def test_a_client_that_follows_the_metadata_reads_every_campaign_once(api, many):
+    """Ask for the contract's largest page; let ``itemsPerPage`` and ``totalItems`` say
+    where the end is."""
+    seen: list[str] = []
+    page = 1
+    while True:
+        result = api.get("/campaign", params={"limit": 1000, "page": page}).json()
+        seen += [c["id"] for c in result["results"]]
+        meta = result["metadata"]
+        if meta["currentPage"] * meta["itemsPerPage"] >= meta["totalItems"]:
+            break
+        page += 1
+    assert page == 2
+    assert sorted(seen) == sorted(many) and len(seen) == CREATED
 
 
 def test_list_filters_by_status_and_time(api, emulator):
@@ -373,24 +416,40 @@ def test_the_documentation_example_is_rejected_at_its_placeholders(api):
     assert total(api) == 0
 
 
+MEDIA = "Content-Type must be application/json"
+
+
 @pytest.mark.parametrize(
-    ("content", "content_type", "status"),
+    ("content", "content_type", "status", "message"),
     [
-        (b'{"name": "x",', "application/json", 400),
-        (b"", "application/json", 400),
-        (b'{"name": NaN}', "application/json", 400),
-        (b"\xff\xfe\xfa", "application/json", 400),
-        (b"[1, 2]", "application/json", 400),
-        (b"null", "application/json", 400),
-        (b'{"name": "x"}', "text/plain", 415),
-        (b"name=x", "application/x-www-form-urlencoded", 415),
+        (
+            b'{"name": "x",',
+            "application/json",
+            400,
+            "Unexpected token in JSON at line 1 column 14: Expecting property name enclosed in"
+            " double quotes",
+        ),
+        (b"", "application/json", 400, "Unexpected token in JSON at line 1 column 1"),
+        (b'{"name": NaN}', "application/json", 400, "Unexpected token in JSON: NaN is not"),
+        (b"\xc3\x28", "application/json", 400, "Request body is not valid UTF-8"),
+        (b"\xff\xfe\xfa", "application/json", 400, "Request body is not valid UTF-8"),
+        (b"[1, 2]", "application/json", 400, ["body must be an object"]),
+        (b"null", "application/json", 400, ["body must be an object"]),
+        (b'{"name": "x"}', "text/plain", 415, MEDIA),
+        (b"name=x", "application/x-www-form-urlencoded", 415, MEDIA),
     ],
 )
-def test_create_rejects_bodies_that_are_not_a_json_object(api, content, content_type, status):
+def test_create_rejects_bodies_that_are_not_a_json_object(
+    api, content, content_type, status, message
+):
     response = api.post("/campaign", content=content, headers={"content-type": content_type})
     assert response.status_code == status
     body = response.json()
-    assert body["statusCode"] == status and body["message"]
+    assert body["statusCode"] == status
+    if isinstance(message, list):
+        assert body["message"] == message
+    else:
+        assert body["message"].startswith(message), body
     assert total(api) == 0
 
 

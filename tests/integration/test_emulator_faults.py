@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -31,6 +34,29 @@ def add_fault(emulator, **rule: Any) -> None:
 def total(api: httpx.Client) -> int:
     count: int = api.get("/campaign").json()["metadata"]["totalItems"]
     return count
+
+
+def journal(emulator) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = emulator.control.get("requests").json()
+    return entries
+
+
+def entry_for(emulator, method: str) -> dict[str, Any]:
+    """The one journal entry of a ``method`` request. Filtered, not indexed: a request of an
+    earlier test can still be in flight (``delay`` handles it after its client gave up)."""
+    found = [e for e in journal(emulator) if e["method"] == method]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def eventually(probe: Callable[[], Any], seconds: float = 20.0) -> Any:
+    """The first truthy value of ``probe()``, polled until ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = probe()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
@@ -76,6 +102,8 @@ def test_delay_holds_the_answer(api, emulator):
         api.get("/campaign", timeout=0.5)
     add_fault(emulator, method="GET", path="/campaign", action="delay", delaySeconds=0.2)
     assert api.get("/campaign", timeout=30).status_code == 200
+    delayed = [e for e in journal(emulator) if e.get("fault") == "delay"]
+    assert [e["status"] for e in delayed][-1:] == [200]
 
 
 def test_drop_closes_the_connection_before_the_request_is_handled(api, emulator):
@@ -92,6 +120,12 @@ def test_drop_after_commit_loses_the_answer_but_keeps_the_write(api, emulator):
     listed = api.get("/campaign").json()["results"]
     assert [c["name"] for c in listed] == ["faults"]
     cid = listed[0]["id"]
+    post = entry_for(emulator, "POST")
+    assert (post["fault"], post["status"], post["committedStatus"]) == (
+        "drop_after_commit",
+        None,
+        201,
+    )
     add_fault(emulator, method="PATCH", path=f"/campaign/{cid}", action="drop_after_commit")
     with pytest.raises(httpx.RemoteProtocolError):
         api.patch(f"/campaign/{cid}", json={"name": "renamed"})
@@ -130,21 +164,289 @@ def test_journal_records_api_requests_in_order(api, emulator):
 
 
 @pytest.mark.parametrize(
-    "rule",
+    ("rule", "reason"),
     [
-        {"action": "explode"},
-        {"action": "status", "status": 200},
-        {"action": "status", "times": 0},
-        {"action": "delay"},
-        {"action": "status", "colour": "red"},
-        [{"action": "drop"}, {"action": "nope"}],
+        ({"action": "explode"}, "action must be one of"),
+        ({"action": "status", "status": 200}, "status must be one of"),
+        ({"action": "status", "times": 0}, "times must be a positive integer"),
+        ({"action": "delay"}, "needs delaySeconds > 0"),
+        ({"action": "status", "colour": "red"}, "unknown fault rule keys: colour"),
+        ([{"action": "drop"}, {"action": "nope"}], "action must be one of"),
+        ({"action": "answer"}, "an answer rule needs status"),
+        ({"action": "answer", "status": 199}, "an answer rule needs status"),
+        ({"action": "answer", "status": 600}, "an answer rule needs status"),
+        ({"action": "answer", "status": "200"}, "an answer rule needs status"),
+        ({"action": "answer", "status": True}, "an answer rule needs status"),
+        ({"action": "answer", "status": 200, "body": {"id": "x"}}, "body must be a string"),
+        ({"action": "answer", "status": 204, "body": "{}"}, "a 204 answer has no body"),
+        ({"action": "answer", "status": 200, "contentType": "a\nb"}, "contentType must be"),
+        ({"action": "answer", "status": 200, "commit": "yes"}, "commit must be true or false"),
+        ({"action": "answer", "status": 429, "retryAfter": 1}, "not keys of the answer action"),
+        ({"action": "drop", "delaySeconds": 1}, "not keys of the drop action: delaySeconds"),
+        ({"action": "delay_after_commit"}, "needs delaySeconds > 0"),
+        ({"action": "delay_after_commit", "delaySeconds": -1}, "delaySeconds must be"),
+        ({"action": "ignore_page", "method": "POST"}, "GET /campaign only"),
+        ({"action": "ignore_page", "path": "/campaign/*"}, "GET /campaign only"),
     ],
 )
-def test_invalid_fault_rules_are_refused(emulator, rule):
+def test_invalid_fault_rules_are_refused(emulator, rule, reason):
     response = emulator.control.post("faults", json=rule)
     assert response.status_code == 400
-    assert response.json()["error"]
+    assert reason in response.json()["error"]
     assert emulator.control.get("faults").json() == []
+
+
+def test_rules_are_listed_with_the_keys_of_their_action(emulator):
+    add_fault(emulator, action="answer", status=201, body="{}", commit=True)
+    add_fault(emulator, action="delay_after_commit", delaySeconds=2.5, times=3)
+    add_fault(emulator, action="ignore_page", times=10)
+    common = {"method": "*", "path": "*", "times": 1, "hits": 0}
+    assert emulator.control.get("faults").json() == [
+        {
+            **common,
+            "action": "answer",
+            "status": 201,
+            "body": "{}",
+            "contentType": "application/json; charset=utf-8",
+            "commit": True,
+        },
+        {**common, "action": "delay_after_commit", "delaySeconds": 2.5, "times": 3},
+        {**common, "action": "ignore_page", "method": "GET", "path": "/campaign", "times": 10},
+    ]
+
+
+# -- answer ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "content_type"),
+    [
+        (200, "", None),
+        (200, "[]", None),
+        (201, "{}", None),
+        (201, '{"foo":1}', None),
+        (200, "<html><body>Gateway</body></html>", "text/html"),
+        (200, "null", ""),
+        (202, "é", "text/plain; charset=utf-8"),
+        (503, "Service Unavailable", "text/plain"),
+    ],
+)
+def test_answer_without_commit_sends_exactly_that_and_stores_nothing(
+    api, emulator, status, body, content_type
+):
+    rule: dict[str, Any] = {"status": status, "body": body}
+    if content_type is not None:
+        rule["contentType"] = content_type
+    add_fault(emulator, method="POST", path="/campaign", action="answer", **rule)
+    response = api.post("/campaign", json=CAMPAIGN)
+    assert response.status_code == status
+    assert response.content == body.encode("utf-8")
+    expected_type = "application/json; charset=utf-8" if content_type is None else content_type
+    assert response.headers.get("content-type", "") == expected_type
+    assert total(api) == 0
+    entry = entry_for(emulator, "POST")
+    assert (entry["method"], entry["fault"], entry["status"]) == ("POST", "answer", status)
+    assert "committedStatus" not in entry
+
+
+def test_answer_204_has_no_body(api, emulator):
+    add_fault(emulator, method="DELETE", path="/campaign/*", action="answer", status=204)
+    response = api.delete("/campaign/anything")
+    assert (response.status_code, response.content) == (204, b"")
+    assert api.get("/campaign").status_code == 200  # the connection is still in a sane state
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (201, "{}"),  # a 2xx without id
+        (201, '{"name":"faults"}'),
+        (200, "OK"),  # a 2xx that is not JSON
+        (503, ""),  # a proxy's 503 after the upstream did the work
+        (502, "<html>Bad Gateway</html>"),
+    ],
+)
+def test_answer_with_commit_stores_the_campaign_and_replaces_the_answer(
+    api, emulator, status, body
+):
+    add_fault(
+        emulator,
+        method="POST",
+        path="/campaign",
+        action="answer",
+        status=status,
+        body=body,
+        commit=True,
+    )
+    response = api.post("/campaign", json=CAMPAIGN)
+    assert (response.status_code, response.text) == (status, body)
+    listed = api.get("/campaign").json()
+    assert listed["metadata"]["totalItems"] == 1
+    stored = listed["results"][0]
+    assert {k: stored[k] for k in CAMPAIGN} == CAMPAIGN
+    assert api.get(f"/campaign/{stored['id']}").json() == stored
+    entry = entry_for(emulator, "POST")
+    assert (entry["fault"], entry["status"], entry["committedStatus"]) == ("answer", status, 201)
+
+
+def test_answer_with_commit_records_what_the_api_really_answered(api, emulator):
+    add_fault(
+        emulator,
+        method="POST",
+        path="/campaign",
+        action="answer",
+        status=201,
+        body="{}",
+        commit=True,
+    )
+    response = api.post("/campaign", json={**CAMPAIGN, "colour": "red"})  # the API refuses it
+    assert response.status_code == 201
+    assert total(api) == 0
+    entry = entry_for(emulator, "POST")
+    assert (entry["status"], entry["committedStatus"]) == (201, 400)
+
+
+def test_answer_with_commit_on_a_patch_changes_the_campaign(api, emulator):
+    cid = api.post("/campaign", json=CAMPAIGN).json()["id"]
+    add_fault(
+        emulator,
+        method="PATCH",
+        path="/campaign/*",
+        action="answer",
+        status=200,
+        body="[]",
+        commit=True,
+    )
+    response = api.patch(f"/campaign/{cid}", json={"name": "renamed"})
+    assert (response.status_code, response.json()) == (200, [])
+    assert api.get(f"/campaign/{cid}").json()["name"] == "renamed"
+    assert entry_for(emulator, "PATCH")["committedStatus"] == 200
+
+
+# -- delay_after_commit ----------------------------------------------------------------------
+
+
+def test_delay_after_commit_holds_the_answer_of_a_stored_campaign(api, emulator):
+    add_fault(
+        emulator, method="POST", path="/campaign", action="delay_after_commit", delaySeconds=0.2
+    )
+    response = api.post("/campaign", json=CAMPAIGN)
+    assert response.status_code == 201
+    created = response.json()
+    assert api.get(f"/campaign/{created['id']}").json()["name"] == "faults"
+    entry = entry_for(emulator, "POST")
+    assert (entry["fault"], entry["status"], entry["committedStatus"]) == (
+        "delay_after_commit",
+        201,
+        201,
+    )
+
+
+def test_a_client_that_gives_up_during_the_hold_never_gets_the_answer(api, emulator):
+    add_fault(
+        emulator, method="POST", path="/campaign", action="delay_after_commit", delaySeconds=60
+    )
+    with pytest.raises(httpx.ReadTimeout):
+        api.post("/campaign", json=CAMPAIGN, timeout=1.0)
+    listed = api.get("/campaign").json()["results"]
+    assert [c["name"] for c in listed] == ["faults"]
+    # The server sees the client leave and gives up the hold: no 60 s wait for the journal.
+    assert eventually(lambda: [e for e in journal(emulator) if e["method"] == "POST"])
+    entry = entry_for(emulator, "POST")
+    assert (entry["status"], entry["committedStatus"]) == (None, 201)
+
+
+KILLED_CLIENT = """
+import sys, httpx
+httpx.post(sys.argv[1] + "/campaign", json={"name": "killed", "phoneNumberId": "pn-1",
+    "assistantId": "asst-1", "customers": [{"number": "+14155550100"}],
+    "schedulePlan": {"earliestAt": "2099-01-01T00:00:00Z"}},
+    headers={"Authorization": "Bearer " + sys.argv[2]}, timeout=600)
+print("answered")
+"""
+
+
+def test_a_client_killed_after_the_commit_leaves_a_stored_campaign(api, emulator):
+    add_fault(
+        emulator, method="POST", path="/campaign", action="delay_after_commit", delaySeconds=600
+    )
+    client = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CLIENT, emulator.base_url, emulator.api_key],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        stored = eventually(lambda: api.get("/campaign").json()["results"])
+        assert [c["name"] for c in stored] == ["killed"]
+        assert client.poll() is None  # committed, and the client is still waiting
+    finally:
+        client.kill()
+        out, _ = client.communicate(timeout=30)
+    assert out == ""  # it never got its answer
+    assert eventually(lambda: [e for e in journal(emulator) if e["method"] == "POST"])
+    entry = entry_for(emulator, "POST")
+    assert (entry["fault"], entry["status"], entry["committedStatus"]) == (
+        "delay_after_commit",
+        None,
+        201,
+    )
+    assert api.get(f"/campaign/{stored[0]['id']}").status_code == 200
+
+
+# -- ignore_page -----------------------------------------------------------------------------
+
+
+def test_ignore_page_serves_the_first_page_without_metadata(api, emulator):
+    ids = [api.post("/campaign", json={**CAMPAIGN, "name": f"c{i}"}).json()["id"] for i in range(5)]
+    first = api.get("/campaign", params={"limit": 2, "page": 1}).json()
+    assert [c["id"] for c in first["results"]] == ids[::-1][:2]
+    add_fault(emulator, action="ignore_page", times=2)
+    for page in (3, 2):
+        ignored = api.get("/campaign", params={"limit": 2, "page": page, "sortOrder": "DESC"})
+        assert ignored.status_code == 200
+        assert ignored.json() == {"results": first["results"]}  # page 1, and no metadata
+        assert int(ignored.headers["content-length"]) == len(ignored.content)
+    entries = [e for e in journal(emulator) if e.get("fault") == "ignore_page"]
+    assert [e["query"] for e in entries] == [
+        "limit=2&page=3&sortOrder=DESC",
+        "limit=2&page=2&sortOrder=DESC",
+    ]
+    # Used up: paging is back.
+    assert api.get("/campaign", params={"limit": 2, "page": 3}).json()["metadata"] == {
+        "itemsPerPage": 2,
+        "totalItems": 5,
+        "currentPage": 3,
+    }
+
+
+def test_ignore_page_keeps_the_filters_and_passes_errors_through(api, emulator):
+    api.post("/campaign", json={**CAMPAIGN, "name": "scheduled"})
+    running = {k: v for k, v in CAMPAIGN.items() if k != "schedulePlan"}
+    api.post("/campaign", json={**running, "name": "running"})
+    add_fault(emulator, action="ignore_page", times=2)
+    response = api.get("/campaign", params={"status": "in-progress", "page": 4})
+    assert [c["name"] for c in response.json()["results"]] == ["running"]
+    refused = api.get("/campaign", params={"limit": 5000, "page": 2})
+    assert refused.status_code == 400
+    assert refused.json()["message"] == ["limit must not be greater than 1000"]
+
+
+def test_ignore_page_makes_a_pager_that_waits_for_a_short_page_loop(api, emulator):
+    """The trap this fault sets: every page is full, so a pager that stops at the first short
+    (or empty) page never stops; here it is cut off after 20 pages."""
+    for i in range(3):
+        api.post("/campaign", json={**CAMPAIGN, "name": f"c{i}"})
+    add_fault(emulator, action="ignore_page", times=1000)
+    pages = 0
+    seen: list[str] = []
+    while pages < 20:
+        pages += 1
+        results = api.get("/campaign", params={"limit": 3, "page": pages}).json()["results"]
+        seen += [c["id"] for c in results]
+        if len(results) < 3:
+            break
+    assert pages == 20
+    assert len(seen) == 60 and len(set(seen)) == 3
 
 
 def test_reset_clears_faults_and_journal(api, emulator):

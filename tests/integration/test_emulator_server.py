@@ -1,12 +1,15 @@
-"""The emulator as a process: file persistence across restarts, command-line options, and
-concurrent clients."""
+"""The emulator as a process: file persistence across restarts, command-line options and their
+errors, the optional extra it needs, and concurrent clients."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -34,8 +37,8 @@ def test_a_file_database_survives_a_restart(tmp_path, start_emulator_process):
     first.stop()
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
+    assert first.process.poll() is not None  # what the second one serves comes from the file
     second = start_emulator_process("--db", str(db))
-    assert second.base_url != "" and second.process.pid != first.process.pid
     with second.api() as api:
         assert api.get(f"/campaign/{created['id']}").json() == created
         assert api.get(f"/campaign/{gone['id']}").status_code == 404
@@ -83,15 +86,114 @@ def test_help_and_bad_options():
 
 
 def test_port_in_use_fails_with_a_message(emulator):
-    port = httpx.URL(emulator.base_url).port
+    url = httpx.URL(emulator.base_url)
     result = subprocess.run(
-        [sys.executable, "-m", "pulumi_cozmox.emulator", "--port", str(port)],
+        [sys.executable, "-m", "pulumi_cozmox.emulator", "--port", str(url.port)],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.returncode != 0
-    assert "listening" not in result.stdout
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Cozmox emulator could not listen on {url.host}:{url.port}: the port is already in use"
+        " (another emulator?); choose another with --port, or --port 0 for any free port"
+    ]
+    assert emulator.control.get("health").json() == {"ok": True}  # the first one is unharmed
+
+
+def test_an_unknown_host_fails_with_a_message():
+    result = subprocess.run(
+        [sys.executable, "-m", "pulumi_cozmox.emulator", "--host", "no-such-host.invalid"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "Cozmox emulator could not listen on no-such-host.invalid:8090: "
+    )
+    assert "Traceback" not in result.stderr
+
+
+# Makes the named top-level modules unimportable, as if they were not installed.
+BLOCKER = """
+import sys
+
+BLOCKED = {blocked!r}
+
+
+class Blocker:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+
+sys.meta_path.insert(0, Blocker())
+"""
+
+
+def without(tmp_path: Path, *modules: str) -> dict[str, str]:
+    """An environment whose Python cannot import ``modules`` (a sitecustomize that blocks
+    them, found first on PYTHONPATH)."""
+    (tmp_path / "sitecustomize.py").write_text(BLOCKER.format(blocked=set(modules)), "utf-8")
+    return {**os.environ, "PYTHONPATH": str(tmp_path)}
+
+
+def test_without_the_extra_the_command_says_what_to_install(tmp_path):
+    env = without(tmp_path, "starlette", "uvicorn")
+    blocked = subprocess.run(
+        [sys.executable, "-c", "import starlette"], env=env, capture_output=True, text=True
+    )
+    assert "No module named 'starlette'" in blocked.stderr  # the blocker works
+    command = Path(sys.executable).parent / "cozmox-emulator"
+    for argv in ([str(command), "--port", "0"], [sys.executable, "-m", "pulumi_cozmox.emulator"]):
+        result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            "the emulator needs the 'emulator' extra: pip install 'pulumi-cozmox[emulator]'"
+        ]
+
+
+def test_the_provider_needs_neither_the_extra_nor_the_dev_tools(tmp_path):
+    """Every module of the package outside the emulator imports without starlette, uvicorn
+    or jsonschema (python-jsonschema: tests only), and a campaign validates."""
+    script = """
+import importlib, pkgutil, pulumi_cozmox
+names = sorted(
+    m.name for m in pkgutil.iter_modules(pulumi_cozmox.__path__) if m.name != "emulator"
+)
+for name in names:
+    importlib.import_module(f"pulumi_cozmox.{name}")
+from pulumi_cozmox import validate_campaign
+problems = validate_campaign({"name": "x", "phoneNumberId": "pn-1", "customers": []})
+print(len(names), [str(p) for p in problems])
+"""
+    env = without(tmp_path, "starlette", "uvicorn", "jsonschema")
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    count, problems = result.stdout.split(" ", 1)
+    assert int(count) >= 10  # provider, _client, _validation, ...
+    assert "one of assistantId or workflowId is required" in problems
+
+
+def test_the_installed_package_requires_the_web_stack_only_with_the_extra():
+    """The distribution's own metadata (what pip reads), not the source of pyproject.toml."""
+    by_extra: dict[str, set[str]] = {}
+    for requirement in metadata.requires("pulumi-cozmox") or []:
+        name = requirement.split(";")[0].split("[")[0]
+        for sign in "<>=!~ ":
+            name = name.split(sign)[0]
+        _, _, extra = requirement.partition("extra ==")
+        by_extra.setdefault(extra.strip(" '\""), set()).add(name.lower())
+    assert by_extra[""] >= {"pulumi", "httpx", "orjson", "jsonschema-rs"}
+    assert not by_extra[""] & {"starlette", "uvicorn", "jsonschema"}
+    assert by_extra["emulator"] == {"starlette", "uvicorn"}
+    assert "jsonschema" in by_extra["dev"]
 
 
 def test_50_concurrent_creates_are_all_stored_and_listed(emulator):

@@ -12,19 +12,42 @@ validation with the derived JSON Schema and ``pulumi_cozmox._rules``), :mod:`.er
 errors with their wire status), :mod:`.faults` (fault injection and the request journal),
 :mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.server` (uvicorn).
 
+Its web stack (starlette, uvicorn) is the optional extra ``emulator``
+(``pip install 'pulumi-cozmox[emulator]'``): the provider never imports this package, and
+:func:`create_app` and :func:`serve` are imported only when first used, so that the command
+says what is missing instead of failing at import.
+
 Test-only controls (never part of the real API) live under ``/__emulator/``: reset, clock,
 request journal, fault rules, extra API keys; see :mod:`.control`.
 
 Known gaps (behaviour of the real service the emulator does not reproduce or cannot know):
 the ``calls`` map holds the emulator's own call summaries; ``schedulePlan.latestAt`` only cuts
 off calls not yet dialed; the concurrency limit is per campaign, not per org; rate limits
-exist only as injected faults; PATCHing ``assistantId`` drops ``workflowId`` (and vice versa).
+exist only as injected faults; a list page holds at most 100 campaigns (``limit`` up to 1000
+is accepted and ``metadata.itemsPerPage`` says what was used); PATCHing ``assistantId`` drops
+``workflowId`` (and vice versa).
 """
 
 from __future__ import annotations
 
-from .app import create_app
-from .server import serve
+from typing import TYPE_CHECKING, Any
+
 from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings, Store
 
+if TYPE_CHECKING:
+    from .app import create_app
+    from .server import serve
+
 __all__ = ["DEFAULT_API_KEY", "DEFAULT_ORG", "Settings", "Store", "create_app", "serve"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    if name == "serve":
+        from .server import serve
+
+        return serve
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

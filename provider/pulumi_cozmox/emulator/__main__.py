@@ -6,10 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .server import serve
 from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings
 
-__all__ = ["main"]
+__all__ = ["EXTRA_MISSING", "main"]
+
+EXTRA_MISSING = "the emulator needs the 'emulator' extra: pip install 'pulumi-cozmox[emulator]'"
+# The top-level modules of the extra's requirements (see pyproject.toml).
+_EXTRA_MODULES = frozenset({"starlette", "uvicorn"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        from .server import serve
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] not in _EXTRA_MODULES:
+            raise
+        print(EXTRA_MISSING, file=sys.stderr)
+        return 2
     args = _parser().parse_args(argv)
     if args.call_seconds <= 0 or args.call_concurrency < 1 or args.voicemail_every < 0:
         _parser().error(

@@ -12,12 +12,8 @@ follow the API's (class-validator) wording, each naming its path::
 
 from __future__ import annotations
 
-import gc
 import json
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
@@ -33,7 +29,6 @@ __all__ = [
     "check_create",
     "check_merged",
     "check_update",
-    "gc_paused",
     "parse_json_body",
     "parse_json_object",
     "warm_up",
@@ -60,32 +55,6 @@ _DISCRIMINATORS = ("provider", "type", "role")
 MAX_MESSAGES = 100
 
 
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a large body is parsed, checked and stored.
-
-    Parsing 10,000 customers allocates millions of containers, and the collector would walk
-    them again and again (it triples the time); a JSON body has no reference cycles, so
-    reference counting frees it all the same. Nested pauses from several threads are counted.
-    """
-    global _gc_pauses
-    with _gc_lock:
-        _gc_pauses += 1
-        if _gc_pauses == 1:
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0:
-                gc.enable()
-
-
 @cache
 def _validator(name: str) -> jsonschema_rs.Validator:
     return jsonschema_rs.validator_for(load_schema(name), validate_formats=True)
@@ -97,8 +66,13 @@ def warm_up() -> None:
         _validator(name)
 
 
+class _NotJsonConstant(ValueError):
+    """NaN, Infinity or -Infinity: Python's decoder accepts them, JSON does not. The decoder
+    does not say where they are, so the message names the token instead."""
+
+
 def _reject_constant(name: str) -> Any:
-    raise json.JSONDecodeError(f"{name} is not valid JSON", name, 0)
+    raise _NotJsonConstant(f"{name} is not valid JSON")
 
 
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
@@ -153,6 +127,8 @@ def parse_json_body(raw: bytes) -> tuple[Any, dict[str, str]]:
         return _object_members(raw.decode(json.detect_encoding(raw)))
     except UnicodeDecodeError as exc:
         raise BadRequest(f"Request body is not valid UTF-8: {exc.reason}") from None
+    except _NotJsonConstant as exc:
+        raise BadRequest(f"Unexpected token in JSON: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BadRequest(
             f"Unexpected token in JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"

@@ -11,16 +11,27 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
                                 without sleeping (every campaign's lifecycle follows)
 ``GET    /__emulator/requests``  the journal: ``[{method, path, query, status, time,
-                                fault?}]`` in arrival order, requests to ``/__emulator/``
-                                excluded, faulted requests included (``status`` null when
-                                the connection was dropped)
+                                fault?, committedStatus?}]`` in arrival order, requests to
+                                ``/__emulator/`` excluded, faulted requests included
+                                (``status`` null when the client got no answer)
 ``DELETE /__emulator/requests``  clear the journal
 ``GET    /__emulator/faults``    the fault rules with their remaining ``times`` and ``hits``
-``POST   /__emulator/faults``    add one rule or a list of rules (see :mod:`.faults`), e.g.
-                                ``{"method": "POST", "path": "/campaign", "action": "status",
-                                "status": 429, "retryAfter": 2, "times": 1}``
+``POST   /__emulator/faults``    add one rule or a list of rules (201); an invalid rule is
+                                400 ``{"error": reason}`` and adds nothing
 ``DELETE /__emulator/faults``    remove every rule
 ``POST   /__emulator/keys``      ``{"key": TOKEN, "orgId": ORG}``: accept another API key
+
+Fault rules, one per action (every rule also takes ``method``, ``path`` (a glob) and
+``times``, default 1; what each does is in :mod:`.faults`)::
+
+    {"action": "status", "status": 429, "retryAfter": 2}
+    {"action": "delay", "delaySeconds": 3}
+    {"action": "drop"}
+    {"action": "drop_after_commit"}
+    {"action": "answer", "status": 201, "body": "{\"foo\":1}", "commit": true}
+    {"action": "answer", "status": 200, "body": "<html>", "contentType": "text/html"}
+    {"action": "delay_after_commit", "delaySeconds": 30}
+    {"action": "ignore_page", "times": 1000}
 """
 
 from __future__ import annotations

@@ -3,15 +3,41 @@
 Every request outside ``/__emulator/`` is recorded in the :class:`Journal` (method, path,
 query, status, time; a request whose connection was dropped has ``status: null``) and may be
 hit by a :class:`FaultRule`. Rules are tried in the order they were added; the first one that
-matches the method and path and has ``times`` left is used up by one and applied:
+matches the method and path and has ``times`` left is used up by one and applied. A rule is
+``{"action", "method": "*", "path": "*" (a glob), "times": 1}`` plus the keys of its action
+(any other key is refused):
 
-``status``             answer ``status`` (429 adds ``Retry-After: retryAfter``) without
-                       touching the API; the body is in the API's error format.
-``delay``              wait ``delaySeconds``, then handle the request normally.
+``status``             ``status`` (one of :data:`FAULT_STATUSES`, default 503), ``retryAfter``
+                       (seconds, default 1): answer ``status`` without touching the API, in the
+                       API's error format; a 429 carries ``Retry-After: retryAfter``.
+``delay``              ``delaySeconds`` (> 0): wait, then handle the request normally.
 ``drop``               close the connection before the request is handled: nothing is stored,
                        the client sees the connection closed without a response.
 ``drop_after_commit``  handle the request (a write is committed), discard the response and
                        close the connection: the client cannot know the write happened.
+``answer``             ``status`` (required, 200-599), ``body`` (raw text, default empty: may be
+                       ``""``, ``"[]"``, ``"{}"``, not JSON at all), ``contentType`` (default
+                       ``application/json; charset=utf-8``; ``""`` sends none), ``commit``
+                       (default false): reply exactly that. With ``commit: false`` the API is not
+                       touched. With ``commit: true`` the request is first handled normally (a
+                       POST is stored) and its real answer replaced by this one: a 2xx without
+                       ``id``, a non-JSON 2xx, a 503 sent after the work was done (as a proxy
+                       that lost the upstream answer would). A 204 or 304 has no body.
+``delay_after_commit`` ``delaySeconds`` (> 0): handle the request (commit), then hold its answer
+                       that long before sending it. A client that gives up (a timeout, a kill)
+                       in that window never gets the answer: the write happened all the same.
+``ignore_page``        ``GET /campaign`` only: serve page 1 whatever ``page`` says (``limit``
+                       and the filters still apply) and leave ``metadata`` out of the answer,
+                       as a server that ignores the parameter and sends no total would. A client
+                       that pages until it gets a short or empty page, or that falls back to that
+                       when the total is missing, loops forever once the org holds a full page;
+                       a client must end from the results alone (a page with nothing new). Give
+                       ``times`` for as many pages as the client may read.
+
+Journal entries of a faulted request carry ``fault`` (the action); for ``drop_after_commit``,
+``answer`` with ``commit`` and ``delay_after_commit`` they also carry ``committedStatus``, the
+status the API gave the request it handled (``status`` is what the client was sent: null
+when the connection was dropped, or when the client left during a ``delay_after_commit``).
 
 Dropping: uvicorn answers 500 when an application raises before starting its response, so
 raising is not enough. The server's protocol (:class:`DroppingH11Protocol`, installed by
@@ -33,6 +59,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -53,9 +80,33 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CONTROL_PREFIX = "/__emulator/"
 DROP_EXTENSION = "cozmox.drop_connection"
-ACTIONS = ("status", "delay", "drop", "drop_after_commit")
+JSON_TYPE = "application/json; charset=utf-8"
 FAULT_STATUSES = (400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504)
+#: Statuses whose responses have no body (RFC 9110).
+NO_BODY_STATUSES = (204, 304)
 JOURNAL_SIZE = 10_000
+LIST_PATH = "/campaign"
+
+_COMMON_KEYS = ("action", "method", "path", "times")
+#: Each action and the rule keys it takes, besides the common ones.
+_ACTION_KEYS: dict[str, tuple[str, ...]] = {
+    "status": ("status", "retryAfter"),
+    "delay": ("delaySeconds",),
+    "drop": (),
+    "drop_after_commit": (),
+    "answer": ("status", "body", "contentType", "commit"),
+    "delay_after_commit": ("delaySeconds",),
+    "ignore_page": (),
+}
+ACTIONS = tuple(_ACTION_KEYS)
+_ALL_KEYS = {*_COMMON_KEYS, *(k for keys in _ACTION_KEYS.values() for k in keys)}
+
+
+def _non_negative(name: str, value: Any) -> float:
+    """``value`` as given (an int stays an int in the rule's JSON), or ValueError."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"{name} must be a non-negative number")
+    return value
 
 
 @dataclass
@@ -69,37 +120,65 @@ class FaultRule:
     status: int = 503
     retry_after: float = 1
     delay_seconds: float = 0.0
+    body: str = ""
+    content_type: str = JSON_TYPE
+    commit: bool = False
     hits: int = field(default=0)
 
     @classmethod
     def from_json(cls, data: Any) -> FaultRule:
-        """Parse ``{"action", "method", "path", "times", "status", "retryAfter",
-        "delaySeconds"}``; raise ValueError with a reason."""
+        """Parse a rule (see the module docstring); raise ValueError with a reason."""
         if not isinstance(data, dict):
             raise ValueError("a fault rule must be an object")
-        known = {"action", "method", "path", "times", "status", "retryAfter", "delaySeconds"}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(set(data) - _ALL_KEYS)
         if unknown:
             raise ValueError(f"unknown fault rule keys: {', '.join(unknown)}")
         action = data.get("action", "status")
         if action not in ACTIONS:
             raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
-        method = str(data.get("method", "*")).upper()
-        path = str(data.get("path", "*"))
+        misplaced = sorted(set(data) - {*_COMMON_KEYS, *_ACTION_KEYS[action]})
+        if misplaced:
+            raise ValueError(f"not keys of the {action} action: {', '.join(misplaced)}")
+        rule = cls(action)
+        rule.method = str(data.get("method", "*")).upper()
+        rule.path = str(data.get("path", "*"))
         times = data.get("times", 1)
         if not isinstance(times, int) or isinstance(times, bool) or times < 1:
             raise ValueError("times must be a positive integer")
-        status = data.get("status", 503)
-        if action == "status" and status not in FAULT_STATUSES:
-            raise ValueError(f"status must be one of {FAULT_STATUSES}")
-        retry_after = data.get("retryAfter", 1)
-        delay = data.get("delaySeconds", 0.0)
-        for name, value in (("retryAfter", retry_after), ("delaySeconds", delay)):
-            if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-                raise ValueError(f"{name} must be a non-negative number")
-        if action == "delay" and delay <= 0:
-            raise ValueError("a delay rule needs delaySeconds > 0")
-        return cls(action, method, path, times, status, retry_after, float(delay))
+        rule.times = times
+        if action == "status":
+            rule.status = data.get("status", 503)
+            if rule.status not in FAULT_STATUSES:
+                raise ValueError(f"status must be one of {FAULT_STATUSES}")
+            rule.retry_after = _non_negative("retryAfter", data.get("retryAfter", 1))
+        elif action in ("delay", "delay_after_commit"):
+            rule.delay_seconds = float(_non_negative("delaySeconds", data.get("delaySeconds", 0)))
+            if rule.delay_seconds <= 0:
+                raise ValueError(f"a {action} rule needs delaySeconds > 0")
+        elif action == "answer":
+            rule._answer_from_json(data)
+        elif action == "ignore_page":
+            if rule.method not in ("*", "GET") or rule.path not in ("*", LIST_PATH):
+                raise ValueError(f"ignore_page applies to GET {LIST_PATH} only")
+            rule.method, rule.path = "GET", LIST_PATH
+        return rule
+
+    def _answer_from_json(self, data: dict[str, Any]) -> None:
+        status = data.get("status")
+        if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
+            raise ValueError("an answer rule needs status, an HTTP status from 200 to 599")
+        body = data.get("body", "")
+        if not isinstance(body, str):
+            raise ValueError("body must be a string (the raw text to send)")
+        if body and status in NO_BODY_STATUSES:
+            raise ValueError(f"a {status} answer has no body")
+        content_type = data.get("contentType", JSON_TYPE)
+        if not isinstance(content_type, str) or not all(" " <= c <= "~" for c in content_type):
+            raise ValueError("contentType must be a string of printable ASCII")
+        commit = data.get("commit", False)
+        if not isinstance(commit, bool):
+            raise ValueError("commit must be true or false")
+        self.status, self.body, self.content_type, self.commit = status, body, content_type, commit
 
     def matches(self, method: str, path: str) -> bool:
         if self.method not in ("*", method):
@@ -107,16 +186,20 @@ class FaultRule:
         return self.path == path or fnmatch.fnmatchcase(path, self.path)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        values = {
             "action": self.action,
             "method": self.method,
             "path": self.path,
             "times": self.times,
-            "hits": self.hits,
             "status": self.status,
             "retryAfter": self.retry_after,
             "delaySeconds": self.delay_seconds,
+            "body": self.body,
+            "contentType": self.content_type,
+            "commit": self.commit,
         }
+        keys = (*_COMMON_KEYS, *_ACTION_KEYS[self.action])
+        return {**{k: values[k] for k in keys}, "hits": self.hits}
 
 
 class Faults:
@@ -207,58 +290,144 @@ class FaultMiddleware:
         try:
             if rule is None:
                 await self.app(scope, receive, recording_send)
-            elif rule.action == "status":
-                await self._answer(rule, recording_send)
-            elif rule.action == "delay":
-                # Read the body first: a slow server still commits a request whose client
-                # gave up waiting (the case a client's lookup after a timeout must catch).
-                replay = await _buffered(receive)
-                await asyncio.sleep(rule.delay_seconds)
-                await self.app(scope, replay, recording_send)
-            elif rule.action == "drop":
-                # Read the body first: closing with unread data makes the kernel reset the
-                # connection, and the client would see a reset instead of a clean close.
-                await _buffered(receive)
-                await self._drop(scope, entry)
-            else:  # drop_after_commit
-
-                async def discard(message: Message) -> None:
-                    if message["type"] == "http.response.start":
-                        entry["committedStatus"] = message["status"]
-
-                await self.app(scope, receive, discard)
-                await self._drop(scope, entry)
+            else:
+                await self._apply(rule, scope, receive, recording_send, entry)
         finally:
             self.journal.record(entry)
 
-    @staticmethod
-    async def _answer(rule: FaultRule, send: Send) -> None:
-        body = json.dumps(
-            {
-                "statusCode": rule.status,
-                "error": HTTPStatus(rule.status).phrase,
-                "message": "Fault injected by the emulator",
-            }
-        ).encode()
-        headers = [
-            (b"content-type", b"application/json; charset=utf-8"),
-            (b"content-length", str(len(body)).encode()),
+    async def _apply(
+        self, rule: FaultRule, scope: Scope, receive: Receive, send: Send, entry: dict[str, Any]
+    ) -> None:
+        action = rule.action
+        if action == "status":
+            await _send_error(rule, send)
+        elif action == "delay":
+            # Read the body first: a slow server still commits a request whose client
+            # gave up waiting (the case a client's lookup after a timeout must catch).
+            replay = await _buffered(receive)
+            await asyncio.sleep(rule.delay_seconds)
+            await self.app(scope, replay, send)
+        elif action == "drop":
+            # Read the body first: closing with unread data makes the kernel reset the
+            # connection, and the client would see a reset instead of a clean close.
+            await _buffered(receive)
+            await _drop(scope, entry)
+        elif action == "drop_after_commit":
+            await self._commit(scope, receive, entry)
+            await _drop(scope, entry)
+        elif action == "answer":
+            if rule.commit:
+                await self._commit(scope, receive, entry)
+            else:
+                await _buffered(receive)  # read, as for a drop: a clean answer, not a reset
+            await _send_answer(rule, send)
+        elif action == "delay_after_commit":
+            messages = await self._commit(scope, receive, entry)
+            if not await _client_stays(receive, rule.delay_seconds):
+                return  # nothing to send to: the journal keeps status null
+            for message in messages:
+                await send(message)
+        else:  # ignore_page
+            await self._first_page(scope, receive, send)
+
+    async def _commit(self, scope: Scope, receive: Receive, entry: dict[str, Any]) -> list[Message]:
+        """Handle the request normally and keep its response (not sent); records the status
+        the API answered as ``committedStatus``."""
+        messages: list[Message] = []
+
+        async def keep(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                entry["committedStatus"] = message["status"]
+            messages.append(message)
+
+        await self.app(scope, receive, keep)
+        return messages
+
+    async def _first_page(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query = [
+            (k, v)
+            for k, v in parse_qsl(
+                scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True
+            )
+            if k != "page"
         ]
-        if rule.status == 429:
-            retry_after = rule.retry_after
-            text = str(int(retry_after)) if float(retry_after).is_integer() else str(retry_after)
-            headers.append((b"retry-after", text.encode()))
-        await send({"type": "http.response.start", "status": rule.status, "headers": headers})
+        first_page = {**scope, "query_string": urlencode(query).encode("latin-1")}
+        messages: list[Message] = []
+
+        async def keep(message: Message) -> None:
+            messages.append(message)
+
+        await self.app(first_page, receive, keep)
+        start, *bodies = messages
+        if start["status"] != 200:  # an error answer goes out as it is
+            for message in messages:
+                await send(message)
+            return
+        page = json.loads(b"".join(m.get("body", b"") for m in bodies))
+        page.pop("metadata", None)
+        body = json.dumps(page, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    @staticmethod
-    async def _drop(scope: Scope, entry: dict[str, Any]) -> None:
-        drop = scope.get("extensions", {}).get(DROP_EXTENSION)
-        if drop is None:
-            entry["status"] = 500
-            raise RuntimeError("connection drop requested, but the server cannot drop")
-        entry["status"] = None
-        drop()
+
+async def _send_error(rule: FaultRule, send: Send) -> None:
+    """The ``status`` action: an error in the API's format."""
+    body = json.dumps(
+        {
+            "statusCode": rule.status,
+            "error": HTTPStatus(rule.status).phrase,
+            "message": "Fault injected by the emulator",
+        }
+    ).encode()
+    headers = [
+        (b"content-type", JSON_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    if rule.status == 429:
+        retry_after = rule.retry_after
+        text = str(int(retry_after)) if float(retry_after).is_integer() else str(retry_after)
+        headers.append((b"retry-after", text.encode()))
+    await send({"type": "http.response.start", "status": rule.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _send_answer(rule: FaultRule, send: Send) -> None:
+    """The ``answer`` action: exactly the status, body and content type of the rule."""
+    body = rule.body.encode("utf-8")
+    headers: list[tuple[bytes, bytes]] = []
+    if rule.content_type:
+        headers.append((b"content-type", rule.content_type.encode("ascii")))
+    if rule.status not in NO_BODY_STATUSES:
+        headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": rule.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _drop(scope: Scope, entry: dict[str, Any]) -> None:
+    drop = scope.get("extensions", {}).get(DROP_EXTENSION)
+    if drop is None:
+        entry["status"] = 500
+        raise RuntimeError("connection drop requested, but the server cannot drop")
+    entry["status"] = None
+    drop()
+
+
+async def _client_stays(receive: Receive, seconds: float) -> bool:
+    """Wait ``seconds``; False as soon as the client disconnects (once the request body has
+    been read, the server's ``receive`` only returns when the client has gone)."""
+
+    async def disconnected() -> None:
+        while (await receive())["type"] != "http.disconnect":
+            pass
+
+    watcher = asyncio.ensure_future(disconnected())
+    try:
+        done, _ = await asyncio.wait({watcher}, timeout=seconds)
+    finally:
+        watcher.cancel()
+    return watcher not in done
 
 
 async def _buffered(receive: Receive) -> Receive:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import socket
 import sys
 
@@ -32,6 +33,36 @@ class _Server(uvicorn.Server):
         print(f"Cozmox emulator listening on http://{host}:{port}", flush=True)
 
 
+def _listen(host: str, port: int) -> list[socket.socket]:
+    """Bound sockets for every address of ``host`` (as asyncio's ``create_server`` binds
+    them); raises OSError. Binding here, not in uvicorn, keeps the reason of a failure: uvicorn
+    only logs it, and exits."""
+    sockets: list[socket.socket] = []
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, proto, _, address in dict.fromkeys(infos):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+def _why(error: OSError) -> str:
+    if error.errno == errno.EADDRINUSE:
+        return (
+            "the port is already in use (another emulator?);"
+            " choose another with --port, or --port 0 for any free port"
+        )
+    return error.strerror or str(error)
+
+
 def serve(
     *,
     host: str = "127.0.0.1",
@@ -55,7 +86,16 @@ def serve(
     )
     server = _Server(config, host)
     try:
-        asyncio.run(server.serve())
+        try:
+            sockets = _listen(host, port)
+        except OSError as error:
+            print(
+                f"Cozmox emulator could not listen on {host}:{port}: {_why(error)}",
+                file=sys.stderr,
+                flush=True,
+            )
+            return 1
+        asyncio.run(server.serve(sockets=sockets))
     finally:
         store.close()
     if not server.started:

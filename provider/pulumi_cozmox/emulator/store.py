@@ -44,6 +44,9 @@ __all__ = [
 DEFAULT_API_KEY = "sk-cozmox-local"
 DEFAULT_ORG = "local-org"
 DEFAULT_KEYS: Mapping[str, str] = {DEFAULT_API_KEY: DEFAULT_ORG}
+#: The largest page the emulator serves (its choice; the contract accepts ``limit`` up to
+#: 1000): a smaller limit is served as asked, a larger one capped, and ``itemsPerPage`` in the
+#: answer's metadata is the size used.
 MAX_PAGE_SIZE = 100
 
 #: Fields of UpdateCampaignDTO that can change only while the campaign is scheduled.
