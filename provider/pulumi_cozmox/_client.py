@@ -18,6 +18,7 @@ error: they may quote a customer.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import re
 import time
@@ -226,6 +227,7 @@ class CozmoxClient:
             method,
             path,
             retry_after=retry_after_seconds(response),
+            date=_server_date(response),
         )
 
     def scrub(self, text: str) -> str:
@@ -263,6 +265,14 @@ class CozmoxClient:
         validate_answer(CampaignAnswer, data, method, path)
         assert isinstance(data, dict)  # validate_answer accepts objects only
         return data
+
+
+def _server_date(response: httpx.Response) -> datetime | None:
+    try:
+        date = email.utils.parsedate_to_datetime(response.headers.get("Date", ""))
+    except (TypeError, ValueError):
+        return None
+    return date if date.tzinfo is not None else date.replace(tzinfo=timezone.utc)
 
 
 def _dumps(body: Any) -> bytes:

@@ -21,6 +21,7 @@ API's own message, and the client scrubs the key from any text it passes in.
 
 from __future__ import annotations
 
+from datetime import datetime
 from http import HTTPStatus
 
 __all__ = [
@@ -79,7 +80,10 @@ class ApiError(CozmoxError):
 
     ``message`` is the API's explanation as one line; ``messages`` the API's list of reasons
     (the framework's validation format sends a list; a single string becomes a list of one).
+    ``date`` is the server's time when it answered (its ``Date`` header), if it said.
     """
+
+    date: datetime | None = None
 
     def __init__(
         self,
@@ -230,11 +234,14 @@ def api_error(
     path: str,
     *,
     retry_after: float | None = None,
+    date: datetime | None = None,
 ) -> ApiError:
     """The most specific ApiError for ``status``."""
+    error: ApiError
     if status == 429:
-        return RateLimited(status, message, method, path, retry_after=retry_after)
-    cls = _BY_STATUS.get(status)
-    if cls is None:
-        cls = ServerError if status >= 500 else ApiError
-    return cls(status, message, method, path)
+        error = RateLimited(status, message, method, path, retry_after=retry_after)
+    else:
+        cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else ApiError)
+        error = cls(status, message, method, path)
+    error.date = date
+    return error

@@ -115,8 +115,8 @@ def parse_answer(model: type[Model], raw: bytes, method: str, path: str) -> Mode
 def validate_answer(model: type[Model], data: Any, method: str, path: str) -> Model:
     """Already-parsed JSON ``data`` as ``model``; a MalformedAnswer otherwise."""
     if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a JSON {type(data).__name__}, not an object"
-        raise MalformedAnswer(method, path, f"the answer is {kind}")
+        why = "empty" if data is None else f"not a JSON object (a {type(data).__name__})"
+        raise MalformedAnswer(method, path, f"the answer is {why}")
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -105,9 +105,10 @@ def _count(props: dict[str, Any]) -> int | None:
     return None
 
 
-def _may_have_dialed(props: dict[str, Any]) -> bool:
-    """Whether the recorded campaign may have placed calls: it was seen dialing, or its window
-    had opened (a scheduled campaign starts on its own at ``earliestAt``, or at once)."""
+def _may_have_dialed(props: dict[str, Any], gone: NotFound) -> bool:
+    """Whether the recorded campaign, now ``gone``, may have placed calls: it was seen dialing,
+    or its window had opened by the server's clock (a scheduled campaign starts on its own at
+    ``earliestAt``, or at once)."""
     status = props.get("status")
     if status in LIVE_STATUSES:
         return True
@@ -115,7 +116,7 @@ def _may_have_dialed(props: dict[str, Any]) -> bool:
     start = instant(plan.get("earliestAt")) if isinstance(plan, dict) else None
     if isinstance(plan, dict) and start is None:
         return True  # unreadable: assume the worst
-    return start is None or start <= datetime.now(timezone.utc)
+    return start is None or start <= (gone.date or datetime.now(timezone.utc))
 
 
 def say(message: str) -> None:
@@ -238,10 +239,10 @@ class CampaignProvider(ResourceProvider):
             return str(recorded)  # status only moves forward: it has dialed already
         try:
             return self._client().get_status(id_)
-        except NotFound:
+        except NotFound as gone:
             # Gone: if its window had opened it may have dialed, and a replacement would call
             # everyone again; otherwise it is safe to create anew.
-            return DELETED if _may_have_dialed(olds) else None
+            return DELETED if _may_have_dialed(olds, gone) else None
 
     # -- create / read / update / delete -------------------------------------------------
     def create(self, props: dict[str, Any]) -> CreateResult:
@@ -310,8 +311,8 @@ class CampaignProvider(ResourceProvider):
         declared = {k: props.get(k) for k in (*INPUT_KEYS, *UNCOMPARED) if k in props}
         try:
             campaign = self._client().get_campaign(id_)
-        except NotFound:
-            if _may_have_dialed(props):
+        except NotFound as gone:
+            if _may_have_dialed(props, gone):
                 outs = {**props, "status": DELETED}
                 return ReadResult(id_, outs, inputs={**declared, VANISHED: id_})
             return ReadResult("", {})

@@ -280,40 +280,47 @@ def test_a_dialed_campaign_deleted_in_the_dashboard_is_not_recreated_silently(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
     stack = campaign_stack()
-    # "dialed" starts on day 1 and ends; "waiting" starts on day 5 and has not dialed.
-    stack.declare(dialed=args(1), waiting=args(5))
+    # "dialed" (day 1) and "unseen" (day 2) dial and end; the stack records that "dialed"
+    # ended, but sees "unseen" only as scheduled. "waiting" (day 5) never dials.
+    stack.declare(dialed=args(1), unseen=args(2), waiting=args(5))
     stack.up()
     ids = state_ids(stack)
-    start_dialing(emulator)
+    start_dialing(emulator, "2099-01-02T09:00:00Z")
     end_all_calls(emulator)
-    stack.run("refresh", "--yes", "--skip-preview")  # the stack records that it has ended
-    assert stack.outputs()["dialed.status"] == "scheduled"  # (outputs of the last up)
-    assert stack.resource(":Campaign", "dialed")["outputs"]["status"] == "ended"
     with emulator.api() as api:
-        for cid in ids.values():
-            api.delete(f"/campaign/{cid}").raise_for_status()
-
+        api.delete(f"/campaign/{ids['unseen']}").raise_for_status()
     stack.run("refresh", "--yes", "--skip-preview")
-    assert stack.resource(":Campaign", "dialed")["outputs"]["status"] == "deleted"  # it dialed
+    assert stack.resource(":Campaign", "dialed")["outputs"]["status"] == "ended"
+    # Gone with its window open by the API's clock (its Date header): it may have dialed.
+    assert stack.resource(":Campaign", "unseen")["outputs"]["status"] == "deleted"
+    with emulator.api() as api:
+        for name in ("dialed", "waiting"):
+            api.delete(f"/campaign/{ids[name]}").raise_for_status()
+    stack.run("refresh", "--yes", "--skip-preview")
+    assert stack.resource(":Campaign", "dialed")["outputs"]["status"] == "deleted"
     with pytest.raises(AssertionError, match="no resource waiting"):
         stack.resource(":Campaign", "waiting")  # never dialed: forgotten, may be re-created
+
     emulator.control.delete("requests").raise_for_status()
     for command in (("up", "--yes", "--skip-preview"), ("up", "--yes", "--refresh")):
         result = stack.run(*command, check=False)
         assert result.returncode != 0
         output = result.stdout + result.stderr
         assert "deleted outside Pulumi after it had dialed" in output
-        assert f'campaign {ids["dialed"]} (resource "dialed")' in output
+        for name in ("dialed", "unseen"):
+            assert f'campaign {ids[name]} (resource "{name}")' in output
         assert "Traceback" not in output  # a check failure: one clear error
     assert posts(emulator) == []
 
-    # Opting in re-creates it (calling its people again, as asked); the one that never
+    # Opting in re-creates them (calling their people again, as asked); the one that never
     # dialed is re-created as declared.
-    stack.declare(dialed=args(1, allow_redial=True), waiting=args(5))
+    stack.declare(
+        dialed=args(1, allow_redial=True), unseen=args(2, allow_redial=True), waiting=args(5)
+    )
     stack.up()
-    assert len(posts(emulator)) == 2
-    assert len(campaigns(emulator)) == 2
-    assert stack.preview_json()["changeSummary"] == {"same": 3}
+    assert len(posts(emulator)) == 3
+    assert len(campaigns(emulator)) == 3
+    assert stack.preview_json()["changeSummary"] == {"same": 4}
 
 
 def test_unknown_workflow_id_passes_preview_and_is_checked_at_up(

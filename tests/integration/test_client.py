@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -61,6 +62,16 @@ def test_post_campaign_returns_the_answer_as_it_came(client: CozmoxClient) -> No
     refused = client.post_campaign(b'{"name": "no customers"}')
     error = client.error_for(refused, "POST", "/campaign")
     assert isinstance(error, BadRequest) and error.messages
+
+
+def test_errors_carry_the_servers_time(client: CozmoxClient, emulator: Any) -> None:
+    # The emulator's clock is moved a year on: its Date header follows it.
+    emulator.control.post("clock", json={"advanceSeconds": 365 * 86400}).raise_for_status()
+    with pytest.raises(NotFound) as gone:
+        client.get_status("no-such-campaign")
+    assert gone.value.date is not None
+    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+    assert abs((gone.value.date - now).total_seconds()) < 5
 
 
 def test_wrong_key_is_unauthorized_and_not_shown(emulator: Any) -> None:

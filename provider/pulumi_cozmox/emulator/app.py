@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from email.utils import formatdate
 from functools import lru_cache
 from importlib import resources
 
@@ -39,7 +41,7 @@ from pulumi_cozmox._json import gc_paused
 from . import checks, lifecycle
 from .control import control_routes
 from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
-from .faults import FaultMiddleware
+from .faults import FaultMiddleware, Message, Receive, Scope, Send
 from .state import EmulatorState
 from .store import CampaignView, ListQuery, Settings, Store
 
@@ -207,4 +209,24 @@ def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
         exception_handlers={HTTPException: not_found, Exception: server_error},
     )
     app.router.redirect_slashes = False
-    return FaultMiddleware(app, state.faults, state.journal)
+    return FaultMiddleware(ClockDate(app, store.now_ms), state.faults, state.journal)
+
+
+class ClockDate:
+    """Every answer's ``Date`` header tells the emulator's clock (which tests move forward),
+    as a real server's tells its own: a client judging "has this window opened?" by the
+    server's time then agrees with the simulated lifecycle."""
+
+    def __init__(self, app: Starlette, now_ms: Callable[[], int]) -> None:
+        self.app = app
+        self.now_ms = now_ms
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def dated(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                date = formatdate(self.now_ms() / 1000, usegmt=True).encode()
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"date"]
+                message = {**message, "headers": [*headers, (b"date", date)]}
+            await send(message)
+
+        await self.app(scope, receive, dated)

@@ -83,6 +83,7 @@ def serve(
         log_level=log_level,
         access_log=log_level in ("debug", "trace", "info"),
         timeout_keep_alive=30,
+        date_header=False,  # the app dates answers with the emulator's clock
     )
     server = _Server(config, host)
     try:
