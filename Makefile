@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 TOOLS := .tools
-# The pulumi CLI is built at the version of the pinned Python SDK: one place, constraints.txt.
-PULUMI_VERSION := $(shell sed -n 's/^pulumi==//p' constraints.txt)
-PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_VERSION)
+# Pulumi versions live in one place, constraints.txt: the Python SDK as pip's constraint
+# (`pulumi==`), the CLI on a comment line (`# pulumi-cli==`) that pip ignores.
+PULUMI_CLI_VERSION := $(shell sed -n 's/^\# pulumi-cli==//p' constraints.txt)
+PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_CLI_VERSION)
 
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PULUMI_SKIP_UPDATE_CHECK := true
@@ -32,8 +33,10 @@ $(VENV)/.installed: $(VENV)/.deps $(SOURCES)
 	@rm -rf build
 	@touch $@
 
-$(PULUMI_STAMP):
-	@scripts/pulumi-toolchain.sh $(PULUMI_VERSION) $(TOOLS)
+# A new CLI version is a new stamp name; a changed script (say, another language host source)
+# reruns it, and it rebuilds only if what it would build differs from the stamp's record.
+$(PULUMI_STAMP): scripts/pulumi-toolchain.sh scripts/pulumi-language-python.sh
+	@scripts/pulumi-toolchain.sh $(TOOLS)
 
 demo: setup
 	@scripts/demo.sh up

@@ -1,31 +1,44 @@
 #!/usr/bin/env bash
-# Makes a `pulumi` CLI, the Python language host and the dynamic-provider launcher usable,
-# at the version of the pinned Python SDK (constraints.txt), in TOOLS_DIR/bin.
+# Makes a `pulumi` CLI, the Python language host and the dynamic-provider launcher usable in
+# TOOLS_DIR/bin, at the CLI version pinned in constraints.txt (`# pulumi-cli==X.Y.Z`).
 #
-#   scripts/pulumi-toolchain.sh VERSION TOOLS_DIR
+#   scripts/pulumi-toolchain.sh TOOLS_DIR
 #
 # Uses `pulumi` from PATH when its version matches; otherwise builds the CLI from the Go
-# module proxy once (later runs find the stamp file and do nothing).
+# module proxy once. The stamp TOOLS_DIR/bin/.pulumi-VERSION records what was built; a run
+# that finds the same record does nothing, a different one (new CLI version, another host
+# source, an edited script) rebuilds from scratch (Go's build cache makes that quicker).
 set -euo pipefail
 
-version=${1:?usage: pulumi-toolchain.sh VERSION TOOLS_DIR}
-tools=$(mkdir -p "${2:?usage: pulumi-toolchain.sh VERSION TOOLS_DIR}" && cd "$2" && pwd)
+tools=$(mkdir -p "${1:?usage: pulumi-toolchain.sh TOOLS_DIR}" && cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+constraints="$here/../constraints.txt"
+version=$(sed -n 's/^# pulumi-cli==//p' "$constraints")
+[ -n "$version" ] || { echo "pulumi-toolchain: no '# pulumi-cli==' line in $constraints" >&2; exit 1; }
 bin="$tools/bin"
 stamp="$bin/.pulumi-$version"
 
-# The language host stopped being part of the sdk module after this release, and its own
-# module (sdk/python/cmd/pulumi-language-python/v3) is not served by the module proxy here;
-# this release's host speaks the same LanguageRuntime protocol and runs the current exec script.
-host_fallback_sdk=v3.68.0
+# The language host's own module (sdk/python/cmd/pulumi-language-python/v3) is not served by
+# the module proxy here. Until v3.79.0 the host was part of the sdk/v3 module (v3.80.0 no
+# longer has it); that host speaks the same LanguageRuntime protocol as the current CLI's and
+# runs the current pulumi-language-python-exec, given its virtualenv by a launcher.
+host_fallback_sdk=v3.79.0
+# What a build depends on besides the module proxy: the version, the fallback, these scripts.
+record="pulumi v$version; language host fallback: sdk/v3 $host_fallback_sdk; scripts:"\
+" $(cat "$here/pulumi-toolchain.sh" "$here/pulumi-language-python.sh" | cksum)"
 
-if [ -f "$stamp" ]; then
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$record" ]; then
+    touch "$stamp"  # newer than this script: make stops asking
     exit 0
 fi
+# Another version, or an unfinished build: start from an empty bin (a stale pulumi there would
+# also shadow a matching one on PATH, since the Makefile puts this folder first).
+rm -rf "$bin"
 
 if command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-python >/dev/null 2>&1 \
     && [ "$(pulumi version 2>/dev/null)" = "v$version" ]; then
     echo "pulumi-toolchain: using pulumi v$version from PATH ($(command -v pulumi))"
-    mkdir -p "$bin" && touch "$stamp"
+    mkdir -p "$bin" && echo "$record" >"$stamp"
     exit 0
 fi
 
@@ -61,15 +74,18 @@ if ! build_in "$tools/src/python" "$bin/pulumi-language-python" \
     echo "pulumi-toolchain: language host module not served; building it from sdk $host_fallback_sdk"
     build_in "$tools/src/python" "$bin/pulumi-language-python-host" \
         "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python@$host_fallback_sdk"
-    install -m 0755 "$(dirname "$0")/pulumi-language-python.sh" "$bin/pulumi-language-python"
+    install -m 0755 "$here/pulumi-language-python.sh" "$bin/pulumi-language-python"
 fi
 
-# The two launcher scripts ship in the sdk module of the pinned version.
+# The two launcher scripts, from the sdk module the CLI was just built with (already
+# downloaded). They start Python for the CLI (the dynamic provider) and for the language host
+# (the program), and stay compatible with older Python SDKs (the exec script passes only the
+# Settings arguments the installed SDK knows), so the CLI's version serves every SDK <= it.
 sdk_dir=$(cd "$tools/src/cli" && go mod download -json "github.com/pulumi/pulumi/sdk/v3@v$version" \
     | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 install -m 0755 "$sdk_dir/python/cmd/pulumi-language-python-exec" "$bin/"
 install -m 0755 "$sdk_dir/python/dist/pulumi-resource-pulumi-python" "$bin/"
 
-touch "$stamp"
+echo "$record" >"$stamp"
 echo "pulumi-toolchain: built $("$bin/pulumi" version) in $(( $(date +%s) - start )) s," \
     "$(du -sh "$bin" | cut -f1) in $bin"

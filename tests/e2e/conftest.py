@@ -17,14 +17,26 @@ from tests.e2e.pulumi_cli import REPO, Stack, find_pulumi
 PROGRAM = Path(__file__).parent / "program"
 
 
-def write_program(workdir: Path, source: Path = PROGRAM, project: str = "cozmox-e2e") -> None:
-    """Copy a program next to a Pulumi.yaml that uses this repository's venv."""
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here drives the real CLI: mark them `e2e` (`pytest -m "not e2e"` skips them)."""
+    for item in items:
+        if item.path.is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)
+
+
+def write_program(
+    workdir: Path,
+    source: Path = PROGRAM,
+    project: str = "cozmox-e2e",
+    venv: Path = REPO / ".venv",
+) -> None:
+    """Copy a program next to a Pulumi.yaml that uses ``venv`` (default this repository's)."""
     workdir.mkdir(parents=True, exist_ok=True)
     for item in source.iterdir():
         if item.is_file() and item.name != "Pulumi.yaml":
             shutil.copy(item, workdir / item.name)
     (workdir / "Pulumi.yaml").write_text(
-        f"name: {project}\nruntime:\n  name: python\n  options:\n    virtualenv: {REPO / '.venv'}\n"
+        f"name: {project}\nruntime:\n  name: python\n  options:\n    virtualenv: {venv}\n"
     )
 
 
