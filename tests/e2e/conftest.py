@@ -50,14 +50,6 @@ class CampaignStack(Stack):
         (self.workdir / "spec.json").write_text(json.dumps(spec))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/e2e drives the real CLI: mark it `e2e` (`-m "not e2e"`)."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.e2e)
-
-
 @pytest.fixture
 def campaign_stack(tmp_path: Path, emulator: Emulator) -> Callable[..., CampaignStack]:
     """`make(name="test")` -> an initialised stack configured for the test's emulator."""
