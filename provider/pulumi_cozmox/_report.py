@@ -51,10 +51,12 @@ __all__ = [
     "Counters",
     "DeltaFacts",
     "ZoneFacts",
+    "counters_of",
     "make_report",
     "mask_key",
     "parse_lines",
     "to_lines",
+    "zone_text",
 ]
 
 #: How every report line starts.
@@ -312,7 +314,8 @@ def _window_text(report: CampaignReport) -> str:
     return text
 
 
-def _zone_text(report: CampaignReport, facts: ZoneFacts) -> str:
+def zone_text(report: CampaignReport, facts: ZoneFacts) -> str:
+    """``America/Los_Angeles 01:00-04:00 (3 people, outside 08:00-21:00: before 08:00)``."""
     start = report.window_start
     assert start is not None
     zone = _local(facts.zone)
@@ -344,7 +347,7 @@ def _calls_line(report: CampaignReport) -> str | None:
     text += (" " if report.people else "; window ") + _window_text(report)
     if report.outside_people:
         text += f", {_people(report.outside_people)} {_OUTSIDE}"
-    parts = [text, *(_zone_text(report, z) for z in report.zones)]
+    parts = [text, *(zone_text(report, z) for z in report.zones)]
     if report.more_zones:
         parts.append(f"+{report.more_zones} more zones ({report.more_zones_outside} outside)")
     if report.unknown_zone_people:
