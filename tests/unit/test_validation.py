@@ -13,27 +13,9 @@ import pytest
 import pulumi_cozmox
 from pulumi_cozmox._schema import load_schema
 from pulumi_cozmox._validation import Problem, validate_campaign, validate_update
+from tests.seed_paths import SEED_RULE_PATHS, SEED_SCHEMA_PATHS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-#: The documentation example's placeholders and example artifacts, and nothing else.
-SEED_SCHEMA_PATHS = {
-    "customers[0].extension",  # null
-    "customers[0].assistantOverrides.compliancePlan.hipaaEnabled",  # {"hipaaEnabled": false}
-    "customers[0].assistantOverrides.compliancePlan.pciEnabled",  # {"pciEnabled": false}
-    "customers[0].assistantOverrides.model.tools[0].name",  # "<string>" vs ^[a-zA-Z0-9_-]{1,40}$
-    "customers[0].assistantOverrides.model.tools[0].function.name",  # "<string>"
-    "customers[0].assistantOverrides.model.tools[0].variableExtractionPlan.aliases[0].key",
-    "customers[0].assistantOverrides.model.tools[0].messages[0].contents[0]",  # "<unknown>"
-    "customers[0].assistantOverrides.voice.chunkPlan.formatPlan.formattersEnabled",  # "markdown"
-    "customers[0].assistantOverrides.voice.fallbackPlan.voices[0].chunkPlan.formatPlan"
-    ".formattersEnabled",
-}
-SEED_RULE_PATHS = {
-    "customers[0].number",  # "<string>" is no E.164 number
-    "workflowId",  # "<string>" next to assistantId "<string>"
-    "schedulePlan.latestAt",  # the same instant as earliestAt
-}
 
 
 def load(name: str) -> dict[str, Any]:
