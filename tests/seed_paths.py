@@ -63,7 +63,8 @@ def _rule_paths(seed: dict[str, Any]) -> set[str]:
     if seed.get("assistantId") is not None and seed.get("workflowId") is not None:
         found.add("workflowId")
     plan = seed.get("schedulePlan") or {}
-    if plan.get("latestAt") is not None and plan.get("latestAt") <= plan.get("earliestAt"):
+    earliest, latest = plan.get("earliestAt"), plan.get("latestAt")
+    if isinstance(latest, str) and isinstance(earliest, str) and latest <= earliest:
         found.add("schedulePlan.latestAt")  # same format in both: string order is time order
     for index, customer in enumerate(seed.get("customers", [])):
         if not str(customer.get("number", "")).startswith("+"):
