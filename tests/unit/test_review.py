@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from pulumi_cozmox._cli import main
+from pulumi_cozmox._report import parse_lines
 from pulumi_cozmox._review import COMMENT_MARKER, MAX_CHARS, review
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -208,3 +209,24 @@ def test_command_exits_2_for_what_is_no_preview(tmp_path, capsys, content, messa
 def test_command_exits_2_for_a_missing_file(tmp_path, capsys):
     assert main(["review", str(tmp_path / "nope.json")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+# ---- the README shows real output --------------------------------------------------------------
+
+README = DATA.parent.parent / "README.md"
+
+
+def test_readme_shows_the_real_review_of_the_fixture():
+    text = README.read_text(encoding="utf-8")
+    rendered = review(load("preview-review.json")).markdown
+    assert rendered.strip() in text
+
+
+def test_readme_preview_lines_are_report_lines():
+    text = README.read_text(encoding="utf-8")
+    block = text.split("## Reviewing changes in pull requests", 1)[1].split("```text\n", 1)[1]
+    lines = block.split("```", 1)[0].splitlines()
+    reports = {r.resource: r for r in parse_lines(lines)}
+    assert set(reports) == {"swap", "rename-me"}
+    assert (reports["swap"].people, reports["swap"].again) == (3, 2)
+    assert reports["rename-me"].people == 0
