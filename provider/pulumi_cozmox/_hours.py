@@ -43,7 +43,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pulumi_cozmox._phone import time_zones
-from pulumi_cozmox._rules import Problem
+from pulumi_cozmox._rules import Problem, parse_time
 
 __all__ = [
     "DAY_END",
@@ -55,6 +55,7 @@ __all__ = [
     "calling_hours",
     "calling_hours_problems",
     "dialing_window",
+    "zone_info",
 ]
 
 #: Legal calling hours, local time: calls from DAY_START to DAY_END (inclusive) are allowed.
@@ -124,23 +125,13 @@ class CallingHours:
     """Customers called outside 08:00-21:00 in at least one of their zones."""
 
 
-def _instant(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
-
-
 def dialing_window(schedule_plan: Mapping[str, Any] | None, *, now: datetime) -> Window:
     """The window of a campaign created at ``now`` (aware) with ``schedule_plan``."""
     plan = schedule_plan if isinstance(schedule_plan, Mapping) else {}
-    earliest = _instant(plan.get("earliestAt"))
-    latest = _instant(plan.get("latestAt"))
+    earliest = parse_time(plan.get("earliestAt"))
+    latest = parse_time(plan.get("latestAt"))
+    earliest = earliest.astimezone(timezone.utc) if earliest else None
+    latest = latest.astimezone(timezone.utc) if latest else None
     now = now.astimezone(timezone.utc)
     if earliest is None or earliest <= now:
         return Window(start=now, end=latest, at_once=True)
@@ -148,7 +139,8 @@ def dialing_window(schedule_plan: Mapping[str, Any] | None, *, now: datetime) ->
 
 
 @lru_cache(maxsize=512)
-def _zone(name: str) -> ZoneInfo | None:
+def zone_info(name: str) -> ZoneInfo | None:
+    """The IANA zone ``name``, or None when this system's time zone database lacks it."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -199,7 +191,7 @@ def calling_hours(
             per_zone[name] += count
     judged: dict[str, ZoneHours] = {}
     for name, count in sorted(per_zone.items()):
-        zone = _zone(name)
+        zone = zone_info(name)
         if zone is None:
             continue
         before, after = _judge(window, zone)

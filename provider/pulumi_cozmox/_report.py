@@ -35,11 +35,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pulumi_cozmox._delta import CustomerKey, CustomersDelta
 from pulumi_cozmox._fields import LIVE_STATUSES
-from pulumi_cozmox._hours import CallingHours
+from pulumi_cozmox._hours import CallingHours, zone_info
 from pulumi_cozmox._mask import MASK, mask_number
 
 __all__ = [
@@ -51,11 +50,15 @@ __all__ = [
     "Counters",
     "DeltaFacts",
     "ZoneFacts",
+    "count_of",
     "counters_of",
     "make_report",
     "mask_key",
     "parse_lines",
+    "people_text",
+    "strip_ansi",
     "to_lines",
+    "window_text",
     "zone_text",
 ]
 
@@ -170,21 +173,21 @@ def mask_key(key: CustomerKey) -> str:
     return f"customers[{value}]"
 
 
-def _to_int(value: Any) -> int:
-    # Numbers cross the engine as floats (3.0).
+def count_of(value: Any) -> int | None:
+    """A count from state or inputs (numbers cross the engine as floats: 3.0), else None."""
     if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
         return int(value)
-    return 0
+    return None
 
 
 def counters_of(outputs: Mapping[str, Any]) -> Counters:
     """The counters in a campaign's outputs (snake_case ``calls_counter_*``)."""
     return Counters(
-        scheduled=_to_int(outputs.get("calls_counter_scheduled")),
-        queued=_to_int(outputs.get("calls_counter_queued")),
-        in_progress=_to_int(outputs.get("calls_counter_in_progress")),
-        voicemail=_to_int(outputs.get("calls_counter_ended_voicemail")),
-        ended=_to_int(outputs.get("calls_counter_ended")),
+        scheduled=count_of(outputs.get("calls_counter_scheduled")) or 0,
+        queued=count_of(outputs.get("calls_counter_queued")) or 0,
+        in_progress=count_of(outputs.get("calls_counter_in_progress")) or 0,
+        voicemail=count_of(outputs.get("calls_counter_ended_voicemail")) or 0,
+        ended=count_of(outputs.get("calls_counter_ended")) or 0,
     )
 
 
@@ -276,7 +279,10 @@ def _name(resource: str) -> str:
     return json.dumps(resource, ensure_ascii=False)
 
 
-def _people(count: int) -> str:
+def people_text(count: int | None) -> str:
+    """``1 person``, ``10,000 people``, ``an unknown number of people``."""
+    if count is None:
+        return "an unknown number of people"
     return f"{count:,} " + ("person" if count == 1 else "people")
 
 
@@ -292,14 +298,8 @@ def _range(start: datetime, end: datetime | None, reference: Any) -> str:
     return f"{first} - {end.strftime('%Y-%m-%d %H:%M')}"
 
 
-def _local(zone: str) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _window_text(report: CampaignReport) -> str:
+def window_text(report: CampaignReport) -> str:
+    """``2030-03-04 09:00-12:00 UTC``, ``from ... UTC, no end``, ``, starts at once``."""
     start = report.window_start
     assert start is not None
     end = report.window_end
@@ -318,7 +318,7 @@ def zone_text(report: CampaignReport, facts: ZoneFacts) -> str:
     """``America/Los_Angeles 01:00-04:00 (3 people, outside 08:00-21:00: before 08:00)``."""
     start = report.window_start
     assert start is not None
-    zone = _local(facts.zone)
+    zone = zone_info(facts.zone)
     when = ""
     if zone is not None:
         end = report.window_end.astimezone(zone) if report.window_end is not None else None
@@ -329,7 +329,7 @@ def zone_text(report: CampaignReport, facts: ZoneFacts) -> str:
         if flag
     )
     outside = f", {_OUTSIDE}: {flags}" if flags else ""
-    return f"{facts.zone}{when} ({_people(facts.people)}{outside})"
+    return f"{facts.zone}{when} ({people_text(facts.people)}{outside})"
 
 
 def _calls_line(report: CampaignReport) -> str | None:
@@ -341,17 +341,17 @@ def _calls_line(report: CampaignReport) -> str | None:
         text = "calls nobody"
     else:
         again = "an unknown number" if report.again is None else f"{report.again:,}"
-        text = f"calls {_people(report.people)} ({again} again)"
+        text = f"calls {people_text(report.people)} ({again} again)"
     if report.window_start is None:
         return text
-    text += (" " if report.people else "; window ") + _window_text(report)
+    text += (" " if report.people else "; window ") + window_text(report)
     if report.outside_people:
-        text += f", {_people(report.outside_people)} {_OUTSIDE}"
+        text += f", {people_text(report.outside_people)} {_OUTSIDE}"
     parts = [text, *(zone_text(report, z) for z in report.zones)]
     if report.more_zones:
         parts.append(f"+{report.more_zones} more zones ({report.more_zones_outside} outside)")
     if report.unknown_zone_people:
-        parts.append(f"{_people(report.unknown_zone_people)} in unknown time zones")
+        parts.append(f"{people_text(report.unknown_zone_people)} in unknown time zones")
     return "; ".join(parts)
 
 
@@ -401,6 +401,13 @@ def to_lines(report: CampaignReport) -> list[str]:
 # Reading lines back.
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without terminal colour codes (the CLI may keep them in messages)."""
+    return _ANSI.sub("", text)
+
+
 _NUMBER = r"\d[\d,]*"
 _ACTION = re.compile(
     rf"(?P<action>{'|'.join(ACTIONS)})(?: \((?P<reasons>[^()]*) changed\))?"
@@ -552,7 +559,7 @@ def parse_lines(lines: Iterable[str]) -> list[CampaignReport]:
     """
     found: dict[str, dict[str, Any]] = {}
     for chunk in lines:
-        for raw in _ANSI.sub("", chunk).splitlines():
+        for raw in strip_ansi(chunk).splitlines():
             line = raw.strip()
             if not line.startswith(MARKER + " "):
                 continue

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
@@ -34,7 +33,16 @@ from typing import Any
 from pulumi_cozmox._fields import INPUT_TO_API, LIVE_STATUSES
 from pulumi_cozmox._hours import dialing_window
 from pulumi_cozmox._mask import mask_text
-from pulumi_cozmox._report import CampaignReport, counters_of, parse_lines, zone_text
+from pulumi_cozmox._report import (
+    CampaignReport,
+    count_of,
+    counters_of,
+    parse_lines,
+    people_text,
+    strip_ansi,
+    window_text,
+    zone_text,
+)
 
 __all__ = [
     "COMMENT_MARKER",
@@ -68,7 +76,6 @@ MAX_WARNINGS = 40
 MAX_ERROR_CHARS = 4_000
 
 _REPLACE_OPS = {"replace", "create-replacement", "delete-replaced", "discard-replaced"}
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _VERBS = {"create": "created", "replace": "replaced", "update": "updated", "delete": "deleted"}
 
 
@@ -104,12 +111,6 @@ def _type(urn: str) -> str:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
-
-
-def _count(value: Any) -> int | None:
-    if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
-        return int(value)
-    return None
 
 
 def _action(ops: set[str]) -> str | None:
@@ -157,7 +158,7 @@ def _step_report(
     people: int | None = 0
     again: int | None = 0
     if action in ("create", "replace"):
-        people = _count(new_inputs.get("customer_count"))
+        people = count_of(new_inputs.get("customer_count"))
         if action == "replace" and status in LIVE_STATUSES:
             # The same customers are called again, unless the customers changed (then the
             # provider's lines say how many stayed).
@@ -207,7 +208,7 @@ def _messages(document: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     for diagnostic in document.get("diagnostics") or []:
         if not isinstance(diagnostic, Mapping):
             continue
-        message = _ANSI.sub("", str(diagnostic.get("message", "")))
+        message = strip_ansi(str(diagnostic.get("message", "")))
         messages.append(message)
         if str(diagnostic.get("severity", "")).split("#")[0] == "error":
             errors.append(message.strip())
@@ -247,26 +248,6 @@ def _cell(text: str) -> str:
     return html.escape(text).replace("|", "&#124;")
 
 
-def _people(count: int | None) -> str:
-    if count is None:
-        return "an unknown number of people"
-    return f"{count:,} " + ("person" if count == 1 else "people")
-
-
-def _utc(report: CampaignReport) -> str | None:
-    start = report.window_start
-    if start is None:
-        return None
-    text = start.strftime("%Y-%m-%d %H:%M")
-    if report.window_end is None:
-        text = f"from {text} UTC, no end"
-    elif report.window_end.date() == start.date():
-        text += f"-{report.window_end.strftime('%H:%M')} UTC"
-    else:
-        text += f" - {report.window_end.strftime('%Y-%m-%d %H:%M')} UTC"
-    return text + (" (already open: dialing starts at once)" if report.at_once else "")
-
-
 def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
     warnings: list[str] = []
     for c in campaigns:
@@ -280,7 +261,7 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
             if r.action == "replace":
                 warnings.append(
                     f"{who}: the campaign is **{r.status}**{done} and is **replaced**: "
-                    f"{_people(r.again)} it had are **called again**."
+                    f"{people_text(r.again)} it had are **called again**."
                 )
             else:
                 warnings.append(
@@ -290,7 +271,7 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
         if r.outside_people:
             zones = ", ".join(z.zone for z in r.zones if z.outside)
             warnings.append(
-                f"{who}: **{_people(r.outside_people)} called outside 08:00-21:00** their "
+                f"{who}: **{people_text(r.outside_people)} called outside 08:00-21:00** their "
                 f"local time ({zones or 'see the zones below'})."
             )
         if r.at_once and r.action in ("create", "replace", "update"):
@@ -320,7 +301,7 @@ def _lookalike(created: _Campaign, deleted: _Campaign) -> bool:
     def same(key: str) -> bool:
         a, b = old.get(key), new.get(key)
         if key == "customer_count":
-            return _count(a) == _count(b)
+            return count_of(a) == count_of(b)
         return bool(a == b)
 
     return all(same(k) for k in LOOKALIKE_KEYS)
@@ -340,7 +321,7 @@ def _summary(campaigns: Sequence[_Campaign]) -> str:
     unknown = sum(1 for p in people if p is None) + sum(1 for a in again if a is None)
     text = (
         f"**Cozmox: {len(campaigns)} campaign{'s' if len(campaigns) != 1 else ''} "
-        f"({parts}); calls {_people(called)}, {called_again:,} of them again.**"
+        f"({parts}); calls {people_text(called)}, {called_again:,} of them again.**"
     )
     if unknown:
         text += " Some counts are unknown (see below)."
@@ -353,7 +334,7 @@ def _title(r: CampaignReport) -> str:
         text += f" ({html.escape(', '.join(r.reasons))})"
     if r.people:
         again = "?" if r.again is None else f"{r.again:,}"
-        text += f" · calls {_people(r.people)}, {again} again"
+        text += f" · calls {people_text(r.people)}, {again} again"
     return text
 
 
@@ -390,10 +371,9 @@ def _rows(r: CampaignReport) -> list[tuple[str, str]]:
         rows.append(("calls", "nobody"))
     else:
         again = "an unknown number" if r.again is None else f"{r.again:,}"
-        rows.append(("calls", f"{_people(r.people)} ({again} again)"))
-    utc = _utc(r)
-    if utc:
-        rows.append(("window", utc))
+        rows.append(("calls", f"{people_text(r.people)} ({again} again)"))
+    if r.window_start is not None:
+        rows.append(("window", window_text(r)))
     if r.window_start is not None:
         for zone in r.zones:
             local = zone_text(r, zone)[len(zone.zone) + 1 :]
@@ -401,7 +381,7 @@ def _rows(r: CampaignReport) -> list[tuple[str, str]]:
     if r.more_zones:
         rows.append(("other zones", f"{r.more_zones:,} ({r.more_zones_outside:,} outside hours)"))
     if r.unknown_zone_people:
-        rows.append(("unknown time zone", _people(r.unknown_zone_people)))
+        rows.append(("unknown time zone", people_text(r.unknown_zone_people)))
     return rows
 
 

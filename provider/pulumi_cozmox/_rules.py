@@ -70,7 +70,8 @@ def format_path(parts: Iterable[str | int]) -> str:
     return "".join(out)
 
 
-def _parse_time(value: Any) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 instant (``Z`` or an offset; none means UTC) as an aware datetime, else None."""
     if not isinstance(value, str):
         return None
     try:
@@ -99,7 +100,7 @@ def check_schedule(body: Mapping[str, Any]) -> list[Problem]:
     plan = body.get("schedulePlan")
     if not isinstance(plan, Mapping) or plan.get("latestAt") is None:
         return []
-    earliest, latest = _parse_time(plan.get("earliestAt")), _parse_time(plan.get("latestAt"))
+    earliest, latest = parse_time(plan.get("earliestAt")), parse_time(plan.get("latestAt"))
     if earliest is None or latest is None or latest > earliest:
         return []
     return [

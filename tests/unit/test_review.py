@@ -122,7 +122,7 @@ def test_without_provider_lines_the_plan_still_tells_what_it_can(preview):
     # Customers changed on a dialed campaign: who is called again is unknown without the lines.
     assert "some counts are unknown" in text.lower()
     fresh = sections(text)["fresh"]
-    assert "| window | from 2026-11-27 10:00 UTC, no end (already open" in fresh
+    assert "| window | from 2026-11-27 10:00 UTC, no end, starts at once |" in fresh
     assert "dialing starts at once" in text
 
 
