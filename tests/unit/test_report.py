@@ -250,3 +250,16 @@ def test_resource_without_an_action_line_is_left_out():
 def test_unknown_action_is_refused():
     with pytest.raises(ValueError, match="action must be one of"):
         make_report("x", "upsert")
+
+
+def test_a_toll_free_number_rings_in_every_zone_of_the_country_lines_stay_short():
+    # +1 800: a toll-free NANP number, no area: libphonenumber gives every zone of +1.
+    hours = calling_hours(["+18005550100"], PLAN, now=NOW)
+    assert len(hours.zones) > 10
+    report = make_report("tollfree", "create", customer_count=1, hours=hours)
+    assert len(report.zones) == 5 and report.more_zones == len(hours.zones) - 5
+    # 09:00-12:00 UTC is night everywhere from Honolulu to Halifax: every shown zone outside.
+    assert all(z.outside for z in report.zones)
+    calls = to_lines(report)[1]
+    assert f"+{report.more_zones} more zones" in calls and len(calls) < 600
+    assert parse_lines(to_lines(report)) == [report]

@@ -230,3 +230,13 @@ def test_readme_preview_lines_are_report_lines():
     assert set(reports) == {"swap", "rename-me"}
     assert (reports["swap"].people, reports["swap"].again) == (3, 2)
     assert reports["rename-me"].people == 0
+
+
+def test_odd_resource_names_are_escaped_in_the_comment(preview):
+    odd = 'a|b <script>alert("x")</script>'
+    for step in preview["steps"]:
+        step["urn"] = step["urn"].replace("::fresh", f"::{odd}")
+    preview["diagnostics"] = [d for d in preview["diagnostics"] if "fresh" not in d["message"]]
+    text = review(preview, now=NOW).markdown
+    assert "<script>" not in text
+    assert "<b>a|b &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</b>: create" in text
