@@ -52,6 +52,8 @@ __all__ = [
     "ZoneFacts",
     "count_of",
     "counters_of",
+    "counters_text",
+    "delta_text",
     "make_report",
     "mask_key",
     "parse_lines",
@@ -72,6 +74,7 @@ MAX_ZONES = 5
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 _COUNTER_NAMES = ("scheduled", "queued", "in progress", "voicemail", "ended")
+_DELTA_NAMES = ("added", "removed", "changed", "unchanged")
 _OUTSIDE = "outside 08:00-21:00"
 
 
@@ -355,6 +358,18 @@ def _calls_line(report: CampaignReport) -> str | None:
     return "; ".join(parts)
 
 
+def counters_text(c: Counters) -> str:
+    """``3 scheduled, 0 queued, 1 in progress, 0 voicemail, 2 ended``."""
+    values = (c.scheduled, c.queued, c.in_progress, c.voicemail, c.ended)
+    return ", ".join(f"{v:,} {n}" for v, n in zip(values, _COUNTER_NAMES, strict=True))
+
+
+def delta_text(d: DeltaFacts) -> str:
+    """``1 added, 1 removed, 1 changed, 2 unchanged``."""
+    counts = (d.added, d.removed, d.changed, d.unchanged)
+    return ", ".join(f"{n:,} {what}" for n, what in zip(counts, _DELTA_NAMES, strict=True))
+
+
 def to_lines(report: CampaignReport) -> list[str]:
     """The report as 1-4 plain-English lines, each ``cozmox: <resource>: ...``."""
     head = f"{MARKER} {_name(report.resource)}: "
@@ -367,18 +382,11 @@ def to_lines(report: CampaignReport) -> list[str]:
     if report.status:
         status = f"status {report.status}"
         if report.counters is not None:
-            c = report.counters
-            values = (c.scheduled, c.queued, c.in_progress, c.voicemail, c.ended)
-            status += "; calls so far: " + ", ".join(
-                f"{v:,} {n}" for v, n in zip(values, _COUNTER_NAMES, strict=True)
-            )
+            status += "; calls so far: " + counters_text(report.counters)
         lines.append(status)
     if report.delta is not None:
         d = report.delta
-        text = (
-            f"customers: {d.added:,} added, {d.removed:,} removed, {d.changed:,} changed, "
-            f"{d.unchanged:,} unchanged"
-        )
+        text = "customers: " + delta_text(d)
         samples = [
             f"{kind} {', '.join(found)}"
             for kind, found in (

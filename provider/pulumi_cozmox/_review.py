@@ -37,6 +37,8 @@ from pulumi_cozmox._report import (
     CampaignReport,
     count_of,
     counters_of,
+    counters_text,
+    delta_text,
     parse_lines,
     people_text,
     strip_ansi,
@@ -343,23 +345,10 @@ def _rows(r: CampaignReport) -> list[tuple[str, str]]:
     if r.campaign_id or r.status:
         rows.append(("campaign", f"{r.campaign_id or '?'}, {r.status or 'status unknown'}"))
     if r.counters is not None:
-        c = r.counters
-        rows.append(
-            (
-                "calls so far",
-                f"{c.scheduled:,} scheduled · {c.queued:,} queued · {c.in_progress:,} in "
-                f"progress · {c.voicemail:,} voicemail · {c.ended:,} ended",
-            )
-        )
+        rows.append(("calls so far", counters_text(r.counters)))
     if r.delta is not None:
         d = r.delta
-        rows.append(
-            (
-                "customers",
-                f"{d.added:,} added, {d.removed:,} removed, {d.changed:,} changed, "
-                f"{d.unchanged:,} unchanged",
-            )
-        )
+        rows.append(("customers", delta_text(d)))
         for kind, samples in (
             ("added", d.added_samples),
             ("removed", d.removed_samples),

@@ -85,9 +85,7 @@ def test_replaced_campaign_section(preview):
     swap = sections(review(preview, now=NOW).markdown)["swap"]
     assert ": replace (customers, name) · calls 3 people, 2 again" in swap
     assert "| campaign | 636e10c0-4d61-48fd-8afb-fffa58264c19, in-progress |" in swap
-    assert (
-        "| calls so far | 3 scheduled · 0 queued · 1 in progress · 0 voicemail · 2 ended |" in swap
-    )
+    assert "| calls so far | 3 scheduled, 0 queued, 1 in progress, 0 voicemail, 2 ended |" in swap
     assert "| customers | 1 added, 1 removed, 1 changed, 1 unchanged |" in swap
     assert "| added (sample) | +1 ••• ••• ••04 |" in swap
     assert "| removed (sample) | +1 ••• ••• ••03 |" in swap
@@ -98,7 +96,7 @@ def test_replaced_campaign_section(preview):
 def test_deleted_campaigns_use_the_recorded_outputs(preview):
     found = sections(review(preview, now=NOW).markdown)
     assert (
-        "| calls so far | 3 scheduled · 0 queued · 0 in progress · 1 voicemail · 3 ended |"
+        "| calls so far | 3 scheduled, 0 queued, 0 in progress, 1 voicemail, 3 ended |"
         in (found["dialed"])
     )
     assert "| campaign | 680eae94-a390-4f5a-bcb7-72f184a932b2, scheduled |" in found["old-name"]
