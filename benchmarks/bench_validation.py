@@ -3,7 +3,9 @@
 10,000 customers, each with the full assistantOverrides of tests/data/campaign-full.json
 (distinct E.164 numbers; ~75 MB of compact JSON). Prints the median of validate_campaign, the
 python-jsonschema time on the same schema (one full run, or a slice scaled linearly with
-``--slice N``), the ratio, and peak memory.
+``--slice N``), the ratio, peak memory, and the share of the numbers' validity check
+(libphonenumber's metadata) with, side by side, the same check through libphonenumber's own
+``parse`` + ``is_valid_number``.
 
     .venv/bin/python benchmarks/bench_validation.py [--customers N] [--repeat R] [--slice N]
 """
@@ -25,8 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import jsonschema  # noqa: E402
 import jsonschema_rs  # noqa: E402
+import phonenumbers  # noqa: E402
 from campaigns import large_campaign  # noqa: E402
 
+from pulumi_cozmox._phone import is_valid  # noqa: E402
 from pulumi_cozmox._schema import load_schema  # noqa: E402
 from pulumi_cozmox._validation import validate_campaign  # noqa: E402
 
@@ -56,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         assert problems == [], problems[:3]
         times.append(elapsed)
     median = statistics.median(times)
+    numbers = [c["number"] for c in campaign["customers"]]
+    number_times = [timed(lambda: [is_valid(n) for n in numbers])[0] for _ in range(args.repeat)]
+    library_times = [
+        timed(lambda: [phonenumbers.is_valid_number(phonenumbers.parse(n)) for n in numbers])[0]
+        for _ in range(3)
+    ]
 
     tracemalloc.start()
     validate_campaign(campaign)
@@ -82,6 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"validate_campaign      median {median * 1000:8.1f} ms  (of {args.repeat}, "
         f"min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})"
+    )
+    print(
+        f"  of which numbers valid  median {statistics.median(number_times) * 1000:8.1f} ms  "
+        f"({len(numbers):,} numbers; parse + is_valid_number: "
+        f"{statistics.median(library_times) * 1000:.1f} ms)"
     )
     print(f"jsonschema_rs is_valid once   {rs_time * 1000:8.1f} ms  (whole body, no dedupe)")
     print(f"python-jsonschema      once   {py_time * 1000:8.1f} ms  ({how})")

@@ -5,6 +5,10 @@ Subcommands:
 - ``validate FILE.json`` (``-`` for standard input; ``--update`` for a PATCH body): exit 0 and
   print nothing when the campaign is valid; exit 1 and print one ``PATH: MESSAGE`` line per
   problem when it is not; exit 2 when the file cannot be read or is not JSON.
+- ``review [FILE.json|-]`` (default ``-``): read ``pulumi preview --json`` output and print one
+  GitHub Markdown comment (see :mod:`pulumi_cozmox._review`); exit 0 when written, 1 when the
+  preview failed (the comment then quotes its errors, masked), 2 when the input cannot be read
+  or is not a preview document.
 """
 
 from __future__ import annotations
@@ -13,37 +17,63 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from pulumi_cozmox._validation import validate_campaign, validate_update
-
-    name = "<stdin>" if args.file == "-" else args.file
+def _read_json(file: str) -> tuple[Any, int]:
+    """(the document in ``file``, or ``-`` for stdin; EXIT_OK), or (None, EXIT_USAGE) after
+    saying why on stderr."""
+    name = "<stdin>" if file == "-" else file
     try:
-        if args.file == "-":
+        if file == "-":
             text = sys.stdin.read()
         else:
-            with open(args.file, encoding="utf-8") as handle:
+            with open(file, encoding="utf-8") as handle:
                 text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         print(f"pulumi-cozmox: cannot read {name}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return None, EXIT_USAGE
     try:
-        body = json.loads(text)
+        return json.loads(text), EXIT_OK
     except json.JSONDecodeError as exc:
         print(
             f"pulumi-cozmox: {name} is not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
             file=sys.stderr,
         )
-        return EXIT_USAGE
+        return None, EXIT_USAGE
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from pulumi_cozmox._validation import validate_campaign, validate_update
+
+    body, code = _read_json(args.file)
+    if code != EXIT_OK:
+        return code
     problems = validate_update(body) if args.update else validate_campaign(body)
     for problem in problems:
         print(problem)
     return EXIT_INVALID if problems else EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from pulumi_cozmox._review import is_preview, review
+
+    document, code = _read_json(args.file)
+    if code != EXIT_OK:
+        return code
+    if not is_preview(document):
+        print(
+            "pulumi-cozmox: not `pulumi preview --json` output (no steps, no diagnostics)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result = review(document)
+    sys.stdout.write(result.markdown)
+    return result.exit_code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--update", action="store_true", help="check an Update Campaign (PATCH) body instead"
     )
     validate.set_defaults(handler=_validate)
+    review = commands.add_parser(
+        "review",
+        help="write a pull-request comment (Markdown) from `pulumi preview --json` output",
+        description="Read `pulumi preview --json` output and print one GitHub Markdown comment: "
+        "a summary, warnings, one section per campaign. Exit 0 when written, 1 when the preview "
+        "failed (the comment quotes its errors), 2 when the input is unreadable or no preview.",
+    )
+    review.add_argument(
+        "file", metavar="FILE.json", nargs="?", default="-", help="the preview, or - for stdin"
+    )
+    review.set_defaults(handler=_review)
     return parser
 
 

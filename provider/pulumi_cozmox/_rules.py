@@ -7,10 +7,14 @@ business, so a rule skips what it cannot read). Shared by the validator and the 
 - ``assistantId`` and ``workflowId``: exactly one of them.
 - ``schedulePlan.latestAt``, when given, is after ``schedulePlan.earliestAt``.
 - At most :data:`MAX_CUSTOMERS` customers.
-- Each customer ``number`` is E.164 (``+14155551234``) unless the customer sets
-  ``numberE164CheckEnabled: false``, in which case it is still alphanumeric
-  (``^\\+?[a-zA-Z0-9]+$``).
+- Each customer ``number`` is E.164 (``+14155551234``) and a valid number for its country
+  (libphonenumber's ``is_valid_number``: ``+14150000000`` is E.164-shaped but no US number)
+  unless the customer sets ``numberE164CheckEnabled: false``, in which case it is still
+  alphanumeric (``^\\+?[a-zA-Z0-9]+$``).
 - A number given to two customers is reported at the second, naming the first.
+
+Messages never quote a value under ``customers``: numbers, emails and names are personal data,
+and messages reach CI logs and pull requests. They name the path and what is allowed.
 """
 
 from __future__ import annotations
@@ -22,9 +26,21 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from pulumi_cozmox._phone import E164, is_valid
+
 MAX_CUSTOMERS = 10_000
-E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 ALPHANUMERIC_NUMBER = re.compile(r"\+?[a-zA-Z0-9]+")
+NOT_E164 = (
+    "is not an E.164 number (a + and up to 15 digits, like +14155551234); "
+    "set numberE164CheckEnabled: false to dial other numbers"
+)
+NOT_VALID = (
+    "is not a valid phone number: its digits do not fit its country's numbering plan "
+    "(libphonenumber); correct it, or set numberE164CheckEnabled: false to dial it as written"
+)
+NOT_ALPHANUMERIC = (
+    "must be alphanumeric with an optional leading + (numberE164CheckEnabled is false)"
+)
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
@@ -54,7 +70,8 @@ def format_path(parts: Iterable[str | int]) -> str:
     return "".join(out)
 
 
-def _parse_time(value: Any) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 instant (``Z`` or an offset; none means UTC) as an aware datetime, else None."""
     if not isinstance(value, str):
         return None
     try:
@@ -83,7 +100,7 @@ def check_schedule(body: Mapping[str, Any]) -> list[Problem]:
     plan = body.get("schedulePlan")
     if not isinstance(plan, Mapping) or plan.get("latestAt") is None:
         return []
-    earliest, latest = _parse_time(plan.get("earliestAt")), _parse_time(plan.get("latestAt"))
+    earliest, latest = parse_time(plan.get("earliestAt")), parse_time(plan.get("latestAt"))
     if earliest is None or latest is None or latest > earliest:
         return []
     return [
@@ -116,28 +133,14 @@ def check_customers(body: Mapping[str, Any]) -> list[Problem]:
         path = f"customers[{i}].number"
         if customer.get("numberE164CheckEnabled") is False:
             if not ALPHANUMERIC_NUMBER.fullmatch(number):
-                problems.append(
-                    Problem(
-                        path,
-                        f"{json.dumps(number)} must be alphanumeric with an optional leading + "
-                        "(numberE164CheckEnabled is false)",
-                    )
-                )
+                problems.append(Problem(path, NOT_ALPHANUMERIC))
         elif not E164.fullmatch(number):
-            problems.append(
-                Problem(
-                    path,
-                    f"{json.dumps(number)} is not an E.164 number (like +14155551234); "
-                    "set numberE164CheckEnabled: false to dial other numbers",
-                )
-            )
+            problems.append(Problem(path, NOT_E164))
+        elif not is_valid(number):
+            problems.append(Problem(path, NOT_VALID))
         first = first_seen.setdefault(number, i)
         if first != i:
-            problems.append(
-                Problem(
-                    path, f"{json.dumps(number)} is the same number as customers[{first}].number"
-                )
-            )
+            problems.append(Problem(path, f"is the same number as customers[{first}].number"))
     return problems
 
 

@@ -15,6 +15,10 @@ How it stays fast for the largest campaign (10,000 customers, ~75 MB of JSON):
   validated one, since ``==`` holds ``True == 1``. An invalid override reuses the problems found
   for its equal, under its own path.
 
+Messages never quote a value under ``customers`` (numbers, emails, names and everything beside
+them are the customers' data; messages reach CI logs and pull requests): there they name the
+path, the JSON type found and what is allowed. Elsewhere they also show the value.
+
 Messages: a union picked by a discriminator (``provider``, ``type``, ``on``) reports against the
 branch the discriminator names (the schema uses one ``if``/``then`` per value); an unknown
 discriminator value lists the allowed ones; an unknown property is named with the closest known
@@ -179,11 +183,21 @@ def _alternative(branch: Sequence[Any], schema: dict[str, Any]) -> str | None:
     return None
 
 
-class _Messages:
-    """Turns jsonschema_rs errors into :class:`Problem` objects (paths under ``prefix``)."""
+def _found(value: Any, personal: bool) -> str:
+    """ ", got <value>" for a message, or "" where the value is personal data."""
+    return "" if personal else f", got {_show(value)}"
 
-    def __init__(self, schema: dict[str, Any]) -> None:
+
+class _Messages:
+    """Turns jsonschema_rs errors into :class:`Problem` objects (paths under ``prefix``).
+
+    ``customers``: the errors are all under ``customers`` (their paths may be relative), so no
+    message quotes a value; otherwise only those whose path starts with ``customers`` do not.
+    """
+
+    def __init__(self, schema: dict[str, Any], *, customers: bool = False) -> None:
         self.schema = schema
+        self.customers = customers
 
     def problems(self, errors: Iterable[Any], prefix: Path) -> list[Problem]:
         out: list[Problem] = []
@@ -198,6 +212,7 @@ class _Messages:
         info: dict[str, Any] = kind.as_dict()
         value = error.instance
         here = format_path(path)
+        personal = self.customers or (bool(path) and path[0] == "customers")
         if name in ("additionalProperties", "unevaluatedProperties"):
             parent = _schema_at(self.schema, error.schema_path[:-1]) or {}
             known = sorted(parent.get("properties", {}))
@@ -221,28 +236,36 @@ class _Messages:
             return [Problem(format_path((*path, prop)), message)]
         if name == "enum":
             options = list(info["options"])
-            message = f"{_show(value)} is not allowed; must be one of {_list_values(options)}"
+            message = f"is not allowed; must be one of {_list_values(options)}"
+            if not personal:
+                message = f"{_show(value)} {message}"
             suggestion = _suggest(value, options)
             if suggestion:
                 message += f" (did you mean {_show(suggestion)}?)"
             return [Problem(here, message)]
         if name == "const":
-            return [Problem(here, f"must be {_show(info['expected_value'])}, got {_show(value)}")]
+            expected = _show(info["expected_value"])
+            return [Problem(here, f"must be {expected}{_found(value, personal)}")]
         if name == "type":
             wanted = _type_names(info["types"])
-            got = "null" if value is None else f"{_json_type(value)} {_show(value)}"
+            got = _json_type(value)
+            if value is not None and not personal:
+                got += f" {_show(value)}"
             return [Problem(here, f"must be {wanted}, got {got}")]
         if name == "pattern":
-            return [Problem(here, f"{_show(value)} does not match the pattern {info['pattern']}")]
+            shown = "" if personal else f"{_show(value)} "
+            return [Problem(here, f"{shown}does not match the pattern {info['pattern']}")]
         if name == "format":
             fmt = info["format"]
             hint = " (like 2025-07-01T09:00:00Z)" if fmt == "date-time" else ""
-            return [Problem(here, f"{_show(value)} is not a valid {fmt}{hint}")]
+            shown = "" if personal else f"{_show(value)} "
+            return [Problem(here, f"{shown}is not a valid {fmt}{hint}")]
         if name in ("minLength", "maxLength", "minItems", "maxItems"):
             limit = info.get("limit")
             what = "characters" if "Length" in name else "items"
             bound = "at least" if name.startswith("min") else "at most"
-            return [Problem(here, f"must have {bound} {limit} {what}, got {len(value)}")]
+            got = "" if personal else f", got {len(value)}"
+            return [Problem(here, f"must have {bound} {limit} {what}{got}")]
         if name in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
             limit = info.get("limit")
             bound = {
@@ -251,13 +274,22 @@ class _Messages:
                 "exclusiveMinimum": ">",
                 "exclusiveMaximum": "<",
             }[name]
-            return [Problem(here, f"must be {bound} {limit}, got {_show(value)}")]
+            return [Problem(here, f"must be {bound} {limit}{_found(value, personal)}")]
         if name == "anyOf":
-            return self._any_of(error, info.get("context", []), prefix, here, value)
+            return self._any_of(error, info.get("context", []), prefix, here, value, personal)
+        if personal:
+            # The validator's own message quotes the value.
+            return [Problem(here, f"is not allowed here (the schema's {name} rule)")]
         return [Problem(here, str(error.message))]
 
     def _any_of(
-        self, error: Any, branches: list[list[Any]], prefix: Path, here: str, value: Any
+        self,
+        error: Any,
+        branches: list[list[Any]],
+        prefix: Path,
+        here: str,
+        value: Any,
+        personal: bool,
     ) -> list[Problem]:
         depth = len(error.instance_path)
         deeper = [b for b in branches if b and all(len(e.instance_path) > depth for e in b)]
@@ -269,7 +301,8 @@ class _Messages:
             best = min(branches, key=len)
             return self.problems(best, prefix)
         unique = list(dict.fromkeys(w for w in wanted if w))
-        return [Problem(here, f"must be {' or '.join(unique)}; got {_show(value)}")]
+        got = "" if personal else f"; got {_show(value)}"
+        return [Problem(here, f"must be {' or '.join(unique)}{got}")]
 
 
 # --------------------------------------------------------------------------------------------
@@ -368,8 +401,10 @@ def _schema_problems(key: str, value: Any, prefix: Path = ()) -> list[Problem]:
     validator = _validators.get(key)
     if validator.is_valid(value):
         return []
-    schema = load_schema(CREATE if key == OVERRIDES_DEF else key)
-    return _Messages(schema).problems(validator.iter_errors(value), prefix)
+    overrides = key == OVERRIDES_DEF  # a customer's assistantOverrides, paths relative to it
+    schema = load_schema(CREATE if overrides else key)
+    messages = _Messages(schema, customers=overrides)
+    return messages.problems(validator.iter_errors(value), prefix)
 
 
 def _create_schema_problems(args: dict[str, Any]) -> list[Problem]:

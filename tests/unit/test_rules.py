@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import phonenumbers
 import pytest
+from phonenumbers.timezone import time_zones_for_number
 
+from benchmarks.campaigns import customer_number
+from pulumi_cozmox._phone import is_valid, time_zones
 from pulumi_cozmox._rules import (
     MAX_CUSTOMERS,
     Problem,
@@ -62,7 +66,7 @@ def test_schedule_latest_after_earliest(earliest, latest, ok):
 
 
 def test_at_most_10000_customers():
-    customers = [{"number": f"+1415{i:07d}"} for i in range(MAX_CUSTOMERS + 1)]
+    customers = [{"number": customer_number(i)} for i in range(MAX_CUSTOMERS + 1)]
     problems = check_rules(body(customers=customers))
     assert [p.path for p in problems] == ["customers"]
     assert "at most 10,000" in problems[0].message
@@ -74,29 +78,69 @@ def test_at_most_10000_customers():
     [
         ("+14155550100", None, True),
         ("+14155550100", True, True),
+        ("+447911123456", None, True),  # a UK mobile
+        ("+390612345678", None, True),  # Rome: the national number keeps its leading 0
         ("14155550100", None, False),
         ("+0123", None, False),
         ("+1234567890123456", None, False),
         ("<string>", True, False),
+        # E.164-shaped, but no such number: US area code 000, exchange 000, 555-5555.
+        ("+10000000000", None, False),
+        ("+14150000000", None, False),
+        ("+15555555555", None, False),
+        ("+999123456", None, False),  # 999: no country has that code
+        ("+114155550100", None, False),  # a trunk prefix 1 after the country code 1
         ("+001234567890", False, True),
+        ("+14150000000", False, True),  # the escape: dialed as written
         ("abc", False, True),
         ("12 34", False, False),
     ],
 )
-def test_e164_unless_disabled(number, check, ok):
+def test_e164_and_valid_unless_disabled(number, check, ok):
     customer: dict[str, Any] = {"number": number}
     if check is not None:
         customer["numberE164CheckEnabled"] = check
     problems = check_rules(body(customers=[customer]))
     assert (problems == []) is ok
     if not ok:
-        assert problems[0].path == "customers[0].number"
+        assert [p.path for p in problems] == ["customers[0].number"]
+        assert number not in problems[0].message
+
+
+def test_invalid_number_message_names_the_escape_not_the_number():
+    [problem] = check_rules(body(customers=[{"number": "+14150000000"}]))
+    assert "not a valid phone number" in problem.message
+    assert "numberE164CheckEnabled: false" in problem.message
+    assert "0000000" not in str(problem)
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+14155550100",
+        "+14150000000",
+        "+447911123456",
+        "+390612345678",
+        "+33612345678",
+        "+8613800138000",
+        "+61412345678",
+        "+18005550100",
+        "+4930123456",
+        "+79123456789",
+    ],
+)
+def test_validity_and_zones_agree_with_phonenumbers_parse(number):
+    """The fast split at the country code gives libphonenumber's own answers."""
+    parsed = phonenumbers.parse(number, None)
+    assert is_valid(number) is phonenumbers.is_valid_number(parsed)
+    zones = time_zones_for_number(parsed)
+    assert time_zones(number) == tuple(z for z in zones if z != "Etc/Unknown")
 
 
 def test_duplicate_number_reported_at_second_naming_first():
     customers = [{"number": "+14155550100"}, {"number": "+14155550101"}, {"number": "+14155550100"}]
     assert check_rules(body(customers=customers)) == [
-        Problem("customers[2].number", '"+14155550100" is the same number as customers[0].number')
+        Problem("customers[2].number", "is the same number as customers[0].number")
     ]
 
 

@@ -1,0 +1,586 @@
+"""What a reviewer must see of one campaign change, as short plain-English preview lines.
+
+:class:`CampaignReport` holds the facts; :func:`make_report` builds one from what the provider
+has (the plan, the old outputs, the customers delta, the calling hours); :func:`to_lines` writes
+it as one to four lines and :func:`parse_lines` reads such lines back (``pulumi-cozmox review``
+gets them from ``pulumi preview --json`` ``diagnostics[]``).
+
+Every line starts with :data:`MARKER` and the resource name (JSON-quoted when it holds anything
+but letters, digits and ``._/-``), then one of four kinds (the last two shortened here)::
+
+    cozmox: spring-checkup: replace (customers, name changed); campaign 6f1e0c2a
+    cozmox: spring-checkup: status in-progress; calls so far: 3 scheduled, 0 queued, \
+1 in progress, 0 voicemail, 2 ended
+    cozmox: spring-checkup: customers: 1 added, 1 removed, 1 changed, 2 unchanged \
+(added +1 ••• ••• ••04; removed +1 ••• ••• ••01; changed +1 ••• ••• ••02)
+    cozmox: spring-checkup: calls 4 people (3 again) 2030-03-04 09:00-12:00 UTC, 4 people \
+outside 08:00-21:00; America/Los_Angeles 01:00-04:00 (4 people, outside 08:00-21:00: before 08:00)
+
+The first (action, the changed inputs, the campaign id) is always there; the status line when
+the campaign exists; the customers line when both customer lists are known (a replacement);
+the calls line says how many people the change calls and how many of them again, the window in
+UTC (``, starts at once`` when it is already open; ``from ... UTC, no end`` when open-ended)
+and in each time zone (local times; the date only where it differs from the UTC start date),
+the zones' customers and whether the window allows calls before 08:00 or after 21:00 there.
+No line holds a number, name or email: only masked samples (``+1 ••• ••• ••04``).
+
+Pure: no I/O, no pulumi import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from pulumi_cozmox._delta import CustomerKey, CustomersDelta
+from pulumi_cozmox._fields import LIVE_STATUSES
+from pulumi_cozmox._hours import CallingHours, zone_info
+from pulumi_cozmox._mask import MASK, mask_number
+
+__all__ = [
+    "ACTIONS",
+    "MARKER",
+    "MAX_SAMPLES",
+    "MAX_ZONES",
+    "CampaignReport",
+    "Counters",
+    "DeltaFacts",
+    "ZoneFacts",
+    "count_of",
+    "counters_of",
+    "counters_text",
+    "delta_text",
+    "make_report",
+    "mask_key",
+    "parse_lines",
+    "people_text",
+    "strip_ansi",
+    "to_lines",
+    "window_text",
+    "zone_text",
+]
+
+#: How every report line starts.
+MARKER = "cozmox:"
+ACTIONS = ("create", "replace", "update", "delete")
+#: Masked samples per kind (added, removed, changed) on the customers line.
+MAX_SAMPLES = 3
+#: Zones listed on the calls line; the rest are summed up as "+N more zones".
+MAX_ZONES = 5
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
+_COUNTER_NAMES = ("scheduled", "queued", "in progress", "voicemail", "ended")
+_DELTA_NAMES = ("added", "removed", "changed", "unchanged")
+_OUTSIDE = "outside 08:00-21:00"
+
+
+@dataclass(frozen=True)
+class Counters:
+    """A campaign's call counters (``callsCounter*``)."""
+
+    scheduled: int = 0
+    queued: int = 0
+    in_progress: int = 0
+    voicemail: int = 0
+    """``callsCounterEndedVoicemail``."""
+    ended: int = 0
+
+
+@dataclass(frozen=True)
+class DeltaFacts:
+    """The customers delta as counts and a few masked samples of each kind."""
+
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    added_samples: tuple[str, ...] = ()
+    removed_samples: tuple[str, ...] = ()
+    changed_samples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ZoneFacts:
+    """One time zone's share of a window (local times follow from the window and the zone)."""
+
+    zone: str
+    people: int
+    before_hours: bool = False
+    after_hours: bool = False
+
+    @property
+    def outside(self) -> bool:
+        return self.before_hours or self.after_hours
+
+
+@dataclass(frozen=True)
+class CampaignReport:
+    """Everything a reviewer must see for one campaign a change touches."""
+
+    resource: str
+    """The Pulumi resource name."""
+    action: str
+    """One of :data:`ACTIONS`."""
+    reasons: tuple[str, ...] = ()
+    """The inputs that changed (snake_case), for a replace or an update."""
+    campaign_id: str | None = None
+    status: str | None = None
+    """The existing campaign's status (scheduled, in-progress, ended)."""
+    counters: Counters | None = None
+    """The existing campaign's counters, when it has dialed."""
+    delta: DeltaFacts | None = None
+    """Customers added/removed/changed, when both lists are known."""
+    people: int | None = None
+    """How many people the change calls (create, replace: every customer; else 0)."""
+    again: int | None = None
+    """How many of them the old campaign had (when it has dialed): called again."""
+    window_start: datetime | None = None
+    """UTC, to the minute; None when the report has no window."""
+    window_end: datetime | None = None
+    """UTC, to the minute; None when open-ended (or no window)."""
+    at_once: bool = False
+    """The window is already open: dialing starts as soon as the campaign is created."""
+    zones: tuple[ZoneFacts, ...] = ()
+    """At most :data:`MAX_ZONES`, those with people outside hours first."""
+    more_zones: int = 0
+    """Zones beyond :attr:`zones`."""
+    more_zones_outside: int = 0
+    """Of :attr:`more_zones`, those whose window is outside calling hours."""
+    unknown_zone_people: int = 0
+    """People whose number has no known time zone."""
+    outside_people: int = 0
+    """People called outside 08:00-21:00 in at least one of their zones."""
+
+    @property
+    def dialed(self) -> bool:
+        """The existing campaign has placed calls (in progress or ended)."""
+        return self.status in LIVE_STATUSES
+
+
+# --------------------------------------------------------------------------------------------
+# Building a report.
+
+
+def mask_key(key: CustomerKey) -> str:
+    """A customer key of :mod:`pulumi_cozmox._delta`, masked: a number as ``+1 ••• ••• ••04``,
+    a SIP URI as ``sip:•••``, a customer without either as ``customers[3]``."""
+    kind, value = key[0], key[1]
+    if kind == "number":
+        return mask_number(str(value))
+    if kind == "sipUri":
+        return f"sip:{MASK * 3}"
+    return f"customers[{value}]"
+
+
+def count_of(value: Any) -> int | None:
+    """A count from state or inputs (numbers cross the engine as floats: 3.0), else None."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
+        return int(value)
+    return None
+
+
+def counters_of(outputs: Mapping[str, Any]) -> Counters:
+    """The counters in a campaign's outputs (snake_case ``calls_counter_*``)."""
+    return Counters(
+        scheduled=count_of(outputs.get("calls_counter_scheduled")) or 0,
+        queued=count_of(outputs.get("calls_counter_queued")) or 0,
+        in_progress=count_of(outputs.get("calls_counter_in_progress")) or 0,
+        voicemail=count_of(outputs.get("calls_counter_ended_voicemail")) or 0,
+        ended=count_of(outputs.get("calls_counter_ended")) or 0,
+    )
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(second=0, microsecond=0)
+
+
+def make_report(
+    resource: str,
+    action: str,
+    *,
+    reasons: Sequence[str] = (),
+    campaign_id: str | None = None,
+    old_outputs: Mapping[str, Any] | None = None,
+    delta: CustomersDelta | None = None,
+    customer_count: int | None = None,
+    hours: CallingHours | None = None,
+) -> CampaignReport:
+    """The report of one campaign change.
+
+    ``old_outputs``: the recorded outputs (status, counters) of an existing campaign.
+    ``delta``: old -> new customers (a replacement). ``customer_count``: customers of the new
+    campaign (create, replace). ``hours``: :func:`pulumi_cozmox._hours.calling_hours` of the
+    customers the change dials (or, for a schedule update, of the campaign's customers).
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"action must be one of {', '.join(ACTIONS)}, not {action!r}")
+    outputs = old_outputs or {}
+    status = outputs.get("status") if isinstance(outputs.get("status"), str) else None
+    counters = counters_of(outputs) if status in LIVE_STATUSES else None
+    people: int | None
+    again: int | None
+    if action in ("create", "replace"):
+        people = customer_count
+        if people is None and hours is not None:
+            people = hours.people
+        if action == "replace" and status in LIVE_STATUSES:
+            again = delta.kept if delta is not None else None
+        else:
+            again = 0
+    else:
+        people, again = 0, 0
+    delta_facts = None
+    if delta is not None:
+        delta_facts = DeltaFacts(
+            added=len(delta.added),
+            removed=len(delta.removed),
+            changed=len(delta.changed),
+            unchanged=delta.unchanged,
+            added_samples=tuple(mask_key(k) for k in delta.added[:MAX_SAMPLES]),
+            removed_samples=tuple(mask_key(k) for k in delta.removed[:MAX_SAMPLES]),
+            changed_samples=tuple(mask_key(k) for k in delta.changed[:MAX_SAMPLES]),
+        )
+    report = CampaignReport(
+        resource=resource,
+        action=action,
+        reasons=tuple(reasons),
+        campaign_id=campaign_id,
+        status=status,
+        counters=counters,
+        delta=delta_facts,
+        people=people,
+        again=again,
+    )
+    if hours is None:
+        return report
+    zones = sorted(hours.zones, key=lambda z: (not z.outside, -z.customers, z.zone))
+    shown, rest = zones[:MAX_ZONES], zones[MAX_ZONES:]
+    return replace(
+        report,
+        window_start=_minute(hours.window.start),
+        window_end=_minute(hours.window.end) if hours.window.end is not None else None,
+        at_once=hours.window.at_once,
+        zones=tuple(ZoneFacts(z.zone, z.customers, z.before_hours, z.after_hours) for z in shown),
+        more_zones=len(rest),
+        more_zones_outside=sum(1 for z in rest if z.outside),
+        unknown_zone_people=hours.unknown,
+        outside_people=hours.outside,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Writing lines.
+
+
+def _name(resource: str) -> str:
+    if _PLAIN_NAME.fullmatch(resource):
+        return resource
+    return json.dumps(resource, ensure_ascii=False)
+
+
+def people_text(count: int | None) -> str:
+    """``1 person``, ``10,000 people``, ``an unknown number of people``."""
+    if count is None:
+        return "an unknown number of people"
+    return f"{count:,} " + ("person" if count == 1 else "people")
+
+
+def _range(start: datetime, end: datetime | None, reference: Any) -> str:
+    """``09:00-12:00`` (dates shown where they differ from ``reference`` / the start's date)."""
+    first = start.strftime("%H:%M")
+    if start.date() != reference:
+        first = start.strftime("%Y-%m-%d ") + first
+    if end is None:
+        return f"from {first}"
+    if end.date() == start.date():
+        return f"{first}-{end.strftime('%H:%M')}"
+    return f"{first} - {end.strftime('%Y-%m-%d %H:%M')}"
+
+
+def window_text(report: CampaignReport) -> str:
+    """``2030-03-04 09:00-12:00 UTC``, ``from ... UTC, no end``, ``, starts at once``."""
+    start = report.window_start
+    assert start is not None
+    end = report.window_end
+    if end is None:
+        text = f"from {start.strftime('%Y-%m-%d %H:%M')} UTC, no end"
+    elif end.date() == start.date():
+        text = f"{start.strftime('%Y-%m-%d %H:%M')}-{end.strftime('%H:%M')} UTC"
+    else:
+        text = f"{start.strftime('%Y-%m-%d %H:%M')} - {end.strftime('%Y-%m-%d %H:%M')} UTC"
+    if report.at_once:
+        text += ", starts at once"
+    return text
+
+
+def zone_text(report: CampaignReport, facts: ZoneFacts) -> str:
+    """``America/Los_Angeles 01:00-04:00 (3 people, outside 08:00-21:00: before 08:00)``."""
+    start = report.window_start
+    assert start is not None
+    zone = zone_info(facts.zone)
+    when = ""
+    if zone is not None:
+        end = report.window_end.astimezone(zone) if report.window_end is not None else None
+        when = " " + _range(start.astimezone(zone), end, start.date())
+    flags = " and ".join(
+        text
+        for flag, text in ((facts.before_hours, "before 08:00"), (facts.after_hours, "after 21:00"))
+        if flag
+    )
+    outside = f", {_OUTSIDE}: {flags}" if flags else ""
+    return f"{facts.zone}{when} ({people_text(facts.people)}{outside})"
+
+
+def _calls_line(report: CampaignReport) -> str | None:
+    if report.people is None and report.window_start is None:
+        return None
+    if report.people is None:
+        text = "calls an unknown number of people"
+    elif report.people == 0:
+        text = "calls nobody"
+    else:
+        again = "an unknown number" if report.again is None else f"{report.again:,}"
+        text = f"calls {people_text(report.people)} ({again} again)"
+    if report.window_start is None:
+        return text
+    text += (" " if report.people else "; window ") + window_text(report)
+    if report.outside_people:
+        text += f", {people_text(report.outside_people)} {_OUTSIDE}"
+    parts = [text, *(zone_text(report, z) for z in report.zones)]
+    if report.more_zones:
+        parts.append(f"+{report.more_zones} more zones ({report.more_zones_outside} outside)")
+    if report.unknown_zone_people:
+        parts.append(f"{people_text(report.unknown_zone_people)} in unknown time zones")
+    return "; ".join(parts)
+
+
+def counters_text(c: Counters) -> str:
+    """``3 scheduled, 0 queued, 1 in progress, 0 voicemail, 2 ended``."""
+    values = (c.scheduled, c.queued, c.in_progress, c.voicemail, c.ended)
+    return ", ".join(f"{v:,} {n}" for v, n in zip(values, _COUNTER_NAMES, strict=True))
+
+
+def delta_text(d: DeltaFacts) -> str:
+    """``1 added, 1 removed, 1 changed, 2 unchanged``."""
+    counts = (d.added, d.removed, d.changed, d.unchanged)
+    return ", ".join(f"{n:,} {what}" for n, what in zip(counts, _DELTA_NAMES, strict=True))
+
+
+def to_lines(report: CampaignReport) -> list[str]:
+    """The report as 1-4 plain-English lines, each ``cozmox: <resource>: ...``."""
+    head = f"{MARKER} {_name(report.resource)}: "
+    action = report.action
+    if report.reasons:
+        action += f" ({', '.join(report.reasons)} changed)"
+    if report.campaign_id:
+        action += f"; campaign {report.campaign_id}"
+    lines = [action]
+    if report.status:
+        status = f"status {report.status}"
+        if report.counters is not None:
+            status += "; calls so far: " + counters_text(report.counters)
+        lines.append(status)
+    if report.delta is not None:
+        d = report.delta
+        text = "customers: " + delta_text(d)
+        samples = [
+            f"{kind} {', '.join(found)}"
+            for kind, found in (
+                ("added", d.added_samples),
+                ("removed", d.removed_samples),
+                ("changed", d.changed_samples),
+            )
+            if found
+        ]
+        if samples:
+            text += f" ({'; '.join(samples)})"
+        lines.append(text)
+    calls = _calls_line(report)
+    if calls is not None:
+        lines.append(calls)
+    return [head + line for line in lines]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading lines back.
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without terminal colour codes (the CLI may keep them in messages)."""
+    return _ANSI.sub("", text)
+
+
+_NUMBER = r"\d[\d,]*"
+_ACTION = re.compile(
+    rf"(?P<action>{'|'.join(ACTIONS)})(?: \((?P<reasons>[^()]*) changed\))?"
+    r"(?:; campaign (?P<id>\S+))?"
+)
+_STATUS = re.compile(
+    r"status (?P<status>\S+)(?:; calls so far: "
+    + ", ".join(rf"(?P<c{i}>{_NUMBER}) {name}" for i, name in enumerate(_COUNTER_NAMES))
+    + ")?"
+)
+_CUSTOMERS = re.compile(
+    rf"customers: (?P<added>{_NUMBER}) added, (?P<removed>{_NUMBER}) removed, "
+    rf"(?P<changed>{_NUMBER}) changed, (?P<unchanged>{_NUMBER}) unchanged"
+    r"(?: \((?P<samples>[^()]*)\))?"
+)
+_CALLS = re.compile(
+    r"calls (?:(?P<nobody>nobody)|(?P<unknown>an unknown number of people)|"
+    rf"(?P<people>{_NUMBER}) (?:person|people) "
+    rf"\((?:(?P<again>{_NUMBER})|an unknown number) again\))"
+)
+_STAMP = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+_WINDOW = re.compile(
+    rf"(?:from (?P<open>{_STAMP}) UTC, no end"
+    rf"|(?P<start>{_STAMP})(?:-(?P<end_time>\d\d:\d\d)| - (?P<end>{_STAMP})) UTC)"
+    r"(?P<at_once>, starts at once)?"
+    rf"(?:, (?P<outside>{_NUMBER}) (?:person|people) {_OUTSIDE})?"
+)
+_ZONE = re.compile(
+    rf"(?P<zone>\S+)(?: [^()]*)? \((?P<people>{_NUMBER}) (?:person|people)"
+    rf"(?:, {_OUTSIDE}: (?P<flags>before 08:00 and after 21:00|before 08:00|after 21:00))?\)"
+)
+_MORE = re.compile(rf"\+(?P<zones>{_NUMBER}) more zones \((?P<outside>{_NUMBER}) outside\)")
+_UNKNOWN = re.compile(rf"(?P<people>{_NUMBER}) (?:person|people) in unknown time zones")
+
+
+def _int(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _stamp(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=timezone.utc)
+
+
+def _split_name(rest: str) -> tuple[str, str] | None:
+    """``<resource>: <body>`` -> (resource, body), or None."""
+    if rest.startswith('"'):
+        try:
+            name, end = json.JSONDecoder().raw_decode(rest)
+        except ValueError:
+            return None
+        if not isinstance(name, str) or not rest[end:].startswith(": "):
+            return None
+        return name, rest[end + 2 :]
+    name, sep, body = rest.partition(": ")
+    if not sep or not _PLAIN_NAME.fullmatch(name):
+        return None
+    return name, body
+
+
+def _parse_calls(body: str) -> dict[str, Any] | None:
+    head = _CALLS.match(body)
+    if head is None:
+        return None
+    found: dict[str, Any] = {}
+    if head["nobody"]:
+        found.update(people=0, again=0)
+    elif head["people"]:
+        found["people"] = _int(head["people"])
+        found["again"] = _int(head["again"]) if head["again"] else None
+    rest = body[head.end() :]
+    if not rest:
+        return found
+    prefix = " " if found.get("people") else "; window "
+    if not rest.startswith(prefix):  # " " after a count of people, "; window " after none
+        return None
+    segments = rest[len(prefix) :].split("; ")
+    window = _WINDOW.fullmatch(segments[0])
+    if window is None:
+        return None
+    if window["open"]:
+        found.update(window_start=_stamp(window["open"]), window_end=None)
+    else:
+        start = _stamp(window["start"])
+        if window["end"]:
+            end = _stamp(window["end"])
+        else:
+            end = _stamp(f"{window['start'][:10]} {window['end_time']}")
+        found.update(window_start=start, window_end=end)
+    found["at_once"] = bool(window["at_once"])
+    found["outside_people"] = _int(window["outside"]) if window["outside"] else 0
+    zones: list[ZoneFacts] = []
+    for segment in segments[1:]:
+        if (more := _MORE.fullmatch(segment)) is not None:
+            found["more_zones"] = _int(more["zones"])
+            found["more_zones_outside"] = _int(more["outside"])
+        elif (unknown := _UNKNOWN.fullmatch(segment)) is not None:
+            found["unknown_zone_people"] = _int(unknown["people"])
+        elif (zone := _ZONE.fullmatch(segment)) is not None:
+            flags = zone["flags"] or ""
+            zones.append(
+                ZoneFacts(zone["zone"], _int(zone["people"]), "before" in flags, "after" in flags)
+            )
+        else:
+            return None
+    found["zones"] = tuple(zones)
+    return found
+
+
+def _parse_samples(text: str | None) -> dict[str, tuple[str, ...]]:
+    samples: dict[str, tuple[str, ...]] = {}
+    for part in (text or "").split("; "):
+        kind, _, listed = part.partition(" ")
+        if kind in ("added", "removed", "changed") and listed:
+            samples[kind] = tuple(listed.split(", "))
+    return samples
+
+
+def _parse_body(body: str) -> dict[str, Any] | None:
+    """The facts one line's body states, as CampaignReport fields; None if not a report line."""
+    if (m := _ACTION.fullmatch(body)) is not None:
+        reasons = tuple(m["reasons"].split(", ")) if m["reasons"] else ()
+        return {"action": m["action"], "reasons": reasons, "campaign_id": m["id"]}
+    if (m := _STATUS.fullmatch(body)) is not None:
+        counters = None
+        if m["c0"] is not None:
+            counters = Counters(*(_int(m[f"c{i}"]) for i in range(len(_COUNTER_NAMES))))
+        return {"status": m["status"], "counters": counters}
+    if (m := _CUSTOMERS.fullmatch(body)) is not None:
+        samples = _parse_samples(m["samples"])
+        delta = DeltaFacts(
+            added=_int(m["added"]),
+            removed=_int(m["removed"]),
+            changed=_int(m["changed"]),
+            unchanged=_int(m["unchanged"]),
+            added_samples=samples.get("added", ()),
+            removed_samples=samples.get("removed", ()),
+            changed_samples=samples.get("changed", ()),
+        )
+        return {"delta": delta}
+    return _parse_calls(body)
+
+
+def parse_lines(lines: Iterable[str]) -> list[CampaignReport]:
+    """The reports in ``lines`` (text lines, or messages holding several lines; ANSI colour
+    codes and surrounding blanks are ignored, and so are lines that are not report lines).
+
+    Lines of one resource are merged in order: a later line's facts replace an earlier one's.
+    A resource without an action line is left out. Reports come in order of first appearance.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in lines:
+        for raw in strip_ansi(chunk).splitlines():
+            line = raw.strip()
+            if not line.startswith(MARKER + " "):
+                continue
+            split = _split_name(line[len(MARKER) + 1 :])
+            if split is None:
+                continue
+            resource, body = split
+            facts = _parse_body(body)
+            if facts is not None:
+                found.setdefault(resource, {}).update(facts)
+    known = {f.name for f in fields(CampaignReport)}
+    return [
+        CampaignReport(resource=name, **{k: v for k, v in facts.items() if k in known})
+        for name, facts in found.items()
+        if "action" in facts
+    ]

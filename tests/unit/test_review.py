@@ -1,0 +1,240 @@
+"""`pulumi-cozmox review`: one PR comment from `pulumi preview --json`, facts from the scenario.
+
+The fixture tests/data/preview-review.json is a stack where, since the last `up`:
+- `keep` is unchanged;
+- `swap` (in progress: 3 scheduled, 1 in progress, 2 ended calls; allow_redial=True) is replaced:
+  customers +14155550101 kept, +14155550102 renamed, +14155550103 removed, +14155550104 added,
+  and its name changed; window 2030-03-04 09:00-12:00 UTC, 01:00-04:00 in San Francisco;
+- `fresh` is created with one San Francisco customer and no schedule plan (dialing at once,
+  02:00 local at the preview);
+- `rename-me` gets a new name (an update);
+- `old-name` (scheduled) is deleted and `new-name`, alike in every input, is created: a rename;
+- `dialed` (ended: 3 scheduled, 3 ended, 1 voicemail) is deleted.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pulumi_cozmox._cli import main
+from pulumi_cozmox._report import parse_lines
+from pulumi_cozmox._review import COMMENT_MARKER, MAX_CHARS, review
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def preview() -> dict[str, Any]:
+    return load("preview-review.json")
+
+
+def sections(markdown: str) -> dict[str, str]:
+    found = re.findall(r"<details><summary><b>(.*?)</b>(.*?)</details>", markdown, re.S)
+    return {name: body for name, body in found}
+
+
+def test_summary_counts_the_scenario(preview):
+    result = review(preview, now=NOW)
+    assert result.exit_code == 0
+    lines = result.markdown.splitlines()
+    assert lines[0] == COMMENT_MARKER
+    # created: fresh, new-name; replaced: swap; updated: rename-me; deleted: old-name, dialed.
+    # Called: fresh 1 + new-name 2 + swap 3 = 6; again: swap's two kept customers.
+    assert lines[2] == (
+        "**Cozmox: 6 campaigns (2 created, 1 replaced, 1 updated, 2 deleted); "
+        "calls 6 people, 2 of them again.**"
+    )
+
+
+def test_one_section_per_changed_campaign_in_name_order(preview):
+    names = list(sections(review(preview, now=NOW).markdown))
+    assert names == ["dialed", "fresh", "new-name", "old-name", "rename-me", "swap"]
+
+
+def test_warnings(preview):
+    text = review(preview, now=NOW).markdown
+    warnings = text.split("> [!WARNING]\n", 1)[1].split("\n\n", 1)[0]
+    assert "<code>swap</code>: the campaign is **in-progress**" in warnings
+    assert "**replaced**: 2 people it had are **called again**" in warnings
+    assert (
+        "<code>dialed</code>: the campaign is **ended**" in warnings and "**deleted**" in warnings
+    )
+    assert "<code>swap</code>: **3 people called outside 08:00-21:00**" in warnings
+    assert "<code>fresh</code>: **1 person called outside 08:00-21:00**" in warnings
+    assert "<code>fresh</code>: the window is already open: **dialing starts at once**" in warnings
+    assert "<code>new-name</code> (created) and <code>old-name</code> (deleted)" in warnings
+    assert "pulumi.Alias(name=&quot;old-name&quot;)" in warnings
+    assert "rename-me" not in warnings and "keep" not in warnings
+
+
+def test_replaced_campaign_section(preview):
+    swap = sections(review(preview, now=NOW).markdown)["swap"]
+    assert ": replace (customers, name) · calls 3 people, 2 again" in swap
+    assert "| campaign | 636e10c0-4d61-48fd-8afb-fffa58264c19, in-progress |" in swap
+    assert "| calls so far | 3 scheduled, 0 queued, 1 in progress, 0 voicemail, 2 ended |" in swap
+    assert "| customers | 1 added, 1 removed, 1 changed, 1 unchanged |" in swap
+    assert "| added (sample) | +1 ••• ••• ••04 |" in swap
+    assert "| removed (sample) | +1 ••• ••• ••03 |" in swap
+    assert "| window | 2030-03-04 09:00-12:00 UTC |" in swap
+    assert "| America/Los_Angeles | ⚠️ 01:00-04:00 (3 people" in swap
+
+
+def test_deleted_campaigns_use_the_recorded_outputs(preview):
+    found = sections(review(preview, now=NOW).markdown)
+    assert (
+        "| calls so far | 3 scheduled, 0 queued, 0 in progress, 1 voicemail, 3 ended |"
+        in (found["dialed"])
+    )
+    assert "| campaign | 680eae94-a390-4f5a-bcb7-72f184a932b2, scheduled |" in found["old-name"]
+    assert "calls so far" not in found["old-name"]  # never dialed
+
+
+def test_update_calls_nobody_and_names_the_changed_input(preview):
+    body = sections(review(preview, now=NOW).markdown)["rename-me"]
+    assert ": update (name)</summary>" in body and "| calls | nobody |" in body
+
+
+def test_no_personal_data(preview):
+    text = review(preview, now=NOW).markdown
+    for secret in ("4155550101", "4155550102", "4155550103", "4155550104", "[secret]"):
+        assert secret not in text
+
+
+def test_without_provider_lines_the_plan_still_tells_what_it_can(preview):
+    preview["diagnostics"] = []
+    text = review(preview, now=NOW).markdown
+    # Customers changed on a dialed campaign: who is called again is unknown without the lines.
+    assert "some counts are unknown" in text.lower()
+    fresh = sections(text)["fresh"]
+    assert "| window | from 2026-11-27 10:00 UTC, no end, starts at once |" in fresh
+    assert "dialing starts at once" in text
+
+
+def test_a_follow_up_series_is_not_a_rename(preview):
+    for step in preview["steps"]:
+        if step["urn"].endswith("::new-name"):
+            step["newState"]["inputs"]["schedule_plan"] = {"earliestAt": "2030-04-04T17:00:00Z"}
+    assert "look like **one campaign renamed**" not in review(preview, now=NOW).markdown
+
+
+def test_no_changes():
+    text = review({"steps": [], "changeSummary": {}}, now=NOW).markdown
+    assert text.splitlines()[2] == "**Cozmox: no campaign changes.** Nobody is called."
+
+
+def test_failed_preview_exits_1_and_quotes_masked_errors():
+    result = review(load("preview-failed.json"), now=NOW)
+    assert result.exit_code == 1
+    text = result.markdown
+    assert text.splitlines()[0] == COMMENT_MARKER and "the preview failed" in text
+    assert "customers[0].number" in text and "is not a valid phone number" in text
+    for secret in ("415 555 0142", "5550142", "ada@example.com"):
+        assert secret not in text
+    assert "+1 ••• ••• ••42" in text
+
+
+def many_creates(count: int) -> dict[str, Any]:
+    template = load("preview-review.json")["steps"][3]  # the create of "fresh"
+    steps = []
+    for i in range(count):
+        step = copy.deepcopy(template)
+        step["urn"] = step["urn"].replace("::fresh", f"::campaign-{i:04d}-" + "x" * 40)
+        steps.append(step)
+    return {"steps": steps}
+
+
+def test_stays_under_the_comment_limit_keeping_the_summary():
+    result = review(many_creates(3_000), now=NOW)
+    text = result.markdown
+    assert len(text) <= MAX_CHARS
+    assert "**Cozmox: 3000 campaigns (3000 created); calls 3,000 people, 0 of them again.**" in text
+    assert "more campaigns, left out to fit one comment" in text
+    assert "more warnings" in text
+
+
+def test_shortens_details_before_leaving_campaigns_out():
+    full = review(many_creates(20), now=NOW).markdown
+    short = review(many_creates(20), now=NOW, limit=len(full) - 1).markdown
+    assert "<details>" in full and "<details>" not in short
+    assert short.count("- <b>campaign-") == 20
+
+
+# ---- the command -------------------------------------------------------------------------------
+
+
+def test_command_writes_the_comment(capsys):
+    assert main(["review", str(DATA / "preview-review.json")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(COMMENT_MARKER) and err == ""
+
+
+def test_command_reads_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO((DATA / "preview-failed.json").read_text()))
+    assert main(["review"]) == 1
+    assert "the preview failed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "is not JSON"),
+        ('{"hello": 1}', "not `pulumi preview --json` output"),
+        ("[1, 2]", "not `pulumi preview --json` output"),
+    ],
+)
+def test_command_exits_2_for_what_is_no_preview(tmp_path, capsys, content, message):
+    path = tmp_path / "p.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["review", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and message in err
+
+
+def test_command_exits_2_for_a_missing_file(tmp_path, capsys):
+    assert main(["review", str(tmp_path / "nope.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+# ---- the README shows real output --------------------------------------------------------------
+
+README = DATA.parent.parent / "README.md"
+
+
+def test_readme_shows_the_real_review_of_the_fixture():
+    text = README.read_text(encoding="utf-8")
+    rendered = review(load("preview-review.json")).markdown
+    assert rendered.strip() in text
+
+
+def test_readme_preview_lines_are_report_lines():
+    text = README.read_text(encoding="utf-8")
+    block = text.split("## Reviewing changes in pull requests", 1)[1].split("```text\n", 1)[1]
+    lines = block.split("```", 1)[0].splitlines()
+    reports = {r.resource: r for r in parse_lines(lines)}
+    assert set(reports) == {"swap", "rename-me"}
+    assert (reports["swap"].people, reports["swap"].again) == (3, 2)
+    assert reports["rename-me"].people == 0
+
+
+def test_odd_resource_names_are_escaped_in_the_comment(preview):
+    odd = 'a|b <script>alert("x")</script>'
+    for step in preview["steps"]:
+        step["urn"] = step["urn"].replace("::fresh", f"::{odd}")
+    preview["diagnostics"] = [d for d in preview["diagnostics"] if "fresh" not in d["message"]]
+    text = review(preview, now=NOW).markdown
+    assert "<script>" not in text
+    assert "<b>a|b &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</b>: create" in text
