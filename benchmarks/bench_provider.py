@@ -56,7 +56,7 @@ def api_args(body: dict[str, Any]) -> dict[str, Any]:
         "phone_number_id": body["phoneNumberId"],
         "assistant_id": body.get("assistantId"),
         "customers": body["customers"],
-        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+        "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
     }
 
 
@@ -139,7 +139,7 @@ def measure_naive(root: Path, emulator: Emulator, customers: int) -> dict[str, f
     naive_body = {k: v for k, v in body.items() if k in ("name", "phoneNumberId", "assistantId")}
     naive_body["name"] = f"Naive {customers}"
     naive_body.update(
-        customers=body["customers"], schedulePlan={"earliestAt": "2099-01-01T09:00:00Z"}
+        customers=body["customers"], schedulePlan={"earliestAt": "2099-01-01T17:00:00Z"}
     )
     declare(naive, {"main": naive_body})
     row = {"up": timed(naive.up)}

@@ -40,7 +40,7 @@ campaign = Campaign(
     phone_number_id=config.get("phoneNumberId") or "pn-renewals-0001",
     assistant_id=config.get("assistantId") or "asst-renewals-0001",
     customers=read_customers(csv_path),
-    schedule_plan={"earliestAt": config.get("earliestAt") or "2030-06-01T10:00:00Z"},
+    schedule_plan={"earliestAt": config.get("earliestAt") or "2030-06-01T17:00:00Z"},
 )
 
 pulumi.export("campaign_id", campaign.id)

@@ -31,7 +31,7 @@ campaign = Campaign(
     name="Appointment confirmations",
     phone_number_id=config.get("phoneNumberId") or "pn-clinic-0001",
     assistant_id=config.get("assistantId") or "asst-confirmations-0001",
-    schedule_plan={"earliestAt": config.get("earliestAt") or "2030-05-11T08:30:00Z"},
+    schedule_plan={"earliestAt": config.get("earliestAt") or "2030-05-11T16:30:00Z"},
     customers=[
         customer("+14155550111", "Maria", "Monday 9:00", "es"),
         customer("+14155550112", "Tom", "Monday 9:30", "en"),

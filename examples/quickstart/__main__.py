@@ -16,8 +16,8 @@ campaign = Campaign(
     phone_number_id=config.get("phoneNumberId") or "pn-quickstart-0001",
     assistant_id=config.get("assistantId") or "asst-reminders-0001",
     schedule_plan={
-        "earliestAt": config.get("earliestAt") or "2030-03-04T09:00:00Z",
-        "latestAt": config.get("latestAt") or "2030-03-04T12:00:00Z",
+        "earliestAt": config.get("earliestAt") or "2030-03-04T17:00:00Z",
+        "latestAt": config.get("latestAt") or "2030-03-04T20:00:00Z",
     },
     customers=[
         {"number": "+14155550101", "name": "Ada Lovelace"},

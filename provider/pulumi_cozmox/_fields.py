@@ -28,7 +28,12 @@ INPUT_TO_API: dict[str, str] = {
 }
 
 #: Input props the provider alone uses: a change only rewrites state.
-STATE_ONLY: tuple[str, ...] = ("customer_count", "allow_redial", "allow_duplicate")
+STATE_ONLY: tuple[str, ...] = (
+    "customer_count",
+    "allow_redial",
+    "allow_duplicate",
+    "allow_outside_calling_hours",
+)
 
 #: Every compared input prop, in the order plans list them.
 INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, *STATE_ONLY)

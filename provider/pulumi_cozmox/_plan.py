@@ -12,6 +12,7 @@ removing one of those four          replace (UpdateCampaignDTO has no null: a fi
                                     cleared by PATCH)
 ``customers``                       replace (PATCH cannot change customers)
 ``allow_redial`` ``allow_duplicate``  state only (no API call)
+``allow_outside_calling_hours``
 ``customer_count``
 ``adopt_id``, ``resource_name``     never compared (see :data:`~pulumi_cozmox._fields.UNCOMPARED`)
 ==================================  ===========================================================
@@ -101,7 +102,7 @@ def _customers_equal(old: Any, new: Any) -> bool:
 def _equal(key: str, old: Any, new: Any) -> bool:
     if key == "customers":
         return _customers_equal(old, new)
-    if key in ("allow_redial", "allow_duplicate"):
+    if key in ("allow_redial", "allow_duplicate", "allow_outside_calling_hours"):
         return bool(old) == bool(new)
     if key == "schedule_plan":
         return same_instants(old, new)

@@ -38,6 +38,9 @@ class CampaignArgs:
     #: Opt in to creating a campaign identical to one that already exists in the org (same
     #: customers, schedule, phone number, assistant or workflow): they are called twice.
     allow_duplicate: bool = False
+    #: Opt in to a dialing window that calls people before 08:00 or after 21:00 their local
+    #: time (judged from each number's time zones); otherwise preview refuses it.
+    allow_outside_calling_hours: bool = False
     #: Take over an existing campaign by id instead of creating one (used only when the
     #: resource is first created).
     adopt_id: pulumi.Input[str] | None = None
@@ -68,6 +71,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
     customer_count: pulumi.Output[int]
     allow_redial: pulumi.Output[bool]
     allow_duplicate: pulumi.Output[bool]
+    allow_outside_calling_hours: pulumi.Output[bool]
     adopt_id: pulumi.Output[str | None]
     status: pulumi.Output[str]
     ended_reason: pulumi.Output[str | None]
@@ -95,6 +99,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
         schedule_plan: pulumi.Input[SchedulePlan] | None = None,
         allow_redial: bool = False,
         allow_duplicate: bool = False,
+        allow_outside_calling_hours: bool = False,
         adopt_id: pulumi.Input[str] | None = None,
     ) -> None:
         keywords = {
@@ -106,6 +111,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
             "schedule_plan": schedule_plan,
             "allow_redial": allow_redial or None,
             "allow_duplicate": allow_duplicate or None,
+            "allow_outside_calling_hours": allow_outside_calling_hours or None,
             "adopt_id": adopt_id,
         }
         given = [key for key, value in keywords.items() if value is not None]
@@ -129,6 +135,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
                 schedule_plan=schedule_plan,
                 allow_redial=allow_redial,
                 allow_duplicate=allow_duplicate,
+                allow_outside_calling_hours=allow_outside_calling_hours,
                 adopt_id=adopt_id,
             )
         props: dict[str, Any] = dict(vars(args))

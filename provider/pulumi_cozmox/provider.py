@@ -34,9 +34,9 @@ from pulumi.output import Unknown
 
 from pulumi_cozmox._body import splice_body, to_api_body
 from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._compare import instant
+from pulumi_cozmox._compare import instant, same_instants
 from pulumi_cozmox._create import Declared, create_campaign
-from pulumi_cozmox._customers import customers_json, decode_customers
+from pulumi_cozmox._customers import customers_json
 from pulumi_cozmox._errors import CozmoxError, DuplicateCampaign, NotFound
 from pulumi_cozmox._fields import (
     DELETED,
@@ -45,9 +45,12 @@ from pulumi_cozmox._fields import (
     LIVE_STATUSES,
     UNCOMPARED,
 )
+from pulumi_cozmox._hours import OPT_OUT, CallingHours, calling_hours_problems
 from pulumi_cozmox._plan import escalate, plan_change
+from pulumi_cozmox._preview import change_report, create_report, customers_of, hours_of, resource_of
 from pulumi_cozmox._refresh import outputs_from_api, project_inputs
 from pulumi_cozmox._refusal import adopt_mismatch, refusal, vanished
+from pulumi_cozmox._report import to_lines
 from pulumi_cozmox._settings import SOURCES, resolve_settings
 from pulumi_cozmox._validation import validate_campaign
 
@@ -59,6 +62,9 @@ _client_lock = threading.Lock()
 # creates the new campaign instead of adopting the one just deleted. (Check cannot tell: the
 # engine checks a replacement's inputs again without the old ones.)
 _deleted: set[str] = set()
+# Resources diff decided to replace in this process: the engine then checks their inputs
+# again without the old ones, which must not be reported as a create.
+_replacing: set[str] = set()
 #: Marks the inputs refresh returns for a campaign deleted outside Pulumi after it dialed
 #: (the value is its id): check refuses to re-create it unless allow_redial.
 VANISHED = "deleted_outside_pulumi"
@@ -169,15 +175,21 @@ class CampaignProvider(ResourceProvider):
             # Which of the two is set is not known yet: the rule "one of them" waits for up.
             skipped |= {"assistantId", "workflowId"}
         failures: list[CheckFailure] = []
+        customers: list[dict[str, Any]] | None = None
         if "customers" in body:
             try:
-                body["customers"] = decode_customers(body["customers"])
+                customers = body["customers"] = customers_of(body["customers"])
             except ValueError as exc:
                 return CheckResult(news, [CheckFailure("customers", str(exc))])
         for problem in validate_campaign(body):
             if not _within(problem.path, skipped):
                 failures.append(CheckFailure(_failure_path(problem.path), problem.message))
-        for flag in ("allow_redial", "allow_duplicate"):
+        hours = self._hours_if_dialing_anew(_olds, news, customers, skipped)
+        if hours is not None:
+            allowed = news.get(OPT_OUT) is True
+            for p in calling_hours_problems(hours, allowed=allowed):
+                failures.append(CheckFailure(_failure_path(p.path), p.message))
+        for flag in ("allow_redial", "allow_duplicate", OPT_OUT):
             value = news.get(flag)
             if value is not None and not isinstance(value, bool | Unknown):
                 failures.append(CheckFailure(flag, "must be a boolean (true or false)"))
@@ -187,7 +199,35 @@ class CampaignProvider(ResourceProvider):
         gone = _olds.get(VANISHED)
         if isinstance(gone, str) and news.get("allow_redial") is not True:
             failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), _count(news))))
+        with _client_lock:
+            replacing = resource_of(news) in _replacing
+        if not _olds and customers is not None and not failures and not replacing:
+            # A create: diff is not called for it, so its report is printed here.
+            for line in to_lines(create_report(news, customers, hours)):
+                say(line)
         return CheckResult(news, failures)
+
+    @staticmethod
+    def _hours_if_dialing_anew(
+        olds: dict[str, Any],
+        news: dict[str, Any],
+        customers: list[dict[str, Any]] | None,
+        skipped: set[str],
+    ) -> CallingHours | None:
+        """The calling hours of a campaign that will dial anew (a create, new customers, a new
+        schedule), to refuse a window outside 08:00-21:00 local time; None for an unchanged
+        campaign (not judged again) or values not known yet."""
+        if skipped & {"customers", "schedulePlan"}:
+            return None
+        schedule = news.get("schedule_plan")
+        anew = not olds or customers is not None
+        if not anew and same_instants(olds.get("schedule_plan"), schedule):
+            return None
+        try:
+            people = customers if customers is not None else customers_of(news["customers"])
+        except (KeyError, ValueError):
+            return None  # no valid customers: validation says so
+        return hours_of(people, schedule)
 
     # -- diff ----------------------------------------------------------------------------
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -221,9 +261,14 @@ class CampaignProvider(ResourceProvider):
         if known.replaces or known.restricted:
             status = self._live_status(id_, olds)
             plan = escalate(plan, status, allow_redial)
-            reason = refusal(plan.known(), status, allow_redial, who)
-            if reason is not None:
-                self._refuse(reason)
+        for line in to_lines(change_report(id_, olds, news, plan, status)):
+            say(line)
+        reason = refusal(plan.known(), status, allow_redial, who)
+        if reason is not None:
+            self._refuse(reason)
+        if plan.replaces:
+            with _client_lock:
+                _replacing.add(resource_of(news))
         return DiffResult(changes=True, replaces=list(plan.replaces), delete_before_replace=True)
 
     @staticmethod

@@ -21,7 +21,7 @@ def existing_campaign(emulator: Emulator) -> dict[str, Any]:
         "phoneNumberId": "pn-1",
         "assistantId": "asst-1",
         "customers": CUSTOMERS,
-        "schedulePlan": {"earliestAt": "2099-01-01T09:00:00Z"},
+        "schedulePlan": {"earliestAt": "2099-01-01T17:00:00Z"},
     }
     with emulator.api() as api:
         response = api.post("/campaign", json=body)
@@ -35,7 +35,7 @@ def declared(campaign_id: str, **overrides: Any) -> dict[str, Any]:
         "phone_number_id": "pn-1",
         "assistant_id": "asst-1",
         "customers": CUSTOMERS,
-        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+        "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
         "adopt_id": campaign_id,
         **overrides,
     }

@@ -45,7 +45,7 @@ def args(**overrides: Any) -> dict[str, Any]:
         "phone_number_id": "pn-1",
         "assistant_id": "asst-1",
         "customers": CUSTOMERS,
-        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+        "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
     }
     return {**base, **overrides}
 
@@ -105,7 +105,7 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
 
     # Time passes: the campaign starts dialing (the recorded status is still "scheduled").
     now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
-    start = datetime(2099, 1, 1, 9, tzinfo=timezone.utc)
+    start = datetime(2099, 1, 1, 17, tzinfo=timezone.utc)
     advance = (start - now).total_seconds() + 1
     emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
     with emulator.api() as api:
@@ -124,7 +124,7 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     assert [c["id"] for c in campaigns(emulator)] == [second_id]
 
     # A field the API changes only while scheduled: refused at preview, not failed at up.
-    later = {"earliestAt": "2099-02-01T09:00:00Z"}
+    later = {"earliestAt": "2099-02-01T17:00:00Z"}
     stack.declare(main=args(name="Renewals Q3", customers=more, schedule_plan=later))
     with pytest.raises(PulumiFailed) as refused:
         stack.preview_json()

@@ -17,7 +17,7 @@ ARGS = {
     "phone_number_id": "pn-1",
     "assistant_id": "asst-1",
     "customers": [{"number": "+14155550101"}, {"number": "+14155550102"}],
-    "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+    "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
 }
 
 POST_FAULTS: dict[str, dict[str, Any]] = {

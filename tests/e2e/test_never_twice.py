@@ -30,7 +30,7 @@ def args(day: int = 1, **overrides: Any) -> dict[str, Any]:
         "phone_number_id": "pn-1",
         "assistant_id": "asst-1",
         "customers": [{"number": n} for n in NUMBERS],
-        "schedule_plan": {"earliestAt": f"2099-01-0{day}T09:00:00Z"},
+        "schedule_plan": {"earliestAt": f"2099-01-0{day}T17:00:00Z"},
     }
     return {**base, **overrides}
 
@@ -188,7 +188,7 @@ def test_replacing_an_adopted_campaign_creates_the_new_one(
                 "phoneNumberId": "pn-1",
                 "assistantId": "asst-1",
                 "customers": [{"number": n} for n in NUMBERS],
-                "schedulePlan": {"earliestAt": "2099-01-01T09:00:00Z"},
+                "schedulePlan": {"earliestAt": "2099-01-01T17:00:00Z"},
             },
         ).json()
     stack = campaign_stack()
@@ -223,7 +223,7 @@ def test_adopt_id_set_to_the_campaigns_own_id_changes_nothing(
 # --- dialed campaigns: format-only edits, renames, dashboard deletes --------------------------
 
 
-def start_dialing(emulator: Emulator, earliest: str = "2099-01-01T09:00:00Z") -> None:
+def start_dialing(emulator: Emulator, earliest: str = "2099-01-01T17:00:00Z") -> None:
     """Move the emulator's clock past ``earliest``: scheduled campaigns start dialing."""
     now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
     start = datetime.fromisoformat(earliest.replace("Z", "+00:00"))
@@ -239,10 +239,10 @@ def test_a_schedule_edit_to_the_same_instant_is_no_change(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
     stack = campaign_stack()
-    stack.declare(main=args(schedule_plan={"earliestAt": "2099-01-01T09:00:00Z"}))
+    stack.declare(main=args(schedule_plan={"earliestAt": "2099-01-01T17:00:00Z"}))
     stack.up()
     start_dialing(emulator)
-    stack.declare(main=args(schedule_plan={"earliestAt": "2099-01-01T10:00:00+01:00"}))
+    stack.declare(main=args(schedule_plan={"earliestAt": "2099-01-01T18:00:00+01:00"}))
     emulator.control.delete("requests").raise_for_status()
     assert stack.preview_json()["changeSummary"] == {"same": 2}
     stack.up()
@@ -285,7 +285,7 @@ def test_a_dialed_campaign_deleted_in_the_dashboard_is_not_recreated_silently(
     stack.declare(dialed=args(1), unseen=args(2), waiting=args(5))
     stack.up()
     ids = state_ids(stack)
-    start_dialing(emulator, "2099-01-02T09:00:00Z")
+    start_dialing(emulator, "2099-01-02T17:00:00Z")
     end_all_calls(emulator)
     with emulator.api() as api:
         api.delete(f"/campaign/{ids['unseen']}").raise_for_status()

@@ -26,7 +26,7 @@ def valid_args(**overrides: object) -> dict[str, object]:
             {"number": "+14155550101", "email": "ada@example.com"},
             {"number": "+14155550102"},
         ],
-        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+        "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
         **overrides,
     }
 
@@ -42,7 +42,7 @@ def test_bad_input_fails_preview_with_its_path_and_sends_nothing(
                 {"number": "+14155550102", "assistantOverrides": {"voice": {"provider": "nope"}}},
             ],
             schedule_plan={
-                "earliestAt": "2099-01-01T09:00:00Z",
+                "earliestAt": "2099-01-01T17:00:00Z",
                 "latestAt": "2098-01-01T00:00:00Z",
             },
         )

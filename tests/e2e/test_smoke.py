@@ -21,7 +21,7 @@ def test_up_preview_destroy(
             "phone_number_id": "pn-1",
             "assistant_id": "asst-1",
             "customers": CUSTOMERS,
-            "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+            "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
         }
     )
     stack.up()

@@ -212,8 +212,20 @@ PROP_KEYS = (
     "allow_redial",
     "adopt_id",
 )
+
+
+def _encodable(customers: Any) -> bool:
+    """Whether a program could pass these customers (JSON that orjson writes: integers of
+    at most 64 bits; a program with larger ones fails before the provider sees anything)."""
+    try:
+        encode_customers(customers)
+    except TypeError:
+        return False
+    return True
+
+
 BLOBS = st.one_of(
-    st.builds(encode_customers, customers()),
+    customers().filter(_encodable).map(encode_customers),
     st.text(max_size=40),
     st.builds(lambda s: "z1:" + s, st.text(max_size=40)),
     HUGE,

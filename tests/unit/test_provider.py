@@ -32,7 +32,7 @@ def props(**overrides: Any) -> dict[str, Any]:
         "phone_number_id": "pn-1",
         "assistant_id": "asst-1",
         "workflow_id": None,
-        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00Z"},
+        "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
         "customers": encode_customers(CUSTOMERS),
         "customer_count": 2,
         "allow_redial": False,
@@ -61,7 +61,7 @@ def test_missing_key_says_how_to_set_it(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_check_reports_program_paths() -> None:
     news = props(
-        schedule_plan={"earliestAt": "2099-01-02T00:00:00Z", "latestAt": "2099-01-01T00:00:00Z"}
+        schedule_plan={"earliestAt": "2099-01-02T17:00:00Z", "latestAt": "2099-01-01T17:00:00Z"}
     )
     news["customers"] = encode_customers([{"number": "12345"}])
     failures = CampaignProvider().check({}, news).failures
@@ -129,7 +129,7 @@ def test_unknown_values_are_not_refused_for_a_dialing_campaign(
 
 def test_a_schedule_edit_to_the_same_instants_is_no_change() -> None:
     olds = {**props(), "status": "ended"}
-    news = props(schedule_plan={"earliestAt": "2099-01-01T10:00:00+01:00"})
+    news = props(schedule_plan={"earliestAt": "2099-01-01T18:00:00+01:00"})
     assert CampaignProvider().diff("c-1", olds, news).changes is False
 
 

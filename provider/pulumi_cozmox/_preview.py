@@ -1,0 +1,122 @@
+"""What preview shows a reviewer of one campaign change: the report, from the provider's props.
+
+The provider prints :func:`pulumi_cozmox._report.to_lines` of these reports to standard error;
+the CLI shows them under the stack's diagnostics (and ``pulumi preview --json`` carries them,
+which ``pulumi-cozmox review`` reads). A create is reported by check (the engine calls no diff
+for a create), an update or a replacement by diff. Deletes never reach the provider at preview:
+``pulumi-cozmox review`` reports them from the preview's recorded outputs.
+
+Customers are decoded once per blob (a small cache): check decodes the new ones to validate
+them, and diff finds them there for the customers delta and the calling hours.
+
+Pure of Pulumi: no pulumi import.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from pulumi_cozmox._customers import decode_customers
+from pulumi_cozmox._delta import customers_delta
+from pulumi_cozmox._fields import STATE_ONLY
+from pulumi_cozmox._hours import CallingHours, calling_hours
+from pulumi_cozmox._plan import Plan
+from pulumi_cozmox._report import CampaignReport, count_of, make_report
+
+__all__ = ["change_report", "create_report", "customers_of", "hours_of", "resource_of"]
+
+#: Decoded customer lists kept: the old and the new one of the campaign being judged.
+CACHED_LISTS = 2
+
+_lock = threading.Lock()
+_decoded: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+
+
+def customers_of(blob: Any) -> list[dict[str, Any]]:
+    """The customers in ``blob``, decoded at most once while it is among the last used.
+    Raises ValueError for a malformed blob. Callers must not modify the list."""
+    if not isinstance(blob, str):
+        return decode_customers(blob)  # raises the ValueError that says what it got
+    with _lock:
+        found = _decoded.get(blob)
+        if found is not None:
+            _decoded.move_to_end(blob)
+            return found
+    customers = decode_customers(blob)
+    with _lock:
+        _decoded[blob] = customers
+        while len(_decoded) > CACHED_LISTS:
+            _decoded.popitem(last=False)
+    return customers
+
+
+def resource_of(props: Mapping[str, Any]) -> str:
+    """The resource name the props carry (older states have none)."""
+    name = props.get("resource_name")
+    return name if isinstance(name, str) else "campaign"
+
+
+def hours_of(
+    customers: list[dict[str, Any]], schedule_plan: Any, now: datetime | None = None
+) -> CallingHours:
+    """When and where the customers would be called, judged against local calling hours."""
+    plan = schedule_plan if isinstance(schedule_plan, Mapping) else None
+    numbers = [c.get("number") for c in customers]
+    return calling_hours(numbers, plan, now=now or datetime.now(timezone.utc))
+
+
+def create_report(
+    news: Mapping[str, Any], customers: list[dict[str, Any]], hours: CallingHours | None
+) -> CampaignReport:
+    """The report of a campaign the plan creates: it calls every customer."""
+    return make_report(resource_of(news), "create", customer_count=len(customers), hours=hours)
+
+
+def _known_blob(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def change_report(
+    campaign_id: str,
+    olds: Mapping[str, Any],
+    news: Mapping[str, Any],
+    plan: Plan,
+    status: str | None,
+) -> CampaignReport:
+    """The report of an update or a replacement of the campaign ``campaign_id``.
+
+    ``olds``: its recorded outputs; ``status``: its live status when diff read it. A
+    replacement calls every new customer: the delta tells how many of them the old campaign
+    had (called again if it dialed). An update calls nobody; a new schedule is shown with the
+    calling hours it gives the campaign's customers.
+    """
+    replacing = bool(plan.replaces)
+    new_blob = _known_blob(news.get("customers"))
+    old_blob = _known_blob(olds.get("customers"))
+    delta = hours = None
+    customers: list[dict[str, Any]] | None = None
+    try:
+        if new_blob is not None and (replacing or "schedule_plan" in plan.changed):
+            customers = customers_of(new_blob)
+        if replacing and customers is not None and old_blob is not None:
+            delta = customers_delta(customers_of(old_blob), customers)
+    except ValueError:
+        pass  # a malformed blob: check reports it; the report goes without the facts
+    if customers is not None and "schedule_plan" not in plan.unknown:
+        hours = hours_of(customers, news.get("schedule_plan"))
+    recorded = {**olds, "status": status or olds.get("status")}
+    reasons = [k for k in plan.changed if k not in STATE_ONLY or not replacing]
+    return make_report(
+        resource_of(news),
+        "replace" if replacing else "update",
+        reasons=reasons,
+        campaign_id=campaign_id,
+        old_outputs=recorded,
+        delta=delta,
+        customer_count=count_of(news.get("customer_count")) if replacing else None,
+        hours=hours,
+    )
