@@ -258,7 +258,7 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
         if r.dialed and r.action in ("replace", "delete"):
             counters = r.counters
             done = (
-                f" ({counters.ended:,} calls ended of {counters.scheduled:,})" if counters else ""
+                f" ({counters.ended:,} of {counters.scheduled:,} calls ended)" if counters else ""
             )
             if r.action == "replace":
                 warnings.append(

@@ -1,0 +1,225 @@
+"""What a pull-request reviewer sees of a campaign change (issue 9), through the real CLI.
+
+One stack, several campaigns: one replaced with a known customers delta after it dialed, one
+renamed (a create and a delete of the same campaign), one deleted after dialing, one created
+whose window is already open, one created outside calling hours with the opt-out. The
+expected facts follow from that scenario: who is called, how many, how many again, when,
+and the warnings, in the plain preview lines and in `pulumi-cozmox review`'s Markdown. No
+number, email or name used anywhere appears in any output.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Emulator
+from tests.e2e.conftest import CampaignStack
+from tests.e2e.pulumi_cli import VENV_BIN
+
+# Personal data the scenario uses: none of it may appear in any output.
+PEOPLE = {
+    "+14155550131": ("Zelda Quixote", "zelda.quixote@example.com"),
+    "+14155550132": ("Yorick Vandermeer", "yorick.v@example.com"),
+    "+14155550133": ("Xanthe Ollivander", "xanthe.o@example.com"),
+    "+14155550134": ("Wendeline Prax", "wendeline.p@example.com"),
+    "+14155550141": ("Ulrich Brandvold", "ulrich.b@example.com"),
+    "+14155550151": ("Tamsin Echeverria", "tamsin.e@example.com"),
+    "+14155550152": ("Saoirse Lindqvist", "saoirse.l@example.com"),
+    "+442079460161": ("Rosalind Achterberg", "rosalind.a@example.com"),
+    "+14155550171": ("Quentin Mabuchi", "quentin.m@example.com"),
+}
+# 09:00-12:00 in Los Angeles on 1 January 2099 (PST, UTC-8).
+DAYTIME = {"earliestAt": "2099-01-01T17:00:00Z", "latestAt": "2099-01-01T20:00:00Z"}
+
+
+def customer(number: str, **changes: Any) -> dict[str, Any]:
+    name, email = PEOPLE[number]
+    return {"number": number, "name": name, "email": email, **changes}
+
+
+def campaign(name: str, numbers: list[str], **options: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "phone_number_id": "pn-1",
+        "assistant_id": "asst-1",
+        "customers": [customer(n) for n in numbers],
+        "schedule_plan": DAYTIME,
+        **options,
+    }
+
+
+def review(preview: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    source = tmp_path / "preview.json"
+    source.write_text(preview)
+    return subprocess.run(
+        [str(VENV_BIN / "pulumi-cozmox"), "review", str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def assert_no_personal_data(outputs: list[str]) -> None:
+    for text in outputs:
+        for number, (name, email) in PEOPLE.items():
+            for secret in (number, number[1:], name, email):
+                assert secret not in text, f"{secret!r} leaked"
+
+
+def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
+) -> None:
+    stack = campaign_stack()
+    outputs: list[str] = []
+    swap = ["+14155550131", "+14155550132", "+14155550133"]
+    stack.declare(
+        swap=campaign("Swap", swap),
+        old=campaign("Renewals", ["+14155550141"]),
+        dialed=campaign("Done", ["+14155550151", "+14155550152"]),
+    )
+    up = stack.up()
+    outputs += [up.stdout, up.stderr]
+    # Everyone was called: the clock passes the window, the calls end; refresh records it.
+    emulator.control.post("clock", json={"advanceSeconds": 2_400_000_000}).raise_for_status()
+    refresh = stack.run("refresh", "--yes", "--skip-preview")
+    outputs += [refresh.stdout, refresh.stderr]
+
+    # No change: no line at all.
+    quiet = stack.run("preview")
+    assert "cozmox:" not in quiet.stdout + quiet.stderr
+
+    # The change under review.
+    stack.declare(
+        # +..33 removed, +..34 added, +..31 renamed; the campaign has ended.
+        swap=campaign(
+            "Swap",
+            swap,
+            allow_redial=True,
+            customers=[
+                customer("+14155550131", name="Zelda Q."),
+                customer("+14155550132"),
+                customer("+14155550134"),
+            ],
+        ),
+        new=campaign("Renewals", ["+14155550141"]),  # "old", renamed
+        # "dialed" is gone from the program: deleted.
+        # No schedule: the window is already open, dialing starts at once.
+        fresh=campaign(
+            "Fresh",
+            ["+442079460161"],
+            schedule_plan=None,
+            allow_outside_calling_hours=True,
+        ),
+        # 01:00-04:00 in Los Angeles, allowed explicitly.
+        night=campaign(
+            "Night",
+            ["+14155550171"],
+            schedule_plan={
+                "earliestAt": "2099-02-01T09:00:00Z",
+                "latestAt": "2099-02-01T12:00:00Z",
+            },
+            allow_outside_calling_hours=True,
+        ),
+    )
+    preview = stack.run("preview")
+    text = preview.stdout + preview.stderr
+    outputs += [preview.stdout, preview.stderr]
+    lines = [ln.split("cozmox: ", 1)[1] for ln in text.splitlines() if "cozmox: " in ln]
+    # The replacement: why, the delta by number (masked), how many called, how many again.
+    assert any(ln.startswith("swap: replace (customers") for ln in lines)
+    assert (
+        "swap: status ended; calls so far: 3 scheduled, 0 queued, 0 in progress, 0 voicemail, 3 ended"
+        in lines
+    )
+    delta = next(ln for ln in lines if ln.startswith("swap: customers: "))
+    assert delta.startswith("swap: customers: 1 added, 1 removed, 1 changed, 1 unchanged")
+    assert "added +1 ••• ••• ••34" in delta and "removed +1 ••• ••• ••33" in delta
+    assert "changed +1 ••• ••• ••31" in delta
+    assert any(
+        ln.startswith("swap: calls 3 people (2 again) 2099-01-01 17:00-20:00 UTC")
+        and "America/Los_Angeles 09:00-12:00 (3 people)" in ln
+        for ln in lines
+    )
+    assert "new: create" in lines and "fresh: create" in lines and "night: create" in lines
+    assert any(
+        ln.startswith("fresh: calls 1 person (0 again)") and "starts at once" in ln for ln in lines
+    )
+    night = next(ln for ln in lines if ln.startswith("night: calls"))
+    assert "America/Los_Angeles 01:00-04:00 (1 person, outside 08:00-21:00" in night
+    # Deletes never reach the provider at preview: no line names them (review covers them).
+    assert not any(ln.startswith(("dialed:", "old:")) for ln in lines)
+
+    as_json = stack.run("preview", "--json")
+    outputs += [as_json.stdout, as_json.stderr]
+    rendered = review(as_json.stdout, tmp_path)
+    outputs += [rendered.stdout, rendered.stderr]
+    assert rendered.returncode == 0, rendered.stderr
+    markdown = rendered.stdout
+    summary = next(ln for ln in markdown.splitlines() if ln.startswith("**Cozmox:"))
+    # Created: new, fresh, night; replaced: swap; deleted: dialed, old.
+    # Called: 1 + 1 + 1 (creates) + 3 (swap) = 6, of whom 2 again (swap kept +..31, +..32).
+    assert "6 campaigns (3 created, 1 replaced, 2 deleted)" in summary
+    assert "calls 6 people, 2 of them again" in summary
+    warnings = markdown.split("[!WARNING]", 1)[1].split("<details>", 1)[0]
+    assert (
+        "<code>dialed</code>: the campaign is **ended**" in warnings and "**deleted**" in warnings
+    )
+    assert (
+        "<code>swap</code>: the campaign is **ended**" in warnings
+        and "**called again**" in warnings
+    )
+    assert "<code>night</code>: **1 person called outside 08:00-21:00**" in warnings
+    assert "<code>fresh</code>: the window is already open" in warnings
+    assert "<code>new</code> (created) and <code>old</code> (deleted) look like" in warnings
+    assert len(markdown) < 65_000
+
+    # up: the renamed resource is refused (its campaign still exists), the rest applies.
+    applied = stack.run("up", "--yes", "--skip-preview", check=False)
+    outputs += [applied.stdout, applied.stderr]
+    assert applied.returncode != 0
+    assert 'resource "new": an identical campaign already exists' in applied.stdout + applied.stderr
+
+    # A failed preview: review exits 1 and quotes its errors, paths only.
+    stack.declare(bad=campaign("Bad", ["+14155550131", "+14155550131"]))
+    failed = stack.run("preview", "--json", check=False)
+    outputs += [failed.stdout, failed.stderr]
+    assert failed.returncode != 0
+    quoted = review(failed.stdout, tmp_path)
+    outputs += [quoted.stdout, quoted.stderr]
+    assert quoted.returncode == 1
+    assert "customers[1].number" in quoted.stdout
+
+    assert_no_personal_data(outputs)
+    # The check is real: the program's own input holds every one of them.
+    spec = json.dumps(json.loads((stack.workdir / "spec.json").read_text()))
+    assert "+14155550131" in spec
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_a_window_outside_calling_hours_is_refused_unless_allowed(
+    allowed: bool, campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    night = {"earliestAt": "2099-02-01T09:00:00Z", "latestAt": "2099-02-01T12:00:00Z"}
+    options = {"allow_outside_calling_hours": True} if allowed else {}
+    stack.declare(
+        night=campaign("Night", ["+14155550171", "+442079460161"], schedule_plan=night, **options)
+    )
+    preview = stack.run("preview", check=False)
+    text = preview.stdout + preview.stderr
+    if allowed:
+        assert preview.returncode == 0
+        assert "America/Los_Angeles 01:00-04:00 (1 person, outside 08:00-21:00" in text
+    else:
+        assert preview.returncode != 0
+        assert "schedule_plan" in text
+        assert "would call 1 customer outside 08:00-21:00 their local time" in text
+        assert "America/Los_Angeles (1)" in text and "allow_outside_calling_hours=True" in text
+        assert "Europe/London" not in text.split("would call", 1)[1].split("\n", 1)[0]
+        assert emulator.control.get("requests").json() == []
