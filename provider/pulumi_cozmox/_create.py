@@ -46,7 +46,7 @@ from pydantic import TypeAdapter
 
 from pulumi_cozmox._client import CozmoxClient, describe_transport_error
 from pulumi_cozmox._compare import instant, same_value
-from pulumi_cozmox._customers import canonical_json
+from pulumi_cozmox._customers import canonical_json, json_digest
 from pulumi_cozmox._errors import (
     ApiError,
     CozmoxError,
@@ -89,7 +89,7 @@ class Declared:
 
     def __post_init__(self) -> None:
         keys = tuple((c.number, c.sipUri) for c in _KEYS.validate_json(self.customers_json))
-        object.__setattr__(self, "customers_digest", _sha256(self.customers_json))
+        object.__setattr__(self, "customers_digest", json_digest(self.customers_json))
         object.__setattr__(self, "customer_keys", keys)
 
     def customers(self) -> list[Any]:

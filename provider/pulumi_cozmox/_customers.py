@@ -3,13 +3,20 @@
 The Pulumi Python SDK takes about 21 s to serialize 10,000 nested customer objects, and well
 under a second for one string. So the resource passes the customers as a *blob*::
 
-    "z1:" + base64(zlib.compress(canonical_json(customers), level=6))
+    "z2:" + base64(zlib.compress(lines_json(customers), level=6))
 
-where ``canonical_json`` is ``json.dumps(sort_keys=True, separators=(",", ":"),
-ensure_ascii=False)`` encoded as UTF-8. Equal customer lists give equal canonical JSON, hence
-equal digests; with the same zlib they also give the identical blob. Compare blobs as strings
-first and by :func:`customers_digest` only when they differ (another zlib build may compress
-the same bytes differently), never by parsing.
+where ``lines_json`` is the canonical JSON of the list (``json.dumps(sort_keys=True,
+separators=(",", ":"), ensure_ascii=False)`` as UTF-8) with a newline after each comma between
+two customers. Compact JSON never holds a raw newline (one in a string is escaped), so the
+newlines split the list into its customers without parsing it (:func:`customer_segments`: a
+preview finds what changed between two lists of 10,000 customers by comparing bytes), and
+removing them gives the canonical JSON back. Blobs of the first format, ``"z1:"`` (the
+canonical JSON, no newlines), are still read.
+
+Equal customer lists give equal canonical JSON, hence equal digests; with the same zlib they
+also give the identical blob. Compare blobs as strings first and by :func:`customers_digest`
+only when they differ (another zlib build may compress the same bytes differently, and a
+``z1:`` blob differs from the ``z2:`` blob of the same customers), never by parsing.
 
 Pure: no pulumi import, no I/O.
 """
@@ -30,17 +37,22 @@ from pulumi_cozmox import _json as fastjson
 __all__ = [
     "BLOB_PREFIX",
     "canonical_json",
+    "customer_segments",
     "customers_digest",
     "customers_json",
     "decode_customers",
     "digest_of",
     "encode_customers",
     "is_blob",
+    "json_digest",
 ]
 
-#: The format marker of a blob: zlib-compressed canonical JSON in base64, version 1.
-BLOB_PREFIX = "z1:"
+#: The format marker of a blob: zlib-compressed canonical JSON, one customer a line, base64.
+BLOB_PREFIX = "z2:"
+#: The first format: the canonical JSON on one line (read, no longer written).
+BLOB_PREFIX_V1 = "z1:"
 ZLIB_LEVEL = 6
+_SORT = orjson.OPT_SORT_KEYS
 
 
 def canonical_json(customers: list[Any]) -> bytes:
@@ -58,32 +70,59 @@ def digest_of(customers: list[Any]) -> str:
     return hashlib.sha256(canonical_json(customers)).hexdigest()
 
 
+def json_digest(data: bytes) -> str:
+    """The digest of customers JSON from a blob (either format: newlines do not count)."""
+    return hashlib.sha256(data.replace(b"\n", b"")).hexdigest()
+
+
 def encode_customers(customers: list[Any]) -> str:
     """Encode a customer list as a blob; deterministic for equal input."""
-    compressed = zlib.compress(canonical_json(customers), ZLIB_LEVEL)
+    if not isinstance(customers, list):
+        raise TypeError(f"customers must be a list, not {type(customers).__name__}")
+    # The same bytes as canonical_json, with a newline after each separating comma.
+    lines = b"[" + b",\n".join(orjson.dumps(c, option=_SORT) for c in customers) + b"]"
+    compressed = zlib.compress(lines, ZLIB_LEVEL)
     return BLOB_PREFIX + base64.b64encode(compressed).decode("ascii")
 
 
 def is_blob(value: object) -> bool:
-    """Whether ``value`` looks like a customers blob (a string with the format prefix)."""
-    return isinstance(value, str) and value.startswith(BLOB_PREFIX)
+    """Whether ``value`` looks like a customers blob (a string with a format prefix)."""
+    return isinstance(value, str) and value.startswith((BLOB_PREFIX, BLOB_PREFIX_V1))
+
+
+def customer_segments(blob: str) -> list[bytes] | None:
+    """Each customer's canonical JSON, in order, cut from the blob without parsing it; None
+    for a first-format blob (one line). Raises ValueError for a malformed blob."""
+    data = customers_json(blob)
+    if not blob.startswith(BLOB_PREFIX):
+        return None
+    inner = data[1:-1]
+    return inner.split(b",\n") if inner else []
 
 
 def customers_json(blob: str) -> bytes:
     """The canonical JSON bytes inside a blob (not parsed: splice them into a request body).
 
-    Raises ValueError when ``blob`` is not a blob this module wrote.
+    Raises ValueError when ``blob`` is not a blob this module wrote. The last two are kept:
+    one preview decodes, digests and sends the same old and new blobs (87 MB each at 10,000
+    customers with full overrides; 0.15 s to decompress).
     """
     if not isinstance(blob, str):
         raise ValueError(f"customers blob must be a string, not {type(blob).__name__}")
-    if not blob.startswith(BLOB_PREFIX):
-        shown = blob[:12] + ("..." if len(blob) > 12 else "")
+    return _decompressed(blob)
+
+
+@lru_cache(maxsize=2)
+def _decompressed(blob: str) -> bytes:
+    if not is_blob(blob):
+        # Never quoted: it may be customers' data given where the blob belongs.
         raise ValueError(
-            f"customers blob must start with {BLOB_PREFIX!r} (got {shown!r}); "
+            f"customers blob must start with {BLOB_PREFIX!r} (got a string of {len(blob)} "
+            "characters that does not); "
             "encode customers with pulumi_cozmox._customers.encode_customers"
         )
     try:
-        compressed = base64.b64decode(blob[len(BLOB_PREFIX) :], validate=True)
+        compressed = base64.b64decode(blob[len(BLOB_PREFIX) :], validate=True)  # same length
     except (binascii.Error, ValueError) as exc:
         raise ValueError(f"customers blob is not valid base64: {exc}") from None
     try:
@@ -111,4 +150,4 @@ def customers_digest(blob: str) -> str:
     Cached (blobs are immutable strings and diff asks about the same few ones repeatedly).
     Raises ValueError for a malformed blob.
     """
-    return hashlib.sha256(customers_json(blob)).hexdigest()
+    return json_digest(customers_json(blob))

@@ -22,12 +22,15 @@ replaced). Pure: no I/O, no pulumi import.
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from typing import Any
 
-__all__ = ["CustomerKey", "CustomersDelta", "customer_keys", "customers_delta"]
+import orjson
+
+__all__ = ["CustomerKey", "CustomersDelta", "customer_keys", "customers_delta", "segments_delta"]
 
 #: ``(kind, value)`` or ``(kind, value, occurrence)``; kind is "number", "sipUri" or "position".
 CustomerKey = tuple[Any, ...]
@@ -70,8 +73,12 @@ def customer_keys(customers: Sequence[Any]) -> dict[CustomerKey, Any]:
         )
         if len(keyed) == len(customers):
             return keyed
-    keyed = {}
-    for position, customer in enumerate(customers):
+    return _keyed(enumerate(customers))
+
+
+def _keyed(positioned: Iterable[tuple[int, Any]]) -> dict[CustomerKey, Any]:
+    keyed: dict[CustomerKey, Any] = {}
+    for position, customer in positioned:
         key: CustomerKey
         if isinstance(customer, Mapping):
             number = customer.get("number")
@@ -91,6 +98,38 @@ def customer_keys(customers: Sequence[Any]) -> dict[CustomerKey, Any]:
             key = (*key, occurrence)
         keyed[key] = customer
     return keyed
+
+
+def segments_delta(old: Sequence[bytes], new: Sequence[bytes]) -> CustomersDelta:
+    """The delta between two lists given as each customer's canonical JSON, in order
+    (:func:`pulumi_cozmox._customers.customer_segments`).
+
+    Equal bytes are the same customer, unchanged: they are matched in C, without parsing. Only
+    the customers left over are parsed, and keyed as :func:`customers_delta` keys them (by
+    number, SIP URI, or their position in their list). At 10,000 customers with full
+    overrides and a few changed, this takes a small part of decoding one of the lists.
+    """
+    common = Counter(old) & Counter(new)
+    unchanged = sum(common.values())
+
+    def leftovers(segments: Sequence[bytes]) -> list[tuple[int, Any]]:
+        matched = Counter(common)
+        rest: list[tuple[int, Any]] = []
+        for position, segment in enumerate(segments):
+            if matched[segment] > 0:
+                matched[segment] -= 1
+            else:
+                rest.append((position, orjson.loads(segment)))
+        return rest
+
+    before = _keyed(leftovers(old))
+    after = _keyed(leftovers(new))
+    return CustomersDelta(
+        added=tuple(k for k in after if k not in before),
+        removed=tuple(k for k in before if k not in after),
+        changed=tuple(k for k in after if k in before),
+        unchanged=unchanged,
+    )
 
 
 def customers_delta(old: Sequence[Any], new: Sequence[Any]) -> CustomersDelta:

@@ -14,11 +14,13 @@ standard error: the CLI shows a dynamic provider's stderr under the stack's diag
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from pulumi.dynamic import (
     CheckFailure,
@@ -46,6 +48,7 @@ from pulumi_cozmox._fields import (
     UNCOMPARED,
 )
 from pulumi_cozmox._hours import OPT_OUT, CallingHours, calling_hours_problems
+from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox._plan import escalate, plan_change
 from pulumi_cozmox._preview import change_report, create_report, customers_of, hours_of, resource_of
 from pulumi_cozmox._refresh import outputs_from_api, project_inputs
@@ -125,6 +128,30 @@ def _may_have_dialed(props: dict[str, Any], gone: NotFound) -> bool:
     return start is None or start <= (gone.date or datetime.now(timezone.utc))
 
 
+Hook = TypeVar("Hook", bound=Callable[..., Any])
+
+
+def _collector_paused(hook: Hook) -> Hook:
+    """Run a hook with the cyclic garbage collector paused.
+
+    A hook may hold 10,000 decoded customers (~400 MB of small objects, no cycles); every
+    collection the hook's own allocations trigger would walk them all again (validating them
+    took 2 s instead of 0.3 s). Reference counting frees what the hook drops.
+    """
+
+    @functools.wraps(hook)
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        with gc_paused():
+            return hook(*args, **kwargs)
+
+    return paused  # type: ignore[return-value]
+
+
+def _reporting() -> bool:
+    """Whether preview prints its report lines (COZMOX_PREVIEW_REPORT=off turns them off)."""
+    return os.environ.get("COZMOX_PREVIEW_REPORT", "on").lower() not in ("off", "0", "false")
+
+
 def say(message: str) -> None:
     """A line for the person running Pulumi (shown under the stack's diagnostics)."""
     print(message, file=sys.stderr, flush=True)
@@ -154,6 +181,7 @@ class CampaignProvider(ResourceProvider):
             return client
 
     # -- check ---------------------------------------------------------------------------
+    @_collector_paused
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validate the desired campaign; no request is made.
 
@@ -201,7 +229,7 @@ class CampaignProvider(ResourceProvider):
             failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), _count(news))))
         with _client_lock:
             replacing = resource_of(news) in _replacing
-        if not _olds and customers is not None and not failures and not replacing:
+        if not _olds and customers is not None and not failures and not replacing and _reporting():
             # A create: diff is not called for it, so its report is printed here.
             for line in to_lines(create_report(news, customers, hours)):
                 say(line)
@@ -230,6 +258,7 @@ class CampaignProvider(ResourceProvider):
         return hours_of(people, schedule)
 
     # -- diff ----------------------------------------------------------------------------
+    @_collector_paused
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         """Update or replace; refuse (by raising) what would re-dial people or fail at `up`.
 
@@ -261,8 +290,9 @@ class CampaignProvider(ResourceProvider):
         if known.replaces or known.restricted:
             status = self._live_status(id_, olds)
             plan = escalate(plan, status, allow_redial)
-        for line in to_lines(change_report(id_, olds, news, plan, status)):
-            say(line)
+        if _reporting():
+            for line in to_lines(change_report(id_, olds, news, plan, status)):
+                say(line)
         reason = refusal(plan.known(), status, allow_redial, who)
         if reason is not None:
             self._refuse(reason)
@@ -290,6 +320,7 @@ class CampaignProvider(ResourceProvider):
             return DELETED if _may_have_dialed(olds, gone) else None
 
     # -- create / read / update / delete -------------------------------------------------
+    @_collector_paused
     def create(self, props: dict[str, Any]) -> CreateResult:
         adopt_id = props.get("adopt_id")
         with _client_lock:
@@ -349,6 +380,7 @@ class CampaignProvider(ResourceProvider):
             campaign = client.update_campaign(campaign_id, plan.patch)
         return campaign
 
+    @_collector_paused
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """Refresh. A campaign gone from the API is forgotten, unless it may have dialed: then
         the stack keeps it with status "deleted", so that re-creating it (calling everyone
@@ -365,6 +397,7 @@ class CampaignProvider(ResourceProvider):
         outs = {**props, **inputs, **outputs_from_api(campaign)}
         return ReadResult(id_, outs, inputs=inputs)
 
+    @_collector_paused
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         plan = plan_change(olds, news)
         outs = {**olds, **news}

@@ -160,20 +160,6 @@ def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
     assert stack.preview_json()["changeSummary"] == {"same": 4}
 
 
-def test_a_500_is_not_retried_and_the_next_up_creates(
-    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
-) -> None:
-    stack = campaign_stack()
-    stack.declare(main=args())
-    fault(emulator, method="POST", path="/campaign", action="status", status=500)
-    with pytest.raises(PulumiFailed) as failed:
-        stack.up()
-    assert "500" in failed.value.stdout + failed.value.stderr
-    assert len(posts(emulator)) == 1 and campaigns(emulator) == []
-    stack.up()
-    assert len(posts(emulator)) == 2 and len(campaigns(emulator)) == 1
-
-
 # --- adopted campaigns ------------------------------------------------------------------------
 
 

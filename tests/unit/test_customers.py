@@ -13,6 +13,7 @@ import pytest
 from pulumi_cozmox._customers import (
     BLOB_PREFIX,
     canonical_json,
+    customer_segments,
     customers_digest,
     customers_json,
     decode_customers,
@@ -74,12 +75,35 @@ def test_order_of_customers_matters() -> None:
     assert digest_of(CUSTOMERS) != digest_of(list(reversed(CUSTOMERS)))
 
 
-def test_customers_json_is_the_canonical_json() -> None:
+def test_customers_json_is_the_canonical_json_a_customer_a_line() -> None:
     data = customers_json(encode_customers(CUSTOMERS))
     expected = json.dumps(CUSTOMERS, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    assert data == expected.encode("utf-8")
-    assert data == canonical_json(CUSTOMERS)
+    # One customer a line: the newlines are all there is beyond the canonical JSON.
+    assert data.count(b"\n") == len(CUSTOMERS) - 1
+    assert data.replace(b"\n", b"") == expected.encode("utf-8") == canonical_json(CUSTOMERS)
+    assert json.loads(data) == CUSTOMERS  # still JSON: spliced into the POST body as is
     assert "Zoë".encode() in data  # not \u-escaped
+
+
+def test_segments_are_each_customers_json_even_with_newlines_in_values() -> None:
+    tricky = [
+        {"number": "+14155550100", "name": "Line\nbreak ,\n and }]", "assistantOverrides": {}},
+        {"number": "+14155550101", "assistantOverrides": {"variableValues": {"a": "[\n,"}}},
+        {"number": "+14155550102"},
+    ]
+    segments = customer_segments(encode_customers(tricky))
+    assert segments is not None
+    assert [json.loads(s) for s in segments] == tricky
+    assert segments == [canonical_json([c])[1:-1] for c in tricky]
+    assert customer_segments(encode_customers([])) == []
+
+
+def test_first_format_blobs_are_still_read() -> None:
+    # "z1:": the canonical JSON on one line, as states written by 0.1.0 hold it.
+    old = "z1:" + base64.b64encode(zlib.compress(canonical_json(CUSTOMERS), 6)).decode()
+    assert decode_customers(old) == CUSTOMERS
+    assert customers_digest(old) == customers_digest(encode_customers(CUSTOMERS))
+    assert customer_segments(old) is None  # not cut into customers: decoded instead
 
 
 def test_digest_is_sha256_of_canonical_json() -> None:
@@ -89,7 +113,8 @@ def test_digest_is_sha256_of_canonical_json() -> None:
 
 def test_digest_does_not_depend_on_compression() -> None:
     # Another zlib build (or level) gives another blob for the same customers: same digest.
-    other = BLOB_PREFIX + base64.b64encode(zlib.compress(canonical_json(CUSTOMERS), 1)).decode()
+    data = customers_json(encode_customers(CUSTOMERS))
+    other = BLOB_PREFIX + base64.b64encode(zlib.compress(data, 1)).decode()
     assert other != encode_customers(CUSTOMERS)
     assert customers_digest(other) == customers_digest(encode_customers(CUSTOMERS))
 
@@ -105,8 +130,8 @@ def test_large_list_compresses_well() -> None:
 @pytest.mark.parametrize(
     ("blob", "fragment"),
     [
-        ("", "must start with 'z1:'"),
-        ('[{"number": "+1"}]', "must start with 'z1:'"),
+        ("", "must start with 'z2:'"),
+        ('[{"number": "+14155550100"}]', "must start with 'z2:'"),
         ("z1:not base64!!", "not valid base64"),
         ("z1:" + base64.b64encode(b"plain, not zlib").decode(), "not valid zlib"),
         ("z1:" + base64.b64encode(zlib.compress(b"{nope")).decode(), "not hold valid JSON"),
@@ -118,6 +143,7 @@ def test_malformed_blob_is_a_clear_value_error(blob: str, fragment: str) -> None
     with pytest.raises(ValueError, match="customers blob") as info:
         decode_customers(blob)
     assert fragment in str(info.value)
+    assert "+14155550100" not in str(info.value)  # a value given where the blob belongs
 
 
 def test_non_string_blob_is_a_value_error() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pulumi_cozmox._delta import CustomersDelta, customer_keys, customers_delta
+import pytest
+
+from pulumi_cozmox import _delta as delta_module
+from pulumi_cozmox._customers import customer_segments, encode_customers
+from pulumi_cozmox._delta import CustomersDelta, customer_keys, customers_delta, segments_delta
 
 ADA = {"number": "+14155550101", "name": "Ada"}
 GRACE = {"number": "+14155550102", "name": "Grace"}
@@ -56,3 +60,43 @@ def test_empty_and_malformed_lists():
     assert customers_delta([], []) == CustomersDelta()
     assert customers_delta([], [ADA]).added == (("number", "+14155550101"),)
     assert customers_delta([None, 3], [None]).removed == (("position", 1),)
+
+
+def segments(customers: list) -> list[bytes]:
+    found = customer_segments(encode_customers(customers))
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ([ADA, GRACE, ALAN], [ADA, {**GRACE, "name": "Grace H."}, KATHERINE]),
+        ([ADA, GRACE], [GRACE, ADA]),
+        ([], [ADA]),
+        ([ADA, GRACE, ALAN, KATHERINE], []),
+        (
+            [{**ADA, "assistantOverrides": {"variableValues": {"slot": "9:00"}}}, GRACE],
+            [{**ADA, "assistantOverrides": {"variableValues": {"slot": "9:30"}}}, GRACE],
+        ),
+    ],
+)
+def test_segments_delta_is_the_delta_of_the_decoded_lists(old: list, new: list) -> None:
+    # By bytes (no decoding of unchanged customers), the same answer as by decoded customers.
+    assert segments_delta(segments(old), segments(new)) == customers_delta(old, new)
+
+
+def test_segments_delta_parses_only_the_customers_that_differ(monkeypatch) -> None:
+    old = [{**c, "assistantOverrides": {"firstMessage": "x" * 50}} for c in (ADA, GRACE, ALAN)]
+    new = [old[0], old[1], KATHERINE]
+    parsed: list[bytes] = []
+    real = delta_module.orjson.loads
+
+    def counting(data: bytes) -> object:
+        parsed.append(data)
+        return real(data)
+
+    monkeypatch.setattr(delta_module.orjson, "loads", counting)
+    delta = segments_delta(segments(old), segments(new))
+    assert delta.unchanged == 2 and delta.removed == (("number", "+14155550103"),)
+    assert len(parsed) == 2  # ALAN (removed) and KATHERINE (added): nothing else

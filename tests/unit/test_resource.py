@@ -1,0 +1,37 @@
+"""The Campaign resource's arguments: one way to pass them, and the customers readable again."""
+
+from __future__ import annotations
+
+import pytest
+
+import pulumi_cozmox
+from pulumi_cozmox import Campaign, CampaignArgs
+from pulumi_cozmox._customers import encode_customers
+
+ARGS = CampaignArgs(
+    name="Spring",
+    phone_number_id="pn-1",
+    assistant_id="asst-1",
+    customers=[{"number": "+14155550101"}],
+)
+
+
+def test_args_and_keywords_together_are_refused() -> None:
+    # Before this was an error, `name=` was silently ignored when args were given.
+    with pytest.raises(TypeError) as both:
+        Campaign("spring", ARGS, name="Another name")  # type: ignore[call-overload]
+    assert "either as args=CampaignArgs(...) or as keywords" in str(both.value)
+    assert "name" in str(both.value) and "'spring'" in str(both.value)
+
+
+def test_missing_keywords_are_named() -> None:
+    with pytest.raises(TypeError, match="Campaign 'spring' needs phone_number_id, customers"):
+        Campaign("spring", name="Spring")
+
+
+def test_the_customers_output_decodes_with_the_public_decoder() -> None:
+    # `campaign.customers` is the compact blob that crosses the engine; programs read it with
+    # pulumi_cozmox.decode_customers (e.g. campaign.customers.apply(decode_customers)).
+    customers = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
+    assert "decode_customers" in pulumi_cozmox.__all__
+    assert pulumi_cozmox.decode_customers(encode_customers(customers)) == customers
