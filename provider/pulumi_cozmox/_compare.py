@@ -6,21 +6,22 @@ creation (is that campaign the one declared?).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 __all__ = ["instant", "same_instants", "same_value"]
 
 
 def instant(value: Any) -> datetime | None:
-    """The instant an ISO 8601 date-time string with a zone names, or None."""
+    """The instant an ISO 8601 date-time string names (``Z`` or an offset; none means UTC) as
+    an aware datetime, else None."""
     if not isinstance(value, str):
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         return None
-    return parsed if parsed.tzinfo is not None else None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
 
 
 def _same_scalar(a: Any, b: Any) -> bool:

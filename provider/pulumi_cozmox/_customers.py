@@ -45,6 +45,7 @@ __all__ = [
     "encode_customers",
     "is_blob",
     "json_digest",
+    "same_customers",
 ]
 
 #: The format marker of a blob: zlib-compressed canonical JSON, one customer a line, base64.
@@ -141,6 +142,18 @@ def decode_customers(blob: str) -> list[dict[str, Any]]:
     if not isinstance(customers, list) or not all(isinstance(c, dict) for c in customers):
         raise ValueError("customers blob must hold a JSON list of objects")
     return customers
+
+
+def same_customers(a: str, b: str) -> bool:
+    """Whether two blobs hold the same customers. Raises ValueError for a malformed blob.
+
+    Equal strings first; then the JSON inside (blobs of one format: equal bytes, compared in
+    C, no hashing); then the digests (blobs of two formats)."""
+    if a == b:
+        return True
+    if a[: len(BLOB_PREFIX)] == b[: len(BLOB_PREFIX)]:
+        return customers_json(a) == customers_json(b)
+    return customers_digest(a) == customers_digest(b)
 
 
 @lru_cache(maxsize=32)

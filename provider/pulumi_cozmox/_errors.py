@@ -165,45 +165,46 @@ class ServerError(ApiError):
     """5xx: the API failed to handle the request."""
 
 
-class TransportError(CozmoxError):
+class _RequestProblem(CozmoxError):
+    """A request ``method path`` went wrong for ``reason``; subclasses say how."""
+
+    #: How ``str(error)`` reads; fields: method, path, reason.
+    template = "{method} {path}: {reason}"
+
+    def __init__(self, method: str, path: str, reason: str) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.reason = reason
+        super().__init__(self.template.format(method=self.method, path=path, reason=reason))
+
+
+class TransportError(_RequestProblem):
     """No answer from the API: connection refused or reset, timeout, TLS failure.
 
     ``method`` and ``path`` say which request. The httpx exception is not chained: it would
     carry the request, and with it the Authorization header.
     """
 
-    def __init__(self, method: str, path: str, reason: str) -> None:
-        self.method = method.upper()
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{self.method} {path} failed: {reason}")
+    template = "{method} {path} failed: {reason}"
 
 
-class OutcomeUnknown(CozmoxError):
+class OutcomeUnknown(_RequestProblem):
     """A write reached the API, its answer was lost, and a lookup could not settle it.
 
     The write may or may not have taken effect; the caller must not repeat it blindly.
     """
 
-    def __init__(self, method: str, path: str, reason: str) -> None:
-        self.method = method.upper()
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{self.method} {path}: outcome unknown: {reason}")
+    template = "{method} {path}: outcome unknown: {reason}"
 
 
-class MalformedAnswer(CozmoxError):
+class MalformedAnswer(_RequestProblem):
     """The API answered ``method path``, but not with what the contract says.
 
     ``reason`` names what is missing or mistyped; it never quotes the answer (which may hold
     customers' personal data).
     """
 
-    def __init__(self, method: str, path: str, reason: str) -> None:
-        self.method = method.upper()
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{self.method} {path}: the API's answer is malformed: {reason}")
+    template = "{method} {path}: the API's answer is malformed: {reason}"
 
 
 class DuplicateCampaign(CozmoxError):

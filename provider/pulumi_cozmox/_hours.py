@@ -42,8 +42,9 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pulumi_cozmox._compare import instant
 from pulumi_cozmox._phone import time_zones
-from pulumi_cozmox._rules import Problem, parse_time
+from pulumi_cozmox._rules import Problem
 
 __all__ = [
     "DAY_END",
@@ -128,8 +129,8 @@ class CallingHours:
 def dialing_window(schedule_plan: Mapping[str, Any] | None, *, now: datetime) -> Window:
     """The window of a campaign created at ``now`` (aware) with ``schedule_plan``."""
     plan = schedule_plan if isinstance(schedule_plan, Mapping) else {}
-    earliest = parse_time(plan.get("earliestAt"))
-    latest = parse_time(plan.get("latestAt"))
+    earliest = instant(plan.get("earliestAt"))
+    latest = instant(plan.get("latestAt"))
     earliest = earliest.astimezone(timezone.utc) if earliest else None
     latest = latest.astimezone(timezone.utc) if latest else None
     now = now.astimezone(timezone.utc)

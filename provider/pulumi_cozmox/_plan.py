@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pulumi_cozmox._compare import same_instants
-from pulumi_cozmox._customers import customers_digest
+from pulumi_cozmox._customers import same_customers
 from pulumi_cozmox._fields import (
     INPUT_KEYS,
     INPUT_TO_API,
@@ -93,7 +93,7 @@ def _customers_equal(old: Any, new: Any) -> bool:
         return True
     if isinstance(old, str) and isinstance(new, str):
         try:
-            return customers_digest(old) == customers_digest(new)
+            return same_customers(old, new)
         except ValueError:
             return False
     return False

@@ -14,6 +14,7 @@ Pure of Pulumi: no pulumi import.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -47,6 +48,10 @@ def customers_of(blob: Any) -> list[dict[str, Any]]:
             _decoded.move_to_end(blob)
             return found
     customers = decode_customers(blob)
+    # Kept for the next hook, these ~400 MB of small objects (no cycles) would make every
+    # later collection walk them all again: they go to the collector's permanent generation
+    # (reference counting still frees them).
+    gc.freeze()
     with _lock:
         _decoded[blob] = customers
         while len(_decoded) > CACHED_LISTS:

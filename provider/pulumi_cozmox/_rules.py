@@ -23,9 +23,9 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
+from pulumi_cozmox._compare import instant
 from pulumi_cozmox._phone import E164, is_valid
 
 MAX_CUSTOMERS = 10_000
@@ -70,17 +70,6 @@ def format_path(parts: Iterable[str | int]) -> str:
     return "".join(out)
 
 
-def parse_time(value: Any) -> datetime | None:
-    """An ISO 8601 instant (``Z`` or an offset; none means UTC) as an aware datetime, else None."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
 def check_assistant_or_workflow(body: Mapping[str, Any]) -> list[Problem]:
     has_assistant = body.get("assistantId") is not None
     has_workflow = body.get("workflowId") is not None
@@ -100,7 +89,7 @@ def check_schedule(body: Mapping[str, Any]) -> list[Problem]:
     plan = body.get("schedulePlan")
     if not isinstance(plan, Mapping) or plan.get("latestAt") is None:
         return []
-    earliest, latest = parse_time(plan.get("earliestAt")), parse_time(plan.get("latestAt"))
+    earliest, latest = instant(plan.get("earliestAt")), instant(plan.get("latestAt"))
     if earliest is None or latest is None or latest > earliest:
         return []
     return [

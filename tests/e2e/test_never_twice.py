@@ -124,6 +124,14 @@ def test_killed_up_then_cancel_and_up_never_dials_twice(
     for name, cid in ids.items():
         assert stored[cid]["schedulePlan"] == declared[name]["schedule_plan"]
     assert stack.preview_json()["changeSummary"] == {"same": 4}
+    # The CLI's record of the interrupted creates, cleared as the README says; no request.
+    pending = stack.export()["deployment"].get("pending_operations") or []
+    assert {p["resource"]["urn"].rsplit("::", 1)[1] for p in pending} <= set(declared)
+    emulator.control.delete("requests").raise_for_status()
+    stack.run("refresh", "--yes", "--skip-preview", "--clear-pending-creates")
+    assert not stack.export()["deployment"].get("pending_operations")
+    assert {e["method"] for e in emulator.control.get("requests").json()} <= {"GET"}
+    assert state_ids(stack) == ids
 
 
 # --- lost answers, in parallel ---------------------------------------------------------------

@@ -21,18 +21,6 @@ from pulumi_cozmox._settings import Settings
 from tests.integration.helpers import add_fault, body, journal, json_bytes, make_client
 
 
-@pytest.fixture
-def pauses() -> list[float]:
-    return []
-
-
-@pytest.fixture
-def client(emulator: Any, pauses: list[float]) -> Any:
-    """A client whose pauses are recorded, not slept."""
-    with make_client(emulator, sleep=pauses.append) as c:
-        yield c
-
-
 def stored(emulator: Any, data: dict[str, Any]) -> str:
     with emulator.api() as api:
         response = api.post("/campaign", json=data)

@@ -23,18 +23,6 @@ from tests.integration.helpers import (
 )
 
 
-@pytest.fixture
-def pauses() -> list[float]:
-    return []
-
-
-@pytest.fixture
-def client(emulator: Any, pauses: list[float]) -> Any:
-    """A client whose pauses are recorded, not slept (lookups then repeat at once)."""
-    with make_client(emulator, sleep=pauses.append) as c:
-        yield c
-
-
 def existing(emulator: Any, data: dict[str, Any]) -> str:
     """A campaign made outside this client (the dashboard, another stack)."""
     with emulator.api() as api:

@@ -20,6 +20,7 @@ from pulumi_cozmox._customers import (
     digest_of,
     encode_customers,
     is_blob,
+    same_customers,
 )
 
 CUSTOMERS: list[dict[str, Any]] = [
@@ -155,3 +156,14 @@ def test_non_string_blob_is_a_value_error() -> None:
 def test_canonical_json_requires_a_list() -> None:
     with pytest.raises(TypeError):
         canonical_json({"number": "+1"})  # type: ignore[arg-type]
+
+
+def test_same_customers_in_either_format_and_any_compression() -> None:
+    blob = encode_customers(CUSTOMERS)
+    data = customers_json(blob)
+    recompressed = BLOB_PREFIX + base64.b64encode(zlib.compress(data, 1)).decode()
+    first_format = "z1:" + base64.b64encode(zlib.compress(canonical_json(CUSTOMERS))).decode()
+    assert recompressed != blob and same_customers(blob, recompressed)
+    assert same_customers(blob, first_format) and same_customers(first_format, blob)
+    other = encode_customers([*CUSTOMERS[:-1], {**CUSTOMERS[-1], "name": "Other"}])
+    assert not same_customers(blob, other)
