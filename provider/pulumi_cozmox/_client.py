@@ -51,6 +51,8 @@ from pulumi_cozmox._settings import Settings
 
 __all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "describe_transport_error"]
 
+#: A campaign's statuses (the API's ``Campaign.status``).
+STATUSES = ("scheduled", "in-progress", "ended")
 #: The largest page the contract allows; a server may serve fewer (it says so in metadata).
 PAGE_LIMIT = 1000
 #: A listing longer than this many pages is a server that never ends one: stop and say so.
@@ -143,11 +145,45 @@ class CozmoxClient:
         path = _campaign_path(campaign_id)
         return self._campaign("GET", path, self._send("GET", path))
 
-    def get_status(self, campaign_id: str) -> str:
-        """The campaign's live status, read without building its customers (fast for large
-        campaigns); NotFound when there is none."""
+    def get_status(self, campaign_id: str, *, large: bool = False) -> str:
+        """The campaign's live status; NotFound when there is none.
+
+        The answer is read without building its customers. For a ``large`` campaign (its
+        answer is up to 90 MB) the status is counted instead, without transferring it: one
+        ``GET /campaign?id=ID&status=S&limit=0`` per status, whose ``metadata.totalItems``
+        must be 1 for exactly one status. A server that answers otherwise (ignores a filter
+        or ``limit``, leaves out the count) gets the plain GET.
+        """
+        if large:
+            counted = self._counted_status(campaign_id)
+            if counted is not None:
+                return counted
         path = _campaign_path(campaign_id)
         return parse_answer(CampaignStatus, self._send("GET", path).content, "GET", path).status
+
+    def _counted_status(self, campaign_id: str) -> str | None:
+        matches: list[str] = []
+        date: datetime | None = None
+        for status in STATUSES:
+            query = {"id": campaign_id, "status": status, "limit": 0}
+            try:
+                response = self._send("GET", "/campaign", params=query)
+                page = parse_answer(ListPage, response.content, "GET", "/campaign")
+            except (ApiError, MalformedAnswer):
+                return None
+            total = page.metadata.totalItems if page.metadata else None
+            if page.results or total not in (0, 1):
+                return None
+            if total == 1:
+                matches.append(status)
+            date = _server_date(response)
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            return None  # more than one status matched: the filters are not applied
+        error = NotFound(404, "no such campaign", "GET", _campaign_path(campaign_id))
+        error.date = date
+        raise error
 
     def update_campaign(self, campaign_id: str, patch: dict[str, Any]) -> dict[str, Any]:
         """PATCH /campaign/{id} with an UpdateCampaignDTO body; returns the campaign."""

@@ -100,6 +100,11 @@ def _within(path: str, api_keys: set[str]) -> bool:
     return any(path == k or path.startswith((k + ".", k + "[")) for k in api_keys)
 
 
+#: From this many customers, the live status is counted rather than read: the campaign's
+#: answer (every customer) would take seconds to send and read.
+LARGE_CAMPAIGN = 1000
+
+
 def _who(props: dict[str, Any], campaign_id: str | None = None) -> str:
     """How messages name a campaign: its resource, and its id when it has one."""
     name = props.get("resource_name")
@@ -326,7 +331,8 @@ class CampaignProvider(ResourceProvider):
         if recorded in LIVE_STATUSES:
             return str(recorded)  # status only moves forward: it has dialed already
         try:
-            return self._client().get_status(id_)
+            large = (_count(olds) or 0) >= LARGE_CAMPAIGN
+            return self._client().get_status(id_, large=large)
         except NotFound as gone:
             # Gone: if its window had opened it may have dialed, and a replacement would call
             # everyone again; otherwise it is safe to create anew.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -206,3 +206,39 @@ def test_a_closed_port_is_a_transport_error_after_retries(pauses: list) -> None:
     with client, pytest.raises(TransportError) as info:
         client.get_status("x")
     assert "ConnectError" in str(info.value) and len(pauses) == 2
+
+
+# --- the live status of a large campaign, counted --------------------------------------------
+
+
+def test_large_campaign_status_is_counted_without_its_answer(
+    client: CozmoxClient, emulator: Any
+) -> None:
+    cid = stored(emulator, body(schedulePlan={"earliestAt": "2099-01-01T17:00:00.000Z"}))
+    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+    start = (datetime(2099, 1, 1, 17, tzinfo=timezone.utc) - now).total_seconds() + 1
+    for status, advance in (("scheduled", 0), ("in-progress", start), ("ended", 3600)):
+        emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
+        emulator.control.delete("requests").raise_for_status()
+        assert client.get_status(cid, large=True) == status == client.get_status(cid)
+        counted = journal(emulator, "GET")
+        assert len(counted) == 3 and all("limit=0" in e["query"] for e in counted)
+
+
+def test_a_gone_large_campaign_is_not_found(client: CozmoxClient, emulator: Any) -> None:
+    with pytest.raises(NotFound) as gone:
+        client.get_status("no-such-campaign", large=True)
+    assert gone.value.date is not None
+    assert journal(emulator, "GET", "/campaign/no-such-campaign") == []
+
+
+def test_a_server_that_ignores_the_filters_is_asked_plainly(
+    client: CozmoxClient, emulator: Any
+) -> None:
+    cid = stored(emulator, body())
+    # Every count says 1, whatever the status asked: the count cannot be trusted.
+    page = '{"results": [], "metadata": {"itemsPerPage": 0, "totalItems": 1, "currentPage": 1}}'
+    add_fault(emulator, method="GET", path="/campaign", action="answer", status=200,
+              body=page, times=3)  # fmt: skip
+    assert client.get_status(cid, large=True) == "scheduled"
+    assert len(journal(emulator, "GET", f"/campaign/{cid}")) == 1
