@@ -5,7 +5,10 @@ Props are dicts with snake_case top-level keys, as the resource passes them. Pur
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
+    "count_of",
     "DELETED",
     "UNCOMPARED",
     "INPUT_KEYS",
@@ -76,3 +79,9 @@ OUTPUT_TO_API: dict[str, str] = {
     "calls_counter_ended_voicemail": "callsCounterEndedVoicemail",
     "calls_counter_ended": "callsCounterEnded",
 }
+
+
+def count_of(value: Any) -> int | None:
+    """A whole number from props (numbers cross the engine as floats: 3.0 is 3), else None."""
+    whole = isinstance(value, int | float) and not isinstance(value, bool)
+    return int(value) if whole and float(value).is_integer() else None

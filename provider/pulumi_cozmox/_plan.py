@@ -35,6 +35,7 @@ from pulumi_cozmox._fields import (
     LIVE_STATUSES,
     PATCHABLE,
     RESTRICTED,
+    count_of,
 )
 
 __all__ = ["Plan", "escalate", "plan_change"]
@@ -134,15 +135,7 @@ def plan_change(
         patchable = [k for k in changed if k in PATCHABLE]
         patch = {INPUT_TO_API[k]: news[k] for k in patchable}
         restricted = tuple(k for k in patchable if k in RESTRICTED)
-    # Numbers cross the engine as floats (protobuf): 3.0 means 3 customers.
-    raw_count = news.get("customer_count")
-    count = (
-        int(raw_count)
-        if isinstance(raw_count, int | float)
-        and not isinstance(raw_count, bool)
-        and float(raw_count).is_integer()
-        else None
-    )
+    count = count_of(news.get("customer_count"))
     return Plan(
         changed=changed,
         replaces=tuple(replaces),

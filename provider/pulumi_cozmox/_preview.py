@@ -23,10 +23,10 @@ from typing import Any
 
 from pulumi_cozmox._customers import customer_segments, decode_customers
 from pulumi_cozmox._delta import CustomersDelta, customers_delta, segments_delta
-from pulumi_cozmox._fields import STATE_ONLY
+from pulumi_cozmox._fields import STATE_ONLY, count_of
 from pulumi_cozmox._hours import CallingHours, calling_hours
 from pulumi_cozmox._plan import Plan
-from pulumi_cozmox._report import CampaignReport, count_of, make_report
+from pulumi_cozmox._report import CampaignReport, make_report
 
 __all__ = ["change_report", "create_report", "customers_of", "hours_of", "resource_of"]
 

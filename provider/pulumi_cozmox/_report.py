@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from pulumi_cozmox._delta import CustomerKey, CustomersDelta
-from pulumi_cozmox._fields import LIVE_STATUSES
+from pulumi_cozmox._fields import LIVE_STATUSES, count_of
 from pulumi_cozmox._hours import CallingHours, zone_info
 from pulumi_cozmox._mask import MASK, mask_number
 
@@ -50,7 +50,6 @@ __all__ = [
     "Counters",
     "DeltaFacts",
     "ZoneFacts",
-    "count_of",
     "counters_of",
     "counters_text",
     "delta_text",
@@ -174,13 +173,6 @@ def mask_key(key: CustomerKey) -> str:
     if kind == "sipUri":
         return f"sip:{MASK * 3}"
     return f"customers[{value}]"
-
-
-def count_of(value: Any) -> int | None:
-    """A count from state or inputs (numbers cross the engine as floats: 3.0), else None."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
-        return int(value)
-    return None
 
 
 def counters_of(outputs: Mapping[str, Any]) -> Counters:

@@ -30,12 +30,11 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_cozmox._fields import INPUT_TO_API, LIVE_STATUSES
+from pulumi_cozmox._fields import INPUT_TO_API, LIVE_STATUSES, count_of
 from pulumi_cozmox._hours import dialing_window
 from pulumi_cozmox._mask import mask_text
 from pulumi_cozmox._report import (
     CampaignReport,
-    count_of,
     counters_of,
     counters_text,
     delta_text,

@@ -47,6 +47,7 @@ from pulumi_cozmox._fields import (
     INPUT_TO_API,
     LIVE_STATUSES,
     UNCOMPARED,
+    count_of,
 )
 from pulumi_cozmox._hours import OPT_OUT, CallingHours, calling_hours_problems
 from pulumi_cozmox._json import gc_paused
@@ -110,14 +111,6 @@ def _who(props: dict[str, Any], campaign_id: str | None = None) -> str:
     name = props.get("resource_name")
     resource = f'resource "{name}"' if isinstance(name, str) else "this resource"
     return f"campaign {campaign_id} ({resource})" if campaign_id else resource
-
-
-def _count(props: dict[str, Any]) -> int | None:
-    # Numbers cross the engine as floats (protobuf): 3.0 means 3 customers.
-    raw = props.get("customer_count")
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer():
-        return int(raw)
-    return None
 
 
 def _may_have_dialed(props: dict[str, Any], gone: NotFound) -> bool:
@@ -244,7 +237,8 @@ class CampaignProvider(ResourceProvider):
             failures.append(CheckFailure("adopt_id", "must be a campaign id (a string)"))
         gone = _olds.get(VANISHED)
         if isinstance(gone, str) and news.get("allow_redial") is not True:
-            failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), _count(news))))
+            count = count_of(news.get("customer_count"))
+            failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), count)))
         with _client_lock:
             replacing = resource_of(news) in _replacing
         if not _olds and customers is not None and not failures and not replacing and _reporting():
@@ -331,7 +325,7 @@ class CampaignProvider(ResourceProvider):
         if recorded in LIVE_STATUSES:
             return str(recorded)  # status only moves forward: it has dialed already
         try:
-            large = (_count(olds) or 0) >= LARGE_CAMPAIGN
+            large = (count_of(olds.get("customer_count")) or 0) >= LARGE_CAMPAIGN
             return self._client().get_status(id_, large=large)
         except NotFound as gone:
             # Gone: if its window had opened it may have dialed, and a replacement would call
