@@ -198,19 +198,23 @@ class CampaignProvider(ResourceProvider):
         are checked at ``up``. Customers identical to the last checked ones (same blob) are
         not validated again: they passed before, and decoding 10,000 of them costs seconds.
         """
-        skipped: set[str] = set()
+        unknown: set[str] = set()  # API keys whose value is not known yet
+        skipped: set[str] = set()  # API keys not validated (unknown, or customers unchanged)
         body: dict[str, Any] = {}
         for key, api in INPUT_TO_API.items():
             value = news.get(key)
             if value is None:
                 continue
-            if _is_unknown(value) or (key == "customers" and value == _olds.get("customers")):
+            if _is_unknown(value):
+                unknown.add(api)
+            elif key == "customers" and value == _olds.get("customers"):
                 skipped.add(api)
-                continue
-            body[api] = value
-        if skipped & {"assistantId", "workflowId"}:
+            else:
+                body[api] = value
+        if unknown & {"assistantId", "workflowId"}:
             # Which of the two is set is not known yet: the rule "one of them" waits for up.
-            skipped |= {"assistantId", "workflowId"}
+            unknown |= {"assistantId", "workflowId"}
+        skipped |= unknown
         failures: list[CheckFailure] = []
         customers: list[dict[str, Any]] | None = None
         blob = body.pop("customers", None)
@@ -223,7 +227,7 @@ class CampaignProvider(ResourceProvider):
         for problem in _problems(fields, blob if customers is not None else None):
             if not _within(problem.path, skipped):
                 failures.append(CheckFailure(_failure_path(problem.path), problem.message))
-        hours = self._hours_if_dialing_anew(_olds, news, customers, skipped)
+        hours = self._hours_if_dialing_anew(_olds, news, customers, unknown)
         if hours is not None:
             allowed = news.get(OPT_OUT) is True
             for p in calling_hours_problems(hours, allowed=allowed):
@@ -252,12 +256,12 @@ class CampaignProvider(ResourceProvider):
         olds: dict[str, Any],
         news: dict[str, Any],
         customers: list[dict[str, Any]] | None,
-        skipped: set[str],
+        unknown: set[str],
     ) -> CallingHours | None:
         """The calling hours of a campaign that will dial anew (a create, new customers, a new
         schedule), to refuse a window outside 08:00-21:00 local time; None for an unchanged
         campaign (not judged again) or values not known yet."""
-        if skipped & {"customers", "schedulePlan"}:
+        if unknown & {"customers", "schedulePlan"}:
             return None
         schedule = news.get("schedule_plan")
         anew = not olds or customers is not None

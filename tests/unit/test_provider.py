@@ -158,3 +158,19 @@ def test_a_campaign_deleted_after_dialing_is_not_recreated_silently() -> None:
     allowed = CampaignProvider().diff("c-1", recorded, props(allow_redial=True))
     assert allowed.changes is True and allowed.replaces == ["status"]
     assert allowed.delete_before_replace is True
+
+
+def test_calling_hours_are_judged_when_the_schedule_changes_alone() -> None:
+    # The customers are unchanged (not validated again), the new window is at 01:00-04:00
+    # in Los Angeles: refused, as a new campaign with that window would be.
+    night = {"earliestAt": "2099-01-01T09:00:00Z", "latestAt": "2099-01-01T12:00:00Z"}
+    failures = CampaignProvider().check(props(), props(schedule_plan=night)).failures
+    assert [f.property for f in failures] == ["schedule_plan"]
+    assert "outside 08:00-21:00" in failures[0].reason
+    allowed = props(schedule_plan=night, allow_outside_calling_hours=True)
+    assert CampaignProvider().check(props(), allowed).failures == []
+    # Unchanged (an existing campaign from before the rule): not judged again.
+    assert (
+        CampaignProvider().check(props(schedule_plan=night), props(schedule_plan=night)).failures
+        == []
+    )
