@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,8 @@ from schemathesis.specs.openapi.checks import (
     positive_data_acceptance,
     response_schema_conformance,
 )
+
+from pulumi_cozmox._compare import instant
 
 # Generated requests per operation and mode; raise it to hunt (COZMOX_SCHEMATHESIS_EXAMPLES).
 MAX_EXAMPLES = int(os.environ.get("COZMOX_SCHEMATHESIS_EXAMPLES", "25"))
@@ -97,17 +98,6 @@ def _patched_document() -> dict[str, Any]:
     return document
 
 
-def _instant(value: Any) -> datetime | None:
-    """As the API's rule reads a date-time (pulumi_cozmox._rules): ISO 8601, UTC if naive."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
 def _api_rules(body: Any) -> Any:
     """The two rules JSON Schema cannot state, applied to a generated body (positive mode):
     a number is given to one customer only (a repeated one is swapped for an unused one from
@@ -129,7 +119,7 @@ def _api_rules(body: Any) -> Any:
             seen.add(number)
     plan = body.get("schedulePlan")
     if isinstance(plan, dict):
-        earliest, latest = _instant(plan.get("earliestAt")), _instant(plan.get("latestAt"))
+        earliest, latest = instant(plan.get("earliestAt")), instant(plan.get("latestAt"))
         if earliest is not None and latest is not None:
             if latest < earliest:
                 plan["earliestAt"], plan["latestAt"] = plan["latestAt"], plan["earliestAt"]
