@@ -420,16 +420,22 @@ def repair(node: dict[str, Any], components: dict[str, Any], report: Report) -> 
     return node
 
 
-def _refs(node: Any) -> Iterator[str]:
+def walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a JSON document, ``node`` first (depth first)."""
     if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield ref
+        yield node
         for v in node.values():
-            yield from _refs(v)
+            yield from walk(v)
     elif isinstance(node, list):
         for v in node:
-            yield from _refs(v)
+            yield from walk(v)
+
+
+def _refs(node: Any) -> Iterator[str]:
+    for sub in walk(node):
+        ref = sub.get("$ref")
+        if isinstance(ref, str):
+            yield ref
 
 
 def repaired_components(openapi: dict[str, Any]) -> tuple[dict[str, Any], Report]:

@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cozmox_codegen.schema import walk
+
 #: The schemas programs write by hand; every object schema they reach is generated too.
 ROOTS: tuple[str, ...] = ("CreateCustomerDTO", "AssistantOverrides", "SchedulePlan")
 #: Python names for API schemas whose API name reads badly in a program.
@@ -292,7 +294,7 @@ class Generator:
         """For each union branch, the discriminator values that select it, e.g.
         ``ElevenLabsVoice -> [("provider", "11labs")]`` (for its docstring)."""
         found: dict[str, list[tuple[str, Any]]] = {}
-        for node in _walk(self.defs):
+        for node in walk(self.defs):
             disc = node.get("x-discriminator")
             if not isinstance(disc, dict):
                 continue
@@ -367,16 +369,6 @@ def _first_sentence(text: str) -> str:
     return first if end < 0 else first[: end + 1]
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        yield node
-        for v in node.values():
-            yield from _walk(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _walk(v)
-
-
 def _mapping(disc: dict[str, Any]) -> Iterator[tuple[Any, str]]:
     """``(value, reference)`` for each branch of an ``x-discriminator`` mapping."""
     for value, refs in disc["mapping"].items():
@@ -386,7 +378,7 @@ def _mapping(disc: dict[str, Any]) -> Iterator[tuple[Any, str]]:
 
 def _refs(node: Any) -> Iterator[str]:
     """The schemas ``node`` refers to: ``$ref`` and discriminator mapping targets."""
-    for sub in _walk(node):
+    for sub in walk(node):
         targets = [sub.get("$ref")]
         if isinstance(sub.get("x-discriminator"), dict):
             targets += [r for _, r in _mapping(sub["x-discriminator"])]
