@@ -185,6 +185,11 @@ class CozmoxClient:
         error.date = date
         raise error
 
+    def verify(self) -> datetime | None:
+        """One small request (``GET /campaign?limit=0``) that fails unless the API accepts the
+        key (Unauthorized) and answers at this URL; returns the server's time, if it gave it."""
+        return _server_date(self._send("GET", "/campaign", params={"limit": 0}))
+
     def update_campaign(self, campaign_id: str, patch: dict[str, Any]) -> dict[str, Any]:
         """PATCH /campaign/{id} with an UpdateCampaignDTO body; returns the campaign."""
         path = _campaign_path(campaign_id)
@@ -202,9 +207,12 @@ class CozmoxClient:
             return False
         return True
 
-    def list_campaigns(self, **filters: Any) -> Iterator[ListedCampaign]:
+    def list_campaigns(
+        self, *, dates: list[datetime] | None = None, **filters: Any
+    ) -> Iterator[ListedCampaign]:
         """Every campaign matching ``filters`` (the API's query parameters: ``status``,
-        ``createdAtGe``, ...; datetimes are formatted), page after page.
+        ``createdAtGe``, ...; datetimes are formatted), page after page. ``dates`` receives
+        the server's time of each page (its ``Date`` header), when it gives one.
 
         Paging follows the answer's ``metadata`` (``itemsPerPage``, ``totalItems``), not an
         assumed page size, and ends also when a server ignores ``page``: a page that brings
@@ -216,6 +224,9 @@ class CozmoxClient:
             query = {**params, "limit": PAGE_LIMIT, "page": page}
             response = self._send("GET", "/campaign", params=query)
             data = parse_answer(ListPage, response.content, "GET", "/campaign")
+            date = _server_date(response)
+            if dates is not None and date is not None:
+                dates.append(date)
             fresh = [c for c in data.results if c.id not in seen]
             seen.update(c.id for c in fresh)
             yield from fresh

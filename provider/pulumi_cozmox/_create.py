@@ -4,19 +4,29 @@ Creating a campaign dials its customers, so a create is sent only when no campai
 call the same people at the same time exists, and it is never sent again while an earlier
 attempt may have been carried out.
 
-1. **The duplicate guard.** Before the POST, every campaign of the org is listed and compared
-   with the declared one: same phone number, assistant or workflow, schedule (as instants) and
-   customers (every field, overrides included; the API may add defaults). The name is left
-   out: a copy with another name calls the same people. If one exists the create is refused
+1. **The duplicate guard.** Before the POST, the run's view of the org catches up with what
+   changed since it was read (:class:`~pulumi_cozmox._org.OrgView`: one bounded read per run),
+   and its campaigns are compared with the declared one: same phone number, assistant or
+   workflow, schedule (as instants) and customers (every field, overrides included; defaults
+   only as the contract documents them). The name is left out: a copy with another name calls
+   the same people. If one exists the create is refused
    (:class:`~pulumi_cozmox._errors.DuplicateCampaign`), naming it and the fixes, unless the
-   resource opts in with ``allow_duplicate``. This is what stops a second copy after a
+   resource opts in with ``allow_duplicate`` (``True``, or that campaign's id). The call limit
+   is judged again too (:mod:`pulumi_cozmox._guard`). This is what stops a second copy after a
    ``pulumi up`` killed once the API had the campaign but before Pulumi recorded it, after a
    resource was renamed without an alias, or when a resource was copied.
    The API has no field in which to mark a campaign as created by a resource, so an identical
    campaign found here cannot be told apart from one a person made on purpose: it is never
    taken over silently; ``adopt_id`` takes it over explicitly.
-2. **One at a time per identity.** Creates of identical campaigns in this process (parallel
-   resources of one ``pulumi up``) run one after the other, so each guard sees the others.
+2. **One at a time per identity, and the later of two loses.** Creates of identical campaigns
+   in this process (parallel resources of one ``pulumi up``) run one after the other, so each
+   guard sees the others. Across processes (two stacks, a person in the dashboard) no lock
+   spans them: after its POST a create catches up once more, and if an identical campaign (or
+   one that puts a customer past the call limit) was created before this one meanwhile, this
+   one, the later, is deleted again (ended first if it is dialing) and the create refused.
+   Both sides judge by the same order (``createdAt``, then id), so exactly one remains. When
+   the window is already open, the later campaign may have placed calls in the moment between
+   its creation and its deletion; calls in progress then finish.
 3. **A lost answer is looked up, never re-sent blindly.** A POST whose answer is lost (timeout,
    connection closed or reset), malformed (a 2xx that is not a campaign) or a 5xx (a proxy may
    answer 502/503/504 after forwarding it; a 500 after committing) may have been carried out.
@@ -32,21 +42,19 @@ attempt may have been carried out.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from pydantic import TypeAdapter
 
+from pulumi_cozmox._campaign import Declared
 from pulumi_cozmox._client import CozmoxClient, describe_transport_error
-from pulumi_cozmox._compare import instant, same_value
-from pulumi_cozmox._customers import canonical_json, json_digest
+from pulumi_cozmox._compare import instant
 from pulumi_cozmox._errors import (
     ApiError,
     CozmoxError,
@@ -54,13 +62,15 @@ from pulumi_cozmox._errors import (
     MalformedAnswer,
     NotFound,
     OutcomeUnknown,
+    Refused,
     TransportError,
 )
-from pulumi_cozmox._json import loads
-from pulumi_cozmox._models import CustomerKey, ListedCampaign
+from pulumi_cozmox._guard import Guard, Overlap, same_customers
+from pulumi_cozmox._models import ListedCampaign
+from pulumi_cozmox._org import listed_head
 from pulumi_cozmox._retry import NEVER_SENT
 
-__all__ = ["Created", "Declared", "create_campaign", "find_identical"]
+__all__ = ["Created", "Declared", "create_campaign", "duplicate_allowed", "find_identical"]
 
 #: How far before the request the lookup of a lost answer starts (clock skew allowance).
 LOOKUP_MARGIN = 5.0
@@ -72,45 +82,6 @@ MAYBE_COMMITTED = frozenset({500, 502, 503, 504})
 #: Answers after which the server (behind a gateway) may still be working on it.
 STILL_WORKING = frozenset({502, 504})
 
-_KEYS = TypeAdapter(list[CustomerKey])
-
-
-@dataclass(frozen=True)
-class Declared:
-    """The campaign a resource declares: the POST body, and what recognises it in the API."""
-
-    body: bytes
-    #: The body's fields (API keys) but the customers.
-    fields: dict[str, Any]
-    #: The customers' canonical JSON (see :mod:`pulumi_cozmox._customers`).
-    customers_json: bytes
-    customers_digest: str = field(init=False)
-    customer_keys: tuple[tuple[str | None, str | None], ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        keys = tuple((c.number, c.sipUri) for c in _KEYS.validate_json(self.customers_json))
-        object.__setattr__(self, "customers_digest", json_digest(self.customers_json))
-        object.__setattr__(self, "customer_keys", keys)
-
-    def customers(self) -> list[Any]:
-        """The declared customers, parsed (only when a candidate needs a full comparison)."""
-        parsed: list[Any] = loads(self.customers_json)
-        return parsed
-
-    @property
-    def identity(self) -> str:
-        """Who is called, from where, when: equal for campaigns the guard calls identical."""
-        plan = self.fields.get("schedulePlan")
-        if isinstance(plan, dict):
-            plan = sorted((k, _utc(v)) for k, v in plan.items())
-        head = [self.fields.get(k) for k in ("phoneNumberId", "assistantId", "workflowId")]
-        return _sha256(repr((head, plan, self.customers_digest)).encode())
-
-
-def _utc(value: Any) -> Any:
-    moment = instant(value)
-    return value if moment is None else moment.astimezone(timezone.utc).isoformat()
-
 
 @dataclass(frozen=True)
 class Created:
@@ -121,39 +92,12 @@ class Created:
     recovered_from: str | None = None
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 # -- recognising the declared campaign ---------------------------------------------------------
 
 
-def _same_head(listed: ListedCampaign, declared: Declared, *, with_name: bool) -> bool:
-    """The cheap part: ids, schedule, and the customers' numbers in order."""
-    wanted = declared.fields
-    if with_name and listed.name != wanted.get("name"):
-        return False
-    for key in ("phoneNumberId", "assistantId", "workflowId"):
-        if getattr(listed, key) != wanted.get(key):
-            return False
-    plan = wanted.get("schedulePlan")
-    if plan is None:
-        if listed.schedulePlan is not None:
-            return False
-    elif not same_value(listed.schedulePlan, plan):
-        return False
-    return tuple((c.number, c.sipUri) for c in listed.customers) == declared.customer_keys
-
-
-def _same_customers(server: Any, declared: Declared) -> bool:
-    if not isinstance(server, list):
-        return False
-    try:
-        if _sha256(canonical_json(server)) == declared.customers_digest:
-            return True
-    except TypeError:
-        return False
-    return same_value(server, declared.customers())
+def _same_head(listed: ListedCampaign, declared: Declared) -> bool:
+    """The cheap part, name included: ids, schedule, the customers' numbers in order."""
+    return listed.name == declared.fields.get("name") and declared.head == listed_head(listed)
 
 
 def _matching(
@@ -161,27 +105,35 @@ def _matching(
     listed: Iterator[ListedCampaign],
     declared: Declared,
     *,
-    with_name: bool,
-    skip: Callable[[str], bool] = lambda _id: False,
+    skip: Callable[[str], bool],
 ) -> list[dict[str, Any]]:
-    """The campaigns among ``listed`` that are the declared one, oldest first."""
+    """The campaigns among ``listed`` that are the declared one, name included, oldest first."""
     found: list[dict[str, Any]] = []
     for campaign in listed:
-        if skip(campaign.id) or not _same_head(campaign, declared, with_name=with_name):
+        if skip(campaign.id) or not _same_head(campaign, declared):
             continue
         try:
             full = client.get_campaign(campaign.id)
         except NotFound:
             continue  # deleted since it was listed
-        if _same_customers(full.get("customers"), declared):
+        if same_customers(full.get("customers"), declared):
             found.append(full)
     return sorted(found, key=lambda c: str(c.get("createdAt")))
 
 
 def find_identical(client: CozmoxClient, declared: Declared) -> list[dict[str, Any]]:
-    """Every campaign of the org that would call the declared customers, from the same phone
-    number, with the same assistant or workflow, on the same schedule (names aside)."""
-    return _matching(client, client.list_campaigns(), declared, with_name=False)
+    """Every campaign of the org (as a fresh run reads it) that would call the declared
+    customers, from the same phone number, with the same assistant or workflow, on the same
+    schedule (names aside)."""
+    return Guard(client).identical(declared)
+
+
+def duplicate_allowed(allow: bool | str | None, existing: list[dict[str, Any]]) -> bool:
+    """Whether ``allow_duplicate`` allows creating a copy of ``existing``: ``True`` always; a
+    campaign id, when that is the one campaign found."""
+    if allow is True:
+        return True
+    return isinstance(allow, str) and [str(c.get("id")) for c in existing] == [allow]
 
 
 # -- claims and serialization within this process ------------------------------------------------
@@ -221,6 +173,7 @@ def _duplicate_message(existing: list[dict[str, Any]]) -> str:
     count = len(first.get("customers") or [])
     people = f"{count} " + ("person" if count == 1 else "people")
     more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+    allow = f'allow_duplicate="{first.get("id")}"' if len(existing) == 1 else "allow_duplicate=True"
     return (
         f"an identical campaign already exists in the Cozmox org: {first.get('id')} "
         f"({first.get('status')}, created {first.get('createdAt')}){more}: same customers, "
@@ -230,35 +183,139 @@ def _duplicate_message(existing: list[dict[str, Any]]) -> str:
         f'adopt_id="{first.get("id")}" (nothing is dialed) and run `pulumi up` again. If you '
         "renamed this resource, give it its old name as an alias instead: "
         'opts=pulumi.ResourceOptions(aliases=[pulumi.Alias(name="<old name>")]). To create '
-        "another identical campaign that calls them again, set allow_duplicate=True."
+        f"another identical campaign that calls them again, set {allow}."
     )
+
+
+def screen(
+    guard: Guard,
+    declared: Declared,
+    *,
+    allow_duplicate: bool | str | None = None,
+    resource: str | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> tuple[list[dict[str, Any]], list[Overlap]]:
+    """Judge a create against the org as ``guard`` sees it now: raises DuplicateCampaign or
+    Refused; returns the identical campaigns that ``allow_duplicate`` allows, and the other
+    campaigns that call some of the same people within the call limit's period."""
+    plan = declared.fields.get("schedulePlan")
+    guard.org.reach_back(instant(plan.get("earliestAt")) if isinstance(plan, dict) else None)
+    existing = guard.identical(declared, skip=lambda cid: cid in exclude)
+    if existing and not duplicate_allowed(allow_duplicate, existing):
+        raise DuplicateCampaign(_duplicate_message(existing), [c["id"] for c in existing])
+    refusals, overlaps = guard.call_limit(
+        declared, guard.org.server_now(), resource=resource, exclude=exclude
+    )
+    if refusals:
+        raise Refused([(r.path, r.message) for r in refusals])
+    return existing, overlaps
 
 
 def create_campaign(
     client: CozmoxClient,
     declared: Declared,
     *,
-    allow_duplicate: bool = False,
+    allow_duplicate: bool | str | None = False,
     lookup_interval: float = LOOKUP_INTERVAL,
+    guard: Guard | None = None,
+    resource: str | None = None,
+    exclude: frozenset[str] = frozenset(),
 ) -> Created:
-    """Create the declared campaign once; see the module docstring.
+    """Create the declared campaign once; see the module docstring. ``guard``: the run's
+    (a guard of its own, with no rules, when None); ``resource`` names the create in the run;
+    ``exclude``: campaigns not to judge it against (the one it replaces).
 
-    Raises DuplicateCampaign (nothing sent), ApiError (the API refused it), TransportError
-    (it could not be sent), OutcomeUnknown (it may exist, and could not be found).
+    Raises DuplicateCampaign or Refused (nothing sent, or the later copy deleted again),
+    ApiError (the API refused it), TransportError (it could not be sent), OutcomeUnknown (it
+    may exist, and could not be found).
     """
+    guard = guard or Guard(client)
     with _serialized(declared.identity):
-        existing = find_identical(client, declared)
-        if existing and not allow_duplicate:
-            raise DuplicateCampaign(_duplicate_message(existing), [c["id"] for c in existing])
+        guard.org.catch_up()
+        existing, _ = screen(
+            guard, declared, allow_duplicate=allow_duplicate, resource=resource, exclude=exclude
+        )
         before = {str(c["id"]) for c in existing}
-        return _post(client, declared, before, lookup_interval)
+        created = _post(client, guard, declared, before, lookup_interval)
+        if resource is not None:
+            guard.created(resource, str(created.campaign["id"]))
+        _undo_if_later(client, guard, declared, created.campaign, allow_duplicate, exclude)
+        return created
 
 
-def _post(client: CozmoxClient, declared: Declared, before: set[str], interval: float) -> Created:
+def _older(listed: ListedCampaign, campaign: dict[str, Any]) -> bool:
+    """Whether ``listed`` was created before ``campaign`` (the order every create agrees on)."""
+    mine, theirs = instant(campaign.get("createdAt")), instant(listed.createdAt)
+    if mine is None or theirs is None:
+        return False
+    return (theirs, listed.id) < (mine, str(campaign["id"]))
+
+
+def _undo_if_later(
+    client: CozmoxClient,
+    guard: Guard,
+    declared: Declared,
+    campaign: dict[str, Any],
+    allow_duplicate: bool | str | None,
+    exclude: frozenset[str],
+) -> None:
+    """Delete ``campaign`` again (and raise) when, created at the same moment elsewhere, an
+    older campaign makes it a duplicate or puts someone past the call limit."""
+    own = str(campaign["id"])
+    guard.org.catch_up()
+
+    def not_older(cid: str) -> bool:
+        listed = guard.org.get(cid)
+        return cid == own or _is_claimed(cid) or listed is None or not _older(listed, campaign)
+
+    twins = guard.identical(declared, skip=lambda cid: cid in exclude or not_older(cid))
+    reasons: list[str] = []
+    if twins and not duplicate_allowed(allow_duplicate, twins):
+        first = twins[0]
+        reasons.append(
+            f"an identical campaign, {first.get('id')} (created {first.get('createdAt')}), was "
+            "created at the same moment by another stack or person"
+        )
+    racing = {c.id for c in guard.org.campaigns() if c.id != own and not not_older(c.id)} - exclude
+    if racing and guard.rules.call_limit is not None:
+        refusals, _ = guard.call_limit(
+            declared,
+            guard.org.server_now(),
+            exclude={c.id for c in guard.org.campaigns()} - racing,
+        )
+        reasons += [r.message for r in refusals]
+    if not reasons:
+        return
+    dialing = _withdraw(client, own)
+    after = (
+        "it had started dialing: calls it placed in that moment finish"
+        if dialing
+        else "it had not started dialing: nobody was called"
+    )
+    raise DuplicateCampaign(
+        f"{'; '.join(reasons)}. This one, {own}, is the later of them, so it was deleted again "
+        f"({after}). Run `pulumi up` again once the other campaign is settled, or change this "
+        "campaign.",
+        [own],
+    )
+
+
+def _withdraw(client: CozmoxClient, campaign_id: str) -> bool:
+    """End (if dialing) and delete a campaign just created; whether it had started dialing."""
+    status = client.get_status(campaign_id)
+    if status == "in-progress":
+        client.end_campaign(campaign_id)
+    client.delete_campaign(campaign_id)
+    return status != "scheduled"
+
+
+def _post(
+    client: CozmoxClient, guard: Guard, declared: Declared, before: set[str], interval: float
+) -> Created:
     rng = random.Random()
     attempt = 0
     while True:
-        started = datetime.now(timezone.utc)
+        started = guard.org.server_now()
         error: CozmoxError
         try:
             response = client.post_campaign(declared.body)
@@ -318,11 +375,7 @@ def _await(
         try:
             listed = client.list_campaigns(createdAtGe=since)
             for campaign in _matching(
-                client,
-                listed,
-                declared,
-                with_name=True,
-                skip=lambda cid: cid in before or _is_claimed(cid),
+                client, listed, declared, skip=lambda cid: cid in before or _is_claimed(cid)
             ):
                 if _claim(str(campaign["id"])):
                     return campaign

@@ -13,6 +13,7 @@ CozmoxError            base of every error this package raises on purpose
   MalformedAnswer      the API answered, but not with what the contract says (names the field)
   OutcomeUnknown       a write was sent, its result is unknown, and a lookup could not settle it
   DuplicateCampaign    refused: an identical campaign already exists (it would call people twice)
+  Refused              refused: a rule of the stack forbids it (call limit, do-not-call list)
 
 No error ever holds the API key or the Authorization header: an error is built from the
 method, the path (query string included, which never carries the key), the status and the
@@ -35,6 +36,7 @@ __all__ = [
     "NotFound",
     "OutcomeUnknown",
     "RateLimited",
+    "Refused",
     "ServerError",
     "TransportError",
     "Unauthorized",
@@ -217,6 +219,16 @@ class DuplicateCampaign(CozmoxError):
     def __init__(self, message: str, campaign_ids: list[str]) -> None:
         self.campaign_ids = campaign_ids
         super().__init__(message)
+
+
+class Refused(CozmoxError):
+    """Refused before sending: a rule of the stack forbids the create. ``reasons``: ``(path,
+    message)`` pairs, the path in the API's terms (``customers[3]``), the message naming the
+    customers by path and the other campaigns by id, never a number."""
+
+    def __init__(self, reasons: list[tuple[str, str]]) -> None:
+        self.reasons = reasons
+        super().__init__("; ".join(message for _path, message in reasons))
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

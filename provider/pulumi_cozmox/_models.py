@@ -65,7 +65,9 @@ class ListedCampaign(_Answer):
 
     id: str
     status: str | None = None
+    endedReason: str | None = None
     createdAt: str | None = None
+    updatedAt: str | None = None
     name: str | None = None
     phoneNumberId: str | None = None
     assistantId: str | None = None

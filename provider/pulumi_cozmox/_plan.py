@@ -104,7 +104,7 @@ def _equal(key: str, old: Any, new: Any) -> bool:
     if key == "customers":
         return _customers_equal(old, new)
     if key in ("allow_redial", "allow_duplicate", "allow_outside_calling_hours"):
-        return bool(old) == bool(new)
+        return (old or False) == (new or False)  # True, or the id of the campaign allowed
     if key == "schedule_plan":
         return same_instants(old, new)
     return bool(old == new)

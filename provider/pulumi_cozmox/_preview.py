@@ -18,6 +18,7 @@ import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -26,9 +27,27 @@ from pulumi_cozmox._delta import CustomersDelta, customers_delta, segments_delta
 from pulumi_cozmox._fields import STATE_ONLY, count_of
 from pulumi_cozmox._hours import CallingHours, calling_hours
 from pulumi_cozmox._plan import Plan
-from pulumi_cozmox._report import CampaignReport, make_report
+from pulumi_cozmox._report import AlsoCalled, CampaignReport, make_report
 
-__all__ = ["change_report", "create_report", "customers_of", "hours_of", "resource_of"]
+__all__ = [
+    "RuleFacts",
+    "change_report",
+    "create_report",
+    "customers_of",
+    "hours_of",
+    "resource_of",
+]
+
+
+@dataclass(frozen=True)
+class RuleFacts:
+    """What the stack's rules found of a create: customers on the do-not-call list (None: no
+    list), the call limit (None: none) and the other campaigns calling the same people."""
+
+    do_not_call: int | None = None
+    call_limit: str | None = None
+    also_called: tuple[AlsoCalled, ...] = ()
+
 
 #: Decoded customer lists kept: the old and the new one of the campaign being judged.
 CACHED_LISTS = 2
@@ -75,10 +94,21 @@ def hours_of(
 
 
 def create_report(
-    news: Mapping[str, Any], customers: list[dict[str, Any]], hours: CallingHours | None
+    news: Mapping[str, Any],
+    customers: list[dict[str, Any]],
+    hours: CallingHours | None,
+    facts: RuleFacts | None = None,
 ) -> CampaignReport:
     """The report of a campaign the plan creates: it calls every customer."""
-    return make_report(resource_of(news), "create", customer_count=len(customers), hours=hours)
+    report = make_report(resource_of(news), "create", customer_count=len(customers), hours=hours)
+    if facts is None:
+        return report
+    return replace(
+        report,
+        do_not_call=facts.do_not_call,
+        call_limit=facts.call_limit,
+        also_called=facts.also_called,
+    )
 
 
 def _known_blob(value: Any) -> str | None:

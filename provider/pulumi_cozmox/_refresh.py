@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pulumi_cozmox._compare import same_value
+from pulumi_cozmox._compare import field_schema, same_value
 from pulumi_cozmox._customers import (
     customers_digest,
     decode_customers,
@@ -21,7 +21,7 @@ def _project_customers(server: list[Any], declared_blob: Any) -> str:
         try:
             if digest_of(server) == customers_digest(declared_blob):
                 return declared_blob
-            if same_value(server, decode_customers(declared_blob)):
+            if same_value(server, decode_customers(declared_blob), field_schema("customers")):
                 return declared_blob
         except ValueError:
             pass
@@ -31,11 +31,11 @@ def _project_customers(server: list[Any], declared_blob: Any) -> str:
 def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> dict[str, Any]:
     """The inputs an API campaign corresponds to, for refresh to compare with ``declared``.
 
-    Keeps only the keys ``declared`` has. A value equal to the declared one up to
-    server-applied defaults or date-time formatting keeps the declared form, so an unchanged
-    campaign gives ``declared`` back (customers: the identical blob) and shows no drift;
-    a real out-of-band change shows the server's value. State-only inputs are kept as
-    declared.
+    Keeps only the keys ``declared`` has. A value equal to the declared one up to the defaults
+    the contract documents or date-time formatting (:mod:`pulumi_cozmox._compare`) keeps the
+    declared form, so an unchanged campaign gives ``declared`` back (customers: the identical
+    blob) and shows no drift; any other difference, a key someone added in the dashboard
+    included, shows the server's value. State-only inputs are kept as declared.
     """
     result: dict[str, Any] = {}
     for key, value in declared.items():
@@ -53,7 +53,7 @@ def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> di
         if key == "customers":
             # A campaign always has customers; if a response left them out, keep the declared.
             result[key] = _project_customers(server, value) if isinstance(server, list) else value
-        elif same_value(server, value):
+        elif same_value(server, value, field_schema(INPUT_TO_API[key])):
             result[key] = value
         else:
             result[key] = server

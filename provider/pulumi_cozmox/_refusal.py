@@ -5,10 +5,20 @@ Each message names the resource and its campaign, what would happen, and the way
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from pulumi_cozmox._donotcall import DoNotCall
 from pulumi_cozmox._fields import DELETED, INPUT_TO_API, LIVE_STATUSES
 from pulumi_cozmox._plan import Plan
 
-__all__ = ["adopt_mismatch", "refusal", "vanished"]
+__all__ = ["adopt_mismatch", "allows", "do_not_call_refusal", "refusal", "vanished"]
+
+
+def allows(flag: object, campaign_id: str | None) -> bool:
+    """Whether an opt-in (``allow_redial``, ``allow_duplicate``) allows it for the campaign
+    ``campaign_id``: ``True`` allows every time; an id allows that one campaign only, so once
+    it has been replaced (the new campaign has a new id) the same line allows nothing."""
+    return flag is True or (isinstance(flag, str) and flag == campaign_id)
 
 
 def _calls(count: int | None) -> str:
@@ -23,13 +33,26 @@ def _state(status: str) -> str:
     return "has ended" if status == "ended" else f"is {status}"
 
 
-def refusal(p: Plan, status: str | None, allow_redial: bool, who: str) -> str | None:
+def _opt_in(campaign_id: str | None) -> str:
+    """The exact line that allows one re-dial of ``campaign_id``."""
+    return f'allow_redial="{campaign_id}"' if campaign_id else "allow_redial=True"
+
+
+def refusal(
+    p: Plan,
+    status: str | None,
+    allow_redial: bool,
+    who: str,
+    *,
+    campaign_id: str | None = None,
+) -> str | None:
     """The message with which preview must refuse ``p`` for a campaign in ``status``, or None.
 
     Refused: (a) a replacement of a campaign that has dialed (in progress, ended, or deleted
     outside Pulumi after dialing), unless ``allow_redial``: the new campaign would call its
     customers again; (b) a restricted PATCH field while the campaign is in progress or has
-    ended: the API would reject it. ``who`` names the resource and campaign.
+    ended: the API would reject it. ``who`` names the resource and campaign; ``campaign_id``
+    goes into the exact line that allows it (``allow_redial="<id>"``).
     """
     if status not in LIVE_STATUSES:
         return None
@@ -38,8 +61,8 @@ def refusal(p: Plan, status: str | None, allow_redial: bool, who: str) -> str | 
         return (
             f"{who}: changing {fields} requires replacing the campaign, which "
             f"{_state(status)}: the replacement would call {_calls(p.customer_count)} again. "
-            "Set allow_redial=True on the resource to allow calling them again, or revert "
-            "the change."
+            f"To allow calling them again this once, set {_opt_in(campaign_id)} on the "
+            "resource; or revert the change."
         )
     if p.restricted:
         fields = ", ".join(p.restricted)
@@ -49,8 +72,8 @@ def refusal(p: Plan, status: str | None, allow_redial: bool, who: str) -> str | 
         else:
             hint = (
                 "To replace the campaign with one that has the new value instead (calling "
-                f"{_calls(p.customer_count)} again), set allow_redial=True; or revert the "
-                "change."
+                f"{_calls(p.customer_count)} again), set {_opt_in(campaign_id)}; or revert "
+                "the change."
             )
         return (
             f"{who}: cannot change {fields} of a campaign that {_state(status)}: the Cozmox "
@@ -59,13 +82,38 @@ def refusal(p: Plan, status: str | None, allow_redial: bool, who: str) -> str | 
     return None
 
 
-def vanished(who: str, count: int | None) -> str:
+def vanished(who: str, count: int | None, campaign_id: str | None = None) -> str:
     """Refusal to re-create a campaign that dialed and was deleted outside Pulumi."""
     return (
         f"{who} was deleted outside Pulumi after it had dialed. Re-creating it would call "
-        f"{_calls(count)} again, so it is not re-created. Set allow_redial=True on the "
+        f"{_calls(count)} again, so it is not re-created. Set {_opt_in(campaign_id)} on the "
         "resource to re-create it, or remove the resource from the program to stop managing "
         "it (nothing is sent: the campaign is already gone)."
+    )
+
+
+def do_not_call_refusal(
+    who: str, status: str | None, positions: Sequence[int], listed: DoNotCall
+) -> str:
+    """Refusal of any plan while a campaign that can still call holds listed people."""
+    shown = ", ".join(f"customers[{i}]" for i in positions[:5])
+    if len(positions) > 5:
+        shown += f" and {len(positions) - 5} more"
+    count = "1 customer" if len(positions) == 1 else f"{len(positions)} customers"
+    state = f"is {status}" if status else "may still call (its status could not be read)"
+    if status == "in-progress":
+        way_out = (
+            "End the campaign now (delete the resource, or end it in the dashboard): removing "
+            "them would replace a campaign that is dialing"
+        )
+    else:
+        way_out = (
+            "Remove them from the program (the campaign is then replaced before it dials), "
+            "or end the campaign (delete the resource)"
+        )
+    return (
+        f"{who} {state} and holds {shown}: {count} on the do-not-call list "
+        f"(cozmox:doNotCall {listed.path}), listed since the campaign was created. {way_out}."
     )
 
 

@@ -43,6 +43,7 @@ from pulumi_cozmox._mask import MASK, mask_number
 
 __all__ = [
     "ACTIONS",
+    "AlsoCalled",
     "MARKER",
     "MAX_SAMPLES",
     "MAX_ZONES",
@@ -55,8 +56,10 @@ __all__ = [
     "delta_text",
     "make_report",
     "mask_key",
+    "opt_in_lines",
     "parse_lines",
     "people_text",
+    "standing_opt_ins",
     "strip_ansi",
     "to_lines",
     "window_text",
@@ -117,6 +120,17 @@ class ZoneFacts:
 
 
 @dataclass(frozen=True)
+class AlsoCalled:
+    """Another campaign calling some of the same people within the call limit's period."""
+
+    other: str
+    """``campaign ID (resource "x")``, or ``resource "x" (created in this run)``."""
+    people: int
+    when: str
+    """Its window: ``2099-01-01 17:00-20:00 UTC``."""
+
+
+@dataclass(frozen=True)
 class CampaignReport:
     """Everything a reviewer must see for one campaign a change touches."""
 
@@ -153,6 +167,14 @@ class CampaignReport:
     """People whose number has no known time zone."""
     outside_people: int = 0
     """People called outside 08:00-21:00 in at least one of their zones."""
+    do_not_call: int | None = None
+    """Customers on the do-not-call list (None: no list is configured, or not judged)."""
+    call_limit: str | None = None
+    """The call limit judged (``1/24h``), None when none is configured."""
+    also_called: tuple[AlsoCalled, ...] = ()
+    """Other campaigns that call some of the same people within the call limit's period."""
+    opt_ins: tuple[str, ...] = ()
+    """Standing opt-ins in force (``allow_redial=True``), said at every preview."""
 
     @property
     def dialed(self) -> bool:
@@ -394,7 +416,45 @@ def to_lines(report: CampaignReport) -> list[str]:
     calls = _calls_line(report)
     if calls is not None:
         lines.append(calls)
+    rules = _rules_line(report)
+    if rules is not None:
+        lines.append(rules)
     return [head + line for line in lines]
+
+
+def _rules_line(report: CampaignReport) -> str | None:
+    """``rules: 0 on the do-not-call list; call limit 2/7d: 2 people also called by ...``."""
+    parts = []
+    if report.do_not_call is not None:
+        parts.append(f"{report.do_not_call:,} on the do-not-call list")
+    if report.call_limit is not None:
+        also = "; ".join(
+            f"{people_text(a.people)} also called by {a.other} ({a.when})"
+            for a in report.also_called
+        )
+        parts.append(f"call limit {report.call_limit}: {also or 'nobody called by another'}")
+    return "rules: " + "; ".join(parts) if parts else None
+
+
+#: Why each standing opt-in is worth a line at every preview.
+OPT_IN_EFFECTS = {
+    "allow_redial": "every change that calls this campaign's customers again is allowed",
+    "allow_duplicate": "creating a copy of an identical campaign is allowed",
+    "allow_outside_calling_hours": "a window outside calling hours is allowed",
+}
+
+
+def opt_in_lines(resource: str, inputs: Mapping[str, Any]) -> list[str]:
+    """One line for a resource with standing opt-ins (set to ``True``): what they allow, and
+    how to allow one case only. Empty when none stands."""
+    standing = [flag for flag in OPT_IN_EFFECTS if inputs.get(flag) is True]
+    if not standing:
+        return []
+    effects = "; ".join(f"{flag}=True: {OPT_IN_EFFECTS[flag]}" for flag in standing)
+    return [
+        f"{MARKER} {_name(resource)}: standing opt-in ({effects}); remove it once its change "
+        'is applied, or name the one campaign it allows (allow_redial="<campaign id>")'
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -525,8 +585,34 @@ def _parse_samples(text: str | None) -> dict[str, tuple[str, ...]]:
     return samples
 
 
+_OPT_IN = re.compile(r"standing opt-in \((?P<effects>.*)\); remove it once .*")
+_ALSO = re.compile(
+    rf"(?P<people>{_NUMBER}) (?:person|people) also called by (?P<other>.+) \((?P<when>[^()]*)\)"
+)
+
+
+def _parse_rules(body: str) -> dict[str, Any] | None:
+    found: dict[str, Any] = {}
+    for part in body.removeprefix("rules: ").split("; "):
+        if part.endswith(" on the do-not-call list"):
+            found["do_not_call"] = _int(part.split(" ", 1)[0])
+        elif part.startswith("call limit "):
+            limit, _, first = part.removeprefix("call limit ").partition(": ")
+            found["call_limit"] = limit
+            found["also_called"] = ()
+            part = first
+        if (also := _ALSO.fullmatch(part)) is not None:
+            entry = AlsoCalled(also["other"], _int(also["people"]), also["when"])
+            found["also_called"] = (*found.get("also_called", ()), entry)
+    return found
+
+
 def _parse_body(body: str) -> dict[str, Any] | None:
     """The facts one line's body states, as CampaignReport fields; None if not a report line."""
+    if body.startswith("rules: "):
+        return _parse_rules(body)
+    if (m := _OPT_IN.fullmatch(body)) is not None:
+        return {"opt_ins": tuple(e.split(":", 1)[0] for e in m["effects"].split("; "))}
     if (m := _ACTION.fullmatch(body)) is not None:
         reasons = tuple(m["reasons"].split(", ")) if m["reasons"] else ()
         return {"action": m["action"], "reasons": reasons, "campaign_id": m["id"]}
@@ -550,13 +636,8 @@ def _parse_body(body: str) -> dict[str, Any] | None:
     return _parse_calls(body)
 
 
-def parse_lines(lines: Iterable[str]) -> list[CampaignReport]:
-    """The reports in ``lines`` (text lines, or messages holding several lines; ANSI colour
-    codes and surrounding blanks are ignored, and so are lines that are not report lines).
-
-    Lines of one resource are merged in order: a later line's facts replace an earlier one's.
-    A resource without an action line is left out. Reports come in order of first appearance.
-    """
+def _parse_all(lines: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Every resource's facts in ``lines``, in order of first appearance."""
     found: dict[str, dict[str, Any]] = {}
     for chunk in lines:
         for raw in strip_ansi(chunk).splitlines():
@@ -570,6 +651,25 @@ def parse_lines(lines: Iterable[str]) -> list[CampaignReport]:
             facts = _parse_body(body)
             if facts is not None:
                 found.setdefault(resource, {}).update(facts)
+    return found
+
+
+def standing_opt_ins(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Resource -> its standing opt-ins, for every resource the lines say has some (changed
+    by the plan or not)."""
+    return {
+        name: facts["opt_ins"] for name, facts in _parse_all(lines).items() if "opt_ins" in facts
+    }
+
+
+def parse_lines(lines: Iterable[str]) -> list[CampaignReport]:
+    """The reports in ``lines`` (text lines, or messages holding several lines; ANSI colour
+    codes and surrounding blanks are ignored, and so are lines that are not report lines).
+
+    Lines of one resource are merged in order: a later line's facts replace an earlier one's.
+    A resource without an action line is left out. Reports come in order of first appearance.
+    """
+    found = _parse_all(lines)
     known = {f.name for f in fields(CampaignReport)}
     return [
         CampaignReport(resource=name, **{k: v for k, v in facts.items() if k in known})

@@ -19,14 +19,23 @@ and messages reach CI logs and pull requests. They name the path and what is all
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pulumi_cozmox._compare import instant
+from pulumi_cozmox._paths import format_path
 from pulumi_cozmox._phone import E164, is_valid
+
+__all__ = [
+    "MAX_CUSTOMERS",
+    "Problem",
+    "check_callable",
+    "check_rules",
+    "check_update_rules",
+    "format_path",
+]
 
 MAX_CUSTOMERS = 10_000
 ALPHANUMERIC_NUMBER = re.compile(r"\+?[a-zA-Z0-9]+")
@@ -41,7 +50,6 @@ NOT_VALID = (
 NOT_ALPHANUMERIC = (
     "must be alphanumeric with an optional leading + (numberE164CheckEnabled is false)"
 )
-_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
 @dataclass(frozen=True, order=True)
@@ -55,19 +63,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path or '(body)'}: {self.message}"
-
-
-def format_path(parts: Iterable[str | int]) -> str:
-    """``["customers", 3, "name"]`` -> ``customers[3].name`` (odd keys as ``["a b"]``)."""
-    out: list[str] = []
-    for part in parts:
-        if isinstance(part, int):
-            out.append(f"[{part}]")
-        elif _IDENTIFIER.fullmatch(part):
-            out.append(f".{part}" if out else part)
-        else:
-            out.append(f"[{json.dumps(part, ensure_ascii=False)}]")
-    return "".join(out)
 
 
 def check_assistant_or_workflow(body: Mapping[str, Any]) -> list[Problem]:
@@ -130,6 +125,28 @@ def check_customers(body: Mapping[str, Any]) -> list[Problem]:
         first = first_seen.setdefault(number, i)
         if first != i:
             problems.append(Problem(path, f"is the same number as customers[{first}].number"))
+    return problems
+
+
+def check_callable(body: Mapping[str, Any]) -> list[Problem]:
+    """The provider's own rule, not the API's (which accepts such customers and skips them
+    without a word): a campaign calls somebody, and every customer can be called."""
+    customers = body.get("customers") if isinstance(body, Mapping) else None
+    if not isinstance(customers, list):
+        return []
+    if not customers:
+        return [Problem("customers", "needs at least one customer: this campaign calls nobody")]
+    problems = []
+    for i, customer in enumerate(customers):
+        if not isinstance(customer, Mapping):
+            continue
+        if not customer.get("number") and not customer.get("sipUri"):
+            problems.append(
+                Problem(
+                    f"customers[{i}]",
+                    "has neither number nor sipUri: nobody can be called; give one of them",
+                )
+            )
     return problems
 
 

@@ -40,6 +40,7 @@ import jsonschema_rs
 
 from pulumi_cozmox._rules import (
     Problem,
+    check_callable,
     check_rules,
     check_update_rules,
     format_path,
@@ -447,10 +448,11 @@ def _join(base: str, relative: str) -> str:
 
 
 def validate_campaign(args: dict[str, Any]) -> list[Problem]:
-    """Every problem in a Create Campaign body: schema first, then the cross-field rules."""
+    """Every problem in a Create Campaign body: schema first, then the cross-field rules and
+    the provider's own (every customer callable, at least one)."""
     if not isinstance(args, dict):
         return [Problem("", f"a campaign must be an object, got {_json_type(args)}")]
-    return _ordered(_create_schema_problems(args) + check_rules(args))
+    return _ordered(_create_schema_problems(args) + check_rules(args) + check_callable(args))
 
 
 def validate_update(args: dict[str, Any]) -> list[Problem]:

@@ -20,7 +20,9 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pulumi.dynamic import (
@@ -35,12 +37,18 @@ from pulumi.dynamic import (
 )
 from pulumi.output import Unknown
 
-from pulumi_cozmox._body import splice_body, to_api_body
+from pulumi_cozmox._campaign import Declared, people_in
 from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._compare import instant, same_instants
-from pulumi_cozmox._create import Declared, create_campaign
-from pulumi_cozmox._customers import customers_json
-from pulumi_cozmox._errors import CozmoxError, DuplicateCampaign, NotFound
+from pulumi_cozmox._compare import customer_paths, instant, same_instants
+from pulumi_cozmox._create import create_campaign, screen
+from pulumi_cozmox._errors import (
+    ConfigurationError,
+    CozmoxError,
+    DuplicateCampaign,
+    NotFound,
+    Refused,
+    Unauthorized,
+)
 from pulumi_cozmox._fields import (
     DELETED,
     INPUT_KEYS,
@@ -49,14 +57,27 @@ from pulumi_cozmox._fields import (
     UNCOMPARED,
     count_of,
 )
+from pulumi_cozmox._guard import Guard, span_text
 from pulumi_cozmox._hours import OPT_OUT, CallingHours, calling_hours_problems
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox._plan import escalate, plan_change
-from pulumi_cozmox._preview import change_report, create_report, customers_of, hours_of, resource_of
+from pulumi_cozmox._preview import (
+    RuleFacts,
+    change_report,
+    create_report,
+    customers_of,
+    hours_of,
+    resource_of,
+)
 from pulumi_cozmox._refresh import outputs_from_api, project_inputs
-from pulumi_cozmox._refusal import adopt_mismatch, refusal, vanished
-from pulumi_cozmox._report import to_lines
-from pulumi_cozmox._settings import SOURCES, resolve_settings
+from pulumi_cozmox._refusal import adopt_mismatch, allows, do_not_call_refusal, refusal, vanished
+from pulumi_cozmox._report import AlsoCalled, opt_in_lines, to_lines
+from pulumi_cozmox._settings import (
+    CONFIG_KEYS,
+    Rules,
+    resolve_rules,
+    resolve_settings,
+)
 from pulumi_cozmox._validation import Problem, validate_campaign
 
 __all__ = ["CampaignProvider"]
@@ -67,9 +88,17 @@ _client_lock = threading.Lock()
 # creates the new campaign instead of adopting the one just deleted. (Check cannot tell: the
 # engine checks a replacement's inputs again without the old ones.)
 _deleted: set[str] = set()
-# Resources diff decided to replace in this process: the engine then checks their inputs
-# again without the old ones, which must not be reported as a create.
-_replacing: set[str] = set()
+# Resources diff decided to replace in this process (name -> the campaign replaced): the
+# engine then checks their inputs again without the old ones, which must not be reported as a
+# create, nor judged against the campaign that is deleted first.
+_replacing: dict[str, str] = {}
+# The stack's campaigns met in this run (id -> resource name), for messages about them.
+_names: dict[str, str] = {}
+# Resources read by a refresh whose diff has not come yet: `pulumi refresh` calls diff right
+# after read (to record drift), and that diff must not refuse; the program's check clears it.
+_refreshed: set[str] = set()
+# The standing opt-in lines said for each resource in this run (once each, not per check).
+_opt_ins_said: dict[str, list[str]] = {}
 #: Marks the inputs refresh returns for a campaign deleted outside Pulumi after it dialed
 #: (the value is its id): check refuses to re-create it unless allow_redial.
 VANISHED = "deleted_outside_pulumi"
@@ -156,6 +185,76 @@ def _problems(fields: str, blob: str | None) -> tuple[Problem, ...]:
     return tuple(validate_campaign(body))
 
 
+#: A check failure when the API refuses the key.
+_KEY_REFUSED = (
+    "the Cozmox API refused the API key (401 Unauthorized): check cozmox:apiKey (or "
+    "COZMOX_API_KEY), and that cozmox:baseUrl is the API the key belongs to"
+)
+
+
+def _flag_failures(news: dict[str, Any]) -> list[CheckFailure]:
+    """The opt-ins must be what they say: a boolean, or (allow_redial, allow_duplicate) the id
+    of the one campaign they allow."""
+    failures = []
+    for flag in ("allow_redial", "allow_duplicate"):
+        value = news.get(flag)
+        if value is None or isinstance(value, bool | Unknown):
+            continue
+        if not isinstance(value, str) or not value.strip():
+            failures.append(
+                CheckFailure(
+                    flag,
+                    "must be True, False, or the id of the one campaign it allows (the id "
+                    "a refusal names)",
+                )
+            )
+    value = news.get(OPT_OUT)
+    if value is not None and not isinstance(value, bool | Unknown):
+        failures.append(CheckFailure(OPT_OUT, "must be a boolean (true or false)"))
+    adopt_id = news.get("adopt_id")
+    if adopt_id is not None and not _is_unknown(adopt_id) and not isinstance(adopt_id, str):
+        failures.append(CheckFailure("adopt_id", "must be a campaign id (a string)"))
+    return failures
+
+
+#: Campaigns created this close to a duplicate found may be the same interrupted run's.
+SAME_MOMENT = 120.0
+#: A duplicate created longer ago than this is no interrupted run's (no hint).
+RECENT = timedelta(days=1)
+
+
+def _same_moment(guard: Guard, duplicates: list[str]) -> str:
+    """A hint naming the other campaigns created around the first duplicate that no resource
+    of this run holds: an interrupted `pulumi up` creates several at once, and the engine stops
+    at the first refusal, so the next ones would be found one preview at a time."""
+    first = guard.org.get(duplicates[0]) if duplicates else None
+    created = instant(first.createdAt) if first else None
+    if created is None or guard.org.server_now() - created > RECENT:
+        return ""  # not an interrupted run's: that is re-run soon
+    with _client_lock:
+        known = set(_names)
+    near = [
+        c
+        for c in guard.org.campaigns()
+        if c.id not in duplicates
+        and c.id not in known
+        and (at := instant(c.createdAt)) is not None
+        and abs((at - created).total_seconds()) <= SAME_MOMENT
+    ]
+    if not near:
+        return ""
+    listed = ", ".join(
+        f"{c.id} (earliestAt {(c.schedulePlan or {}).get('earliestAt', 'none')})"
+        for c in sorted(near, key=lambda c: str(c.createdAt))[:5]
+    )
+    more = f" and {len(near) - 5} more" if len(near) > 5 else ""
+    return (
+        f" Created within {SAME_MOMENT:.0f} s of it, and held by no resource of this stack "
+        f"that preview has reached: {listed}{more}. If the same interrupted `pulumi up` "
+        "created them, they are other resources' own: give each its adopt_id too."
+    )
+
+
 def _reporting() -> bool:
     """Whether preview prints its report lines (COZMOX_PREVIEW_REPORT=off turns them off)."""
     return os.environ.get("COZMOX_PREVIEW_REPORT", "on").lower() not in ("off", "0", "false")
@@ -178,7 +277,7 @@ class CampaignProvider(ResourceProvider):
 
     def configure(self, req: ConfigureRequest) -> None:
         # Stack config as given; _client() falls back to the environment, then defaults.
-        self._config = {key: req.config.get(key) for key, _env in SOURCES.values()}
+        self._config = {key: req.config.get(key) for key in CONFIG_KEYS}
 
     def _client(self) -> CozmoxClient:
         with _client_lock:
@@ -189,14 +288,49 @@ class CampaignProvider(ResourceProvider):
                 self._api = client
             return client
 
+    def _rules(self) -> Rules:
+        """The stack's rules, read once (files relative to the project directory, the
+        provider's working directory). Raises ConfigurationError."""
+        with _client_lock:
+            rules: Rules | None = self.__dict__.get("_rules_read")
+            if rules is None:
+                config = self.__dict__.get("_config") or {}
+                rules = resolve_rules(config, os.environ, Path.cwd())
+                self._rules_read = rules
+            return rules
+
+    def _guard(self) -> Guard:
+        """The run's guard: its view of the org is read once and shared by every create."""
+        rules = self._rules()
+        client = self._client()
+        with _client_lock:
+            guard: Guard | None = self.__dict__.get("_guard_built")
+            if guard is None:
+                guard = Guard(client, rules, names=_names)
+                self._guard_built = guard
+            return guard
+
+    def _verify(self) -> None:
+        """Before a write is planned: the settings hold and the API accepts the key (one
+        request per run; none when the org was read already)."""
+        guard = self._guard()
+        with _client_lock:
+            done = self.__dict__.get("_verified", False)
+            self._verified = True
+        if not done and not guard.org.loaded:
+            guard.client.verify()
+
     # -- check ---------------------------------------------------------------------------
     @_collector_paused
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        """Validate the desired campaign; no request is made.
+        """Validate the desired campaign, then judge a create against the org.
 
         Unknown values (preview) are not validated, nor the rules that depend on them; they
         are checked at ``up``. Customers identical to the last checked ones (same blob) are
         not validated again: they passed before, and decoding 10,000 of them costs seconds.
+        A valid create (or replacement) is judged against the org as ``up`` would judge it
+        (the duplicate guard, the call limit, the do-not-call list; the settings and the key
+        with it): the run's one read of the org, no request for anything else.
         """
         unknown: set[str] = set()  # API keys whose value is not known yet
         skipped: set[str] = set()  # API keys not validated (unknown, or customers unchanged)
@@ -232,24 +366,92 @@ class CampaignProvider(ResourceProvider):
             allowed = news.get(OPT_OUT) is True
             for p in calling_hours_problems(hours, allowed=allowed):
                 failures.append(CheckFailure(_failure_path(p.path), p.message))
-        for flag in ("allow_redial", "allow_duplicate", OPT_OUT):
-            value = news.get(flag)
-            if value is not None and not isinstance(value, bool | Unknown):
-                failures.append(CheckFailure(flag, "must be a boolean (true or false)"))
-        adopt_id = news.get("adopt_id")
-        if adopt_id is not None and not _is_unknown(adopt_id) and not isinstance(adopt_id, str):
-            failures.append(CheckFailure("adopt_id", "must be a campaign id (a string)"))
+        failures += _flag_failures(news)
+        try:
+            self._rules()
+        except ConfigurationError as exc:
+            failures.append(CheckFailure("", str(exc)))
         gone = _olds.get(VANISHED)
-        if isinstance(gone, str) and news.get("allow_redial") is not True:
+        if isinstance(gone, str) and not allows(news.get("allow_redial"), gone):
             count = count_of(news.get("customer_count"))
-            failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), count)))
+            failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), count, gone)))
+        name = resource_of(news)
         with _client_lock:
-            replacing = resource_of(news) in _replacing
-        if not _olds and customers is not None and not failures and not replacing and _reporting():
+            replaced = _replacing.get(name)
+            _refreshed.discard(name)  # the program runs: what follows is no refresh's diff
+        creating = not _olds or replaced is not None
+        facts: RuleFacts | None = None
+        if creating and customers is not None and not failures and not unknown:
+            screened, facts = self._screen(news, replaced)
+            failures += screened
+        lines = opt_in_lines(name, news)
+        with _client_lock:
+            said = _opt_ins_said.get(name) == lines
+            _opt_ins_said[name] = lines
+        if _reporting() and not said:
+            for line in lines:
+                say(line)
+        if not _olds and customers is not None and not failures and not replaced and _reporting():
             # A create: diff is not called for it, so its report is printed here.
-            for line in to_lines(create_report(news, customers, hours)):
+            for line in to_lines(create_report(news, customers, hours, facts)):
                 say(line)
         return CheckResult(news, failures)
+
+    def _screen(
+        self, news: dict[str, Any], replaced: str | None
+    ) -> tuple[list[CheckFailure], RuleFacts | None]:
+        """What ``up`` would refuse of this create, judged now against the org (the run's one
+        read of it): a key that does not work, the do-not-call list, the duplicate guard, the
+        call limit; an ``adopt_id`` campaign that does not match. And the facts the report
+        shows of those rules."""
+        who = _who(news)
+        try:
+            declared = Declared.from_props(news)
+            guard = self._guard()
+        except ConfigurationError as exc:
+            return [CheckFailure("", f"{who}: {exc}")], None
+        listed = guard.do_not_call(declared)
+        failures = [CheckFailure("", f"{who}: {r.message}") for r in listed]
+        rules = guard.rules
+        facts = RuleFacts(
+            do_not_call=None
+            if rules.do_not_call is None
+            else len(rules.do_not_call.listed_in(declared.people)),
+            call_limit=str(rules.call_limit) if rules.call_limit else None,
+        )
+        exclude = frozenset({replaced} if replaced else ())
+        name = resource_of(news)
+        try:
+            adopt_id = news.get("adopt_id")
+            if isinstance(adopt_id, str) and replaced is None:
+                try:
+                    self._adoptable(adopt_id, news)
+                except CozmoxError as exc:
+                    if isinstance(exc, Unauthorized):
+                        raise
+                    return [*failures, CheckFailure("adopt_id", str(exc))], facts
+            else:
+                guard.org.load()
+                _, overlaps = screen(
+                    guard,
+                    declared,
+                    allow_duplicate=news.get("allow_duplicate"),
+                    resource=name,
+                    exclude=exclude,
+                )
+                guard.plan(name, declared, guard.org.server_now())
+                also = (AlsoCalled(o.other, o.people, span_text(o.start, o.end)) for o in overlaps)
+                facts = replace(facts, also_called=tuple(also))
+        except DuplicateCampaign as exc:
+            hint = _same_moment(guard, exc.campaign_ids)
+            failures.append(CheckFailure("", f"{who}: {exc}{hint}"))
+        except Refused as exc:
+            failures += [CheckFailure("", f"{who}: {message}") for _path, message in exc.reasons]
+        except Unauthorized:
+            failures.append(CheckFailure("", f"{who}: {_KEY_REFUSED}"))
+        except CozmoxError as exc:
+            failures.append(CheckFailure("", f"{who}: the campaign cannot be judged: {exc}"))
+        return failures, facts
 
     @staticmethod
     def _hours_if_dialing_anew(
@@ -285,7 +487,12 @@ class CampaignProvider(ResourceProvider):
         are known, and judged then.
         """
         who = _who(news, id_)
-        allow_redial = news.get("allow_redial") is True
+        name = resource_of(news)
+        with _client_lock:
+            _names[id_] = name
+            refreshing = name in _refreshed
+            _refreshed.discard(name)
+        allow_redial = allows(news.get("allow_redial"), id_)
         adopt_id = news.get("adopt_id")
         if isinstance(adopt_id, str) and adopt_id not in (id_, olds.get("adopt_id")):
             # Newly set to another campaign (an adopted campaign's replacement keeps the old
@@ -298,6 +505,9 @@ class CampaignProvider(ResourceProvider):
             if allow_redial:
                 return DiffResult(changes=True, replaces=["status"], delete_before_replace=True)
             return DiffResult(changes=False)
+        if not refreshing:
+            # Refresh's own diff must record what it found, not refuse: its preview refuses.
+            self._refuse_listed(id_, olds, news)
         plan = plan_change(olds, news, _unknown_keys(news))
         if not plan.has_changes:
             return DiffResult(changes=False)
@@ -306,16 +516,52 @@ class CampaignProvider(ResourceProvider):
         if known.replaces or known.restricted:
             status = self._live_status(id_, olds)
             plan = escalate(plan, status, allow_redial)
-        if _reporting():
+        if _reporting() and not refreshing:
             for line in to_lines(change_report(id_, olds, news, plan, status)):
                 say(line)
-        reason = refusal(plan.known(), status, allow_redial, who)
-        if reason is not None:
+        reason = refusal(plan.known(), status, allow_redial, who, campaign_id=id_)
+        if reason is not None and not refreshing:
             self._refuse(reason)
+        if not refreshing:
+            self._verify_or_refuse(who)  # a write is planned: the settings and key must hold
         if plan.replaces:
             with _client_lock:
-                _replacing.add(resource_of(news))
+                _replacing[name] = id_
         return DiffResult(changes=True, replaces=list(plan.replaces), delete_before_replace=True)
+
+    def _verify_or_refuse(self, who: str) -> None:
+        try:
+            self._verify()
+        except Unauthorized:
+            self._refuse(f"{who}: {_KEY_REFUSED}")
+        except CozmoxError as exc:
+            self._refuse(f"{who}: the change cannot be applied: {exc}")
+
+    def _refuse_listed(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> None:
+        """Refuse any plan, a no-op one included, while a campaign that can still call holds
+        people on the do-not-call list (listed since it was created: a scheduled drift check
+        then catches it before it dials)."""
+        try:
+            rules = self._rules()
+        except ConfigurationError:
+            return  # check says what is wrong with the file
+        blob = news.get("customers")
+        if rules.do_not_call is None or not isinstance(blob, str):
+            return
+        try:
+            listed = rules.do_not_call.listed_in(people_in(blob))
+        except ValueError:
+            return  # a malformed blob: check says so
+        if not listed or olds.get("status") not in (None, "scheduled", "in-progress"):
+            return
+        try:
+            status: str | None = self._client().get_status(id_)
+        except NotFound:
+            return  # gone: refresh will say so
+        except CozmoxError:
+            status = None  # cannot tell: assume it can still call
+        if status in ("scheduled", "in-progress", None):
+            self._refuse(do_not_call_refusal(_who(news, id_), status, listed, rules.do_not_call))
 
     @staticmethod
     def _refuse(reason: str) -> None:
@@ -341,24 +587,27 @@ class CampaignProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         adopt_id = props.get("adopt_id")
         with _client_lock:
-            replacing = adopt_id in _deleted
-        if adopt_id and not replacing:
+            replaced = _replacing.get(resource_of(props))
+        if adopt_id and replaced is None:
+            # adopt_id is used only when the resource is first created, not by a replacement.
             campaign = self._adopt(adopt_id, props)
         else:
-            campaign = self._create(props)
+            campaign = self._create(props, replaced)
         return CreateResult(campaign["id"], {**props, **outputs_from_api(campaign)})
 
-    def _create(self, props: dict[str, Any]) -> dict[str, Any]:
-        fields = to_api_body(props)
-        customers = customers_json(props["customers"])
-        declared = Declared(
-            body=splice_body(fields, customers), fields=fields, customers_json=customers
-        )
+    def _create(self, props: dict[str, Any], replaced: str | None) -> dict[str, Any]:
+        declared = Declared.from_props(props)
+        name = resource_of(props)
         try:
             created = create_campaign(
-                self._client(), declared, allow_duplicate=props.get("allow_duplicate") is True
+                self._client(),
+                declared,
+                allow_duplicate=props.get("allow_duplicate"),
+                guard=self._guard(),
+                resource=name,
+                exclude=frozenset({replaced} if replaced else ()),
             )
-        except DuplicateCampaign as exc:
+        except (DuplicateCampaign, Refused) as exc:
             self._refuse(f"{_who(props)}: {exc}")
             raise  # unreachable: _refuse raises
         if created.recovered_from is not None:
@@ -369,32 +618,45 @@ class CampaignProvider(ResourceProvider):
             )
         return created.campaign
 
-    def _adopt(self, campaign_id: str, props: dict[str, Any]) -> dict[str, Any]:
-        """Take over an existing campaign: GET it, then PATCH what the program sets otherwise."""
-        client = self._client()
+    def _adoptable(self, campaign_id: str, props: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+        """The campaign ``adopt_id`` names and the plan that makes it the declared one (GET
+        only); CozmoxError when it does not exist or differs in what cannot be changed."""
         who = _who(props, campaign_id)
         try:
-            campaign = client.get_campaign(campaign_id)
+            campaign = self._client().get_campaign(campaign_id)
         except NotFound:
             raise CozmoxError(
-                f"{who}: adopt_id={campaign_id!r}: there is no such campaign in the org of "
-                "this API key; check the id, or remove adopt_id to create a new campaign"
+                f"{who}: adopt_id={campaign_id!r}: there is no such campaign in the org of this "
+                "API key; check the id, or remove adopt_id to create a new campaign"
             ) from None
-        current = project_inputs(campaign, props)
-        if current.get("customers") != props.get("customers"):
+        server = campaign.get("customers")
+        paths = customer_paths(
+            server if isinstance(server, list) else [], customers_of(props["customers"])
+        )
+        if paths:
             raise CozmoxError(
-                f"{who}: the campaign's customers differ from the declared ones, and the API "
-                "cannot change customers; declare the campaign's own customers, or drop "
-                "adopt_id to create a new campaign"
+                f"{who}: adopt_id: the campaign's customers differ from the declared ones at "
+                f"{', '.join(paths)}, and the API cannot change customers; declare the "
+                "campaign's own customers exactly, or drop adopt_id to create a new campaign"
             )
+        current = project_inputs(campaign, props)
         plan = plan_change({**props, **current}, props)
         if plan.replaces:
             raise CozmoxError(
-                f"{who}: {', '.join(plan.replaces)} differ from the existing campaign and "
-                "cannot be changed in place"
+                f"{who}: adopt_id: {', '.join(plan.replaces)} differ from the existing "
+                "campaign and cannot be changed in place"
             )
+        return campaign, plan
+
+    def _adopt(self, campaign_id: str, props: dict[str, Any]) -> dict[str, Any]:
+        """Take over an existing campaign: GET it, then PATCH what the program sets otherwise."""
+        try:
+            campaign, plan = self._adoptable(campaign_id, props)
+        except CozmoxError as exc:
+            self._refuse(str(exc))
+            raise  # unreachable: _refuse raises
         if plan.patch:
-            campaign = client.update_campaign(campaign_id, plan.patch)
+            campaign = self._client().update_campaign(campaign_id, plan.patch)
         return campaign
 
     @_collector_paused
@@ -403,6 +665,8 @@ class CampaignProvider(ResourceProvider):
         the stack keeps it with status "deleted", so that re-creating it (calling everyone
         again) is refused like any re-dial instead of happening silently."""
         declared = {k: props.get(k) for k in (*INPUT_KEYS, *UNCOMPARED) if k in props}
+        with _client_lock:
+            _refreshed.add(resource_of(props))
         try:
             campaign = self._client().get_campaign(id_)
         except NotFound as gone:

@@ -50,7 +50,9 @@ def test_adopt_patches_what_differs_and_never_posts(
     emulator.control.delete("requests").raise_for_status()
     stack.up()
     requests = [(e["method"], e["path"]) for e in emulator.control.get("requests").json()]
+    # check reads it (what preview shows, up does), create reads it again and patches it.
     assert requests == [
+        ("GET", f"/campaign/{existing['id']}"),
         ("GET", f"/campaign/{existing['id']}"),
         ("PATCH", f"/campaign/{existing['id']}"),
     ]

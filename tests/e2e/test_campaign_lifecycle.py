@@ -73,7 +73,8 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     assert stack.preview_json()["changeSummary"] == {"same": 1, "update": 1}
     clear_journal(emulator)
     stack.up()
-    assert journal(emulator) == [("PATCH", f"/campaign/{first_id}")]
+    # The run checks the key once before it writes (GET /campaign?limit=0), then one PATCH.
+    assert journal(emulator) == [("GET", "/campaign"), ("PATCH", f"/campaign/{first_id}")]
     assert campaigns(emulator)[0]["name"] == "Renewals Q3"
 
     # Someone renames it in the dashboard: refresh shows it, up restores it.

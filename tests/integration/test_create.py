@@ -48,7 +48,7 @@ def test_identical_campaign_is_refused_before_anything_is_sent(client: Any, emul
     assert refused.value.campaign_ids == [first]
     assert first in message
     assert f'adopt_id="{first}"' in message
-    assert "aliases=[pulumi.Alias(" in message and "allow_duplicate=True" in message
+    assert "aliases=[pulumi.Alias(" in message and f'allow_duplicate="{first}"' in message
     assert "+1415555" not in message
     assert journal(emulator, "POST") == []
     assert [c["id"] for c in campaigns(emulator)] == [first]

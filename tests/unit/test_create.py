@@ -17,10 +17,13 @@ EMPTY_PAGE = {"results": [], "metadata": {"itemsPerPage": 100, "totalItems": 0, 
 
 
 def test_a_lookup_that_fails_is_outcome_unknown_never_a_second_post() -> None:
-    # The guard's listing succeeds, the POST's answer is lost, then the lookup's listing
-    # fails: whether the campaign exists cannot be known, so nothing is sent again.
+    # The guard's read of the org succeeds (scheduled, in progress, ended lately), the POST's
+    # answer is lost, then the lookup's listing fails: whether the campaign exists cannot be
+    # known, so nothing is sent again.
     seen: list[str] = []
-    listings = iter([httpx.Response(200, json=EMPTY_PAGE), httpx.Response(401)])
+    listings = iter(
+        [*(httpx.Response(200, json=EMPTY_PAGE) for _ in range(3)), httpx.Response(401)]
+    )
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request.method)
@@ -32,7 +35,7 @@ def test_a_lookup_that_fails_is_outcome_unknown_never_a_second_post() -> None:
     client = CozmoxClient(settings, transport=httpx.MockTransport(handler), sleep=lambda _s: None)
     with pytest.raises(OutcomeUnknown) as unknown:
         create_campaign(client, declared(body()))
-    assert seen == ["GET", "POST", "GET"]
+    assert seen == ["GET", "GET", "GET", "POST", "GET"]
     assert "401" in str(unknown.value)
 
 

@@ -82,22 +82,27 @@ def test_check_does_not_revalidate_unchanged_customers() -> None:
     assert [f.property for f in failures] == ["customers[0].number"]
 
 
-def test_no_change_diff_sends_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_change_diff_sends_nothing_a_planned_write_needs_a_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("COZMOX_API_KEY", raising=False)
     provider = configured()  # no key: any request would raise ConfigurationError
     olds = {**props(), "status": "in-progress", "__provider": "x", "calls_counter_ended": 5}
     assert provider.diff("c-1", olds, props()).changes is False
-    result = provider.diff("c-1", olds, props(name="Renamed"))
-    assert result.changes is True and result.replaces == []
+    # A rename is a write: preview says now what `up` would fail with.
+    with pytest.raises(Exception, match="no Cozmox API key: set it with"):
+        provider.diff("c-1", olds, props(name="Renamed"))
 
 
 def test_replacing_a_dialing_campaign_is_refused_from_its_recorded_status() -> None:
     olds = {**props(), "status": "in-progress"}
     news = props(customers=encode_customers(CUSTOMERS[:1]), customer_count=1)
-    with pytest.raises(Exception, match="call 1 customer again"):
+    with pytest.raises(Exception, match="call 1 customer again") as refused:
         CampaignProvider().diff("c-1", olds, news)
-    allowed = CampaignProvider().diff("c-1", olds, {**news, "allow_redial": True})
-    assert allowed.replaces == ["customers"] and allowed.delete_before_replace is True
+    # The exact line that allows this one re-dial (and no other).
+    assert 'set allow_redial="c-1" on the resource' in str(refused.value)
+    with pytest.raises(Exception, match="call 1 customer again"):
+        CampaignProvider().diff("c-1", olds, {**news, "allow_redial": "c-0"})
 
 
 def test_check_leaves_rules_on_unknown_ids_to_up() -> None:
@@ -109,22 +114,15 @@ def test_check_leaves_rules_on_unknown_ids_to_up() -> None:
     assert [f.property for f in failures] == ["assistant_id"]
 
 
-def test_check_flags_must_be_booleans() -> None:
-    failures = CampaignProvider().check({}, props(allow_duplicate="yes")).failures
+def test_check_flags_must_be_booleans_or_the_id_they_allow() -> None:
+    news = props(allow_duplicate=3, allow_redial="", allow_outside_calling_hours="yes")
+    failures = CampaignProvider().check({}, news).failures
+    which = "must be True, False, or the id of the one campaign it allows (the id a refusal names)"
     assert [(f.property, f.reason) for f in failures] == [
-        ("allow_duplicate", "must be a boolean (true or false)")
+        ("allow_redial", which),
+        ("allow_duplicate", which),
+        ("allow_outside_calling_hours", "must be a boolean (true or false)"),
     ]
-
-
-def test_unknown_values_are_not_refused_for_a_dialing_campaign(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv("COZMOX_API_KEY", raising=False)
-    provider = configured()  # no key: a live-status request would raise
-    olds = {**props(assistant_id=None, workflow_id="wf-1"), "status": "in-progress"}
-    news = props(assistant_id=None, workflow_id=Unknown())
-    result = provider.diff("c-1", olds, news)
-    assert result.changes is True and result.replaces == []
 
 
 def test_a_schedule_edit_to_the_same_instants_is_no_change() -> None:

@@ -10,7 +10,7 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``GET    /__emulator/clock``     ``{"now": ISO, "offsetSeconds": S}``
 ``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
                                 without sleeping (every campaign's lifecycle follows)
-``GET    /__emulator/requests``  the journal: ``[{method, path, query, status, time,
+``GET    /__emulator/requests``  the journal: ``[{method, path, query, status, time, bytes,
                                 fault?, committedStatus?}]`` in arrival order, requests to
                                 ``/__emulator/`` excluded, faulted requests included
                                 (``status`` null when the client got no answer)
@@ -20,6 +20,11 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
                                 400 ``{"error": reason}`` and adds nothing
 ``DELETE /__emulator/faults``    remove every rule
 ``POST   /__emulator/keys``      ``{"key": TOKEN, "orgId": ORG}``: accept another API key
+``POST   /__emulator/import``    ``{"orgId"?: ORG, "campaigns": [{"createdAt": ISO, "body":
+                                {...}}]}``: store campaigns as if created at ``createdAt``
+                                (history: an org of years of campaigns in one request; the
+                                bodies are not validated); 201 ``{"ids": [...]}``; ``orgId``
+                                defaults to the org of the default key
 
 Fault rules, one per action (every rule also takes ``method``, ``path`` (a glob) and
 ``times``, default 1; what each does is in :mod:`.faults`)::
@@ -39,12 +44,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from . import lifecycle
 from .faults import FaultRule
 from .state import EmulatorState
+from .store import DEFAULT_ORG
 
 __all__ = ["PREFIX", "control_routes"]
 
@@ -127,7 +135,28 @@ def control_routes(state: EmulatorState) -> list[Route]:
         state.store.add_key(key, org)
         return JSONResponse({"key": key, "orgId": org}, status_code=201)
 
+    async def import_history(request: Request) -> Response:
+        try:
+            data = await _json(request)
+        except ValueError:
+            return _error("body must be JSON")
+        items = data.get("campaigns") if isinstance(data, dict) else None
+        org = data.get("orgId", DEFAULT_ORG) if isinstance(data, dict) else None
+        if not isinstance(items, list) or not isinstance(org, str) or not org:
+            return _error('body must be {"orgId"?: ORG, "campaigns": [{"createdAt", "body"}]}')
+        history: list[tuple[int, dict[str, Any]]] = []
+        for item in items:
+            created = item.get("createdAt") if isinstance(item, dict) else None
+            body = item.get("body") if isinstance(item, dict) else None
+            ms = lifecycle.parse_iso_ms(created) if isinstance(created, str) else None
+            if ms is None or not isinstance(body, dict):
+                return _error("each campaign needs createdAt (ISO 8601) and body (an object)")
+            history.append((ms, body))
+        ids = await run_in_threadpool(state.store.import_history, org, history)
+        return JSONResponse({"ids": ids}, status_code=201)
+
     return [
+        Route(f"{PREFIX}/import", import_history, methods=["POST"]),
         Route(f"{PREFIX}/health", health, methods=["GET"]),
         Route(f"{PREFIX}/config", config, methods=["GET"]),
         Route(f"{PREFIX}/reset", reset, methods=["POST"]),

@@ -1,7 +1,8 @@
 """Fault injection and the request journal: an ASGI middleware around the emulated API.
 
 Every request outside ``/__emulator/`` is recorded in the :class:`Journal` (method, path,
-query, status, time; a request whose connection was dropped has ``status: null``) and may be
+query, status, time, ``bytes``: the size of the answer's body as sent; a request whose
+connection was dropped has ``status: null``) and may be
 hit by a :class:`FaultRule`. Rules are tried in the order they were added; the first one that
 matches the method and path and has ``times`` left is used up by one and applied. A rule is
 ``{"action", "method": "*", "path": "*" (a glob), "times": 1}`` plus the keys of its action
@@ -277,6 +278,7 @@ class FaultMiddleware:
             "query": scope.get("query_string", b"").decode("latin-1"),
             "status": None,
             "time": _iso_now(),
+            "bytes": 0,
         }
         rule = self.faults.take(method, path)
         if rule is not None:
@@ -285,6 +287,8 @@ class FaultMiddleware:
         async def recording_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 entry["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                entry["bytes"] += len(message.get("body", b""))
             await send(message)
 
         try:

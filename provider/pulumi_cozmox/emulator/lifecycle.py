@@ -18,17 +18,28 @@ ended reason telling whether it had started dialing; otherwise it ends with
 ``campaign.ended.success`` when its last placed call has ended (and ``latestAt``, if any, has
 passed or no call was cut).
 
+Skipped customers (a documented emulator rule, as the API skips customers it cannot call
+without an error): a customer with neither ``number`` nor ``sipUri``, or whose ``number``
+(with ``numberE164CheckEnabled: false``) holds anything but digits after an optional ``+``, is
+never scheduled. :func:`callable_indexes` says which customers are called; only they count.
+
 Counters: ``callsCounterScheduled`` is the number of calls the campaign will place (every
-customer, less the calls deleted by a cut-off); ``callsCounterQueued`` the calls waiting for a
-line; ``callsCounterInProgress`` the calls being made; ``callsCounterEnded`` the calls that
-ended, of which ``callsCounterEndedVoicemail`` went to voicemail. ``calls`` maps a call id
-(a UUID derived from the campaign id and the customer index, so it is stable) to
-``{"customerIndex", "status", "startedAt", "endedAt"?, "endedReason"?}`` for every placed call.
+callable customer, less the calls deleted by a cut-off); ``callsCounterQueued`` the calls
+waiting for a line; ``callsCounterInProgress`` the calls being made; ``callsCounterEnded`` the
+calls that ended, of which ``callsCounterEndedVoicemail`` went to voicemail. ``calls`` maps a
+call id (a UUID derived from the campaign id and the customer index, so it is stable) to
+``{"customerIndex", "status", "startedAt", "endedAt"?, "endedReason"?}`` for every placed call
+(``customerIndex``: the customer's position in the campaign's list, skipped ones included).
+
+:func:`natural_end_ms` is when a campaign that nobody ends ends by itself: the store keeps it
+in a column, so that listings filter on status and ``updatedAt`` in SQL.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -36,7 +47,9 @@ from typing import Any
 __all__ = [
     "CampaignTimes",
     "Snapshot",
+    "callable_indexes",
     "format_ms",
+    "natural_end_ms",
     "parse_iso_ms",
     "snapshot",
 ]
@@ -58,6 +71,7 @@ _MAX_MS = (datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=timezone.utc) - _EP
 
 CALL_ENDED_REASON = "customer-ended-call"
 CALL_VOICEMAIL_REASON = "voicemail"
+_DIALABLE = re.compile(r"\+?[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,7 @@ class CampaignTimes:
 
     id: str
     customers: int
+    """Callable customers (skipped ones left out)."""
     created_ms: int
     updated_ms: int
     dial_ms: int
@@ -74,6 +89,24 @@ class CampaignTimes:
     call_ms: int
     concurrency: int
     voicemail_every: int
+    #: Positions of the callable customers in the campaign's list, when some were skipped.
+    called: tuple[int, ...] | None = None
+
+
+def callable_indexes(customers: Sequence[object]) -> list[int]:
+    """Positions of the customers the emulator calls (see the module docstring)."""
+    found = []
+    for i, customer in enumerate(customers):
+        if not isinstance(customer, dict):
+            continue
+        number, sip = customer.get("number"), customer.get("sipUri")
+        if isinstance(number, str) and number:
+            strict = customer.get("numberE164CheckEnabled") is not False
+            if strict or _DIALABLE.fullmatch(number):
+                found.append(i)
+        elif isinstance(sip, str) and sip:
+            found.append(i)
+    return found
 
 
 @dataclass(frozen=True)
@@ -117,6 +150,21 @@ def _placed(t: CampaignTimes) -> int:
     return min(t.customers, waves * t.concurrency)
 
 
+def _last_end(t: CampaignTimes, placed: int) -> int:
+    last_end = t.dial_ms + _ceil_div(placed, t.concurrency) * t.call_ms
+    if placed < t.customers and t.latest_ms is not None:
+        last_end = max(last_end, t.latest_ms)
+    return last_end
+
+
+def natural_end_ms(t: CampaignTimes) -> int:
+    """When the campaign ends by itself (its last call ended, and ``latestAt`` passed if it
+    cut calls), if nobody ends it: ``scheduled`` before ``dial_ms``, ``in-progress`` until this,
+    then ``ended``."""
+    uncut = CampaignTimes(**{**t.__dict__, "ended_by_user_ms": None})
+    return _last_end(uncut, _placed(uncut))
+
+
 def snapshot(t: CampaignTimes, now_ms: int) -> Snapshot:
     """The campaign's status and counters at ``now_ms``."""
     placed = _placed(t)
@@ -144,9 +192,7 @@ def snapshot(t: CampaignTimes, now_ms: int) -> Snapshot:
         status, reason = SCHEDULED, None
     else:
         updated = max(updated, t.dial_ms)
-        last_end = t.dial_ms + _ceil_div(placed, t.concurrency) * t.call_ms
-        if placed < t.customers and t.latest_ms is not None:
-            last_end = max(last_end, t.latest_ms)
+        last_end = _last_end(t, placed)
         if now_ms >= last_end:
             status, reason = ENDED, ENDED_SUCCESS
             updated = max(updated, last_end)
@@ -172,7 +218,8 @@ def calls_map(t: CampaignTimes, snap: Snapshot) -> dict[str, dict[str, Any]]:
     calls: dict[str, dict[str, Any]] = {}
     for i in range(snap.started):
         start = t.dial_ms + (i // t.concurrency) * t.call_ms
-        entry: dict[str, Any] = {"customerIndex": i, "startedAt": format_ms(start)}
+        index = t.called[i] if t.called is not None else i
+        entry: dict[str, Any] = {"customerIndex": index, "startedAt": format_ms(start)}
         if i < snap.ended:
             voicemail = t.voicemail_every > 0 and (i + 1) % t.voicemail_every == 0
             entry["status"] = "ended"

@@ -52,7 +52,7 @@ MAX_PAGE_SIZE = 100
 #: Fields of UpdateCampaignDTO that can change only while the campaign is scheduled.
 SCHEDULED_ONLY = ("assistantId", "workflowId", "phoneNumberId", "schedulePlan")
 
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 _DDL = """
 CREATE TABLE IF NOT EXISTS campaigns (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -68,7 +68,9 @@ CREATE TABLE IF NOT EXISTS campaigns (
     concurrency INTEGER NOT NULL,
     voicemail_every INTEGER NOT NULL,
     body TEXT NOT NULL,
-    customers TEXT NOT NULL
+    customers TEXT NOT NULL,
+    end_ms INTEGER NOT NULL DEFAULT 0,
+    called TEXT
 );
 CREATE INDEX IF NOT EXISTS campaigns_org ON campaigns (org_id, created_ms);
 CREATE TABLE IF NOT EXISTS api_keys (token TEXT PRIMARY KEY, org_id TEXT NOT NULL);
@@ -76,7 +78,31 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _META_COLUMNS = (
     "id, created_ms, updated_ms, customers_n, dial_ms, latest_ms, ended_by_user_ms, "
-    "call_ms, concurrency, voicemail_every"
+    "call_ms, concurrency, voicemail_every, called"
+)
+# A campaign's status and updatedAt at the instant :now, in SQL (the same as
+# lifecycle.snapshot: a test holds them together), so listings filter without loading rows.
+_STATUS_SQL = (
+    "CASE WHEN ended_by_user_ms IS NOT NULL THEN 'ended'"
+    " WHEN :now < dial_ms THEN 'scheduled'"
+    " WHEN :now >= end_ms THEN 'ended' ELSE 'in-progress' END"
+)
+_UPDATED_SQL = (
+    "CASE WHEN ended_by_user_ms IS NOT NULL OR :now < dial_ms THEN updated_ms"
+    " WHEN :now >= end_ms THEN MAX(updated_ms, dial_ms, end_ms)"
+    " ELSE MAX(updated_ms, dial_ms) END"
+)
+_FILTERS = (
+    ("status", "st = :status"),
+    ("id", "id = :id"),
+    ("created_gt", "created_ms > :created_gt"),
+    ("created_lt", "created_ms < :created_lt"),
+    ("created_ge", "created_ms >= :created_ge"),
+    ("created_le", "created_ms <= :created_le"),
+    ("updated_gt", "upd > :updated_gt"),
+    ("updated_lt", "upd < :updated_lt"),
+    ("updated_ge", "upd >= :updated_ge"),
+    ("updated_le", "upd <= :updated_le"),
 )
 
 
@@ -146,15 +172,6 @@ class Page:
         return '{"results":[' + results + '],"metadata":' + json.dumps(meta) + "}"
 
 
-def _in_range(value: int, gt: int | None, lt: int | None, ge: int | None, le: int | None) -> bool:
-    return (
-        (gt is None or value > gt)
-        and (lt is None or value < lt)
-        and (ge is None or value >= ge)
-        and (le is None or value <= le)
-    )
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
@@ -180,7 +197,10 @@ class Store:
         if path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
         self._db.executescript(_DDL)
+        if 0 < version < _SCHEMA_VERSION:
+            self._migrate()
         self._db.execute(f"PRAGMA user_version={_SCHEMA_VERSION}")
         with self._write():
             for token, org in self.settings.keys.items():
@@ -192,6 +212,22 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    def _migrate(self) -> None:
+        """A version 1 database: add the natural end and the called customers."""
+        with self._write() as db:
+            columns = {row[1] for row in db.execute("PRAGMA table_info(campaigns)")}
+            if "end_ms" not in columns:
+                db.execute("ALTER TABLE campaigns ADD COLUMN end_ms INTEGER NOT NULL DEFAULT 0")
+            if "called" not in columns:
+                db.execute("ALTER TABLE campaigns ADD COLUMN called TEXT")
+            rows = db.execute(f"SELECT {_META_COLUMNS} FROM campaigns").fetchall()
+            for row in rows:
+                times = self._times(row)
+                db.execute(
+                    "UPDATE campaigns SET end_ms = ? WHERE id = ?",
+                    (lifecycle.natural_end_ms(times), times.id),
+                )
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -262,38 +298,73 @@ class Store:
 
         ``customers_json`` is the customers list as sent (JSON text), when the caller has it.
         """
-        rest = {k: v for k, v in body.items() if k != "customers"}
-        customers = body.get("customers", [])
-        rest_json = _dumps(rest)
-        if customers_json is None:
-            customers_json = _dumps(customers)
-        campaign_id = str(uuid.uuid4())
-        s = self.settings
         with self._write() as db:
             now = self.now_ms()
-            dial, latest = _plan_times(body.get("schedulePlan"), now)
-            db.execute(
-                "INSERT INTO campaigns (id, org_id, created_ms, updated_ms, customers_n, dial_ms,"
-                " latest_ms, ended_by_user_ms, call_ms, concurrency, voicemail_every, body,"
-                " customers) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-                (
-                    campaign_id,
-                    org,
-                    now,
-                    now,
-                    len(customers),
-                    dial,
-                    latest,
-                    max(1, int(round(s.call_seconds * 1000))),
-                    max(1, s.concurrency),
-                    max(0, s.voicemail_every),
-                    rest_json,
-                    customers_json,
-                ),
-            )
+            campaign_id = self._insert(db, org, body, customers_json, now)
             row = db.execute(f"SELECT {_META_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,))
             times = self._times(row.fetchone())
-        return self._view(org, times, rest_json, customers_json, now)
+            rest_json, customers = db.execute(
+                "SELECT body, customers FROM campaigns WHERE id = ?", (campaign_id,)
+            ).fetchone()
+        return self._view(org, times, rest_json, customers, now)
+
+    def import_history(self, org: str, campaigns: list[tuple[int, dict[str, Any]]]) -> list[str]:
+        """Test control: store ``(created_ms, body)`` campaigns as if each had been created at
+        ``created_ms`` (bodies are not validated), in one transaction; returns their ids.
+        A campaign created in the past has dialed and ended by now, as its times say."""
+        with self._write() as db:
+            return [self._insert(db, org, body, None, created) for created, body in campaigns]
+
+    def _insert(
+        self,
+        db: sqlite3.Connection,
+        org: str,
+        body: dict[str, Any],
+        customers_json: str | None,
+        now: int,
+    ) -> str:
+        rest = {k: v for k, v in body.items() if k != "customers"}
+        customers = body.get("customers", [])
+        if customers_json is None:
+            customers_json = _dumps(customers)
+        called = lifecycle.callable_indexes(customers)
+        campaign_id = str(uuid.uuid4())
+        s = self.settings
+        dial, latest = _plan_times(body.get("schedulePlan"), now)
+        times = lifecycle.CampaignTimes(
+            id=campaign_id,
+            customers=len(called),
+            created_ms=now,
+            updated_ms=now,
+            dial_ms=dial,
+            latest_ms=latest,
+            ended_by_user_ms=None,
+            call_ms=max(1, int(round(s.call_seconds * 1000))),
+            concurrency=max(1, s.concurrency),
+            voicemail_every=max(0, s.voicemail_every),
+        )
+        db.execute(
+            "INSERT INTO campaigns (id, org_id, created_ms, updated_ms, customers_n, dial_ms,"
+            " latest_ms, ended_by_user_ms, call_ms, concurrency, voicemail_every, body,"
+            " customers, end_ms, called) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                campaign_id,
+                org,
+                now,
+                now,
+                times.customers,
+                dial,
+                latest,
+                times.call_ms,
+                times.concurrency,
+                times.voicemail_every,
+                _dumps(rest),
+                customers_json,
+                lifecycle.natural_end_ms(times),
+                None if len(called) == len(customers) else _dumps(called),
+            ),
+        )
+        return campaign_id
 
     def get(self, org: str, campaign_id: str) -> CampaignView:
         with self._lock:
@@ -341,10 +412,13 @@ class Store:
                 changed = True
             updated = now if changed else times.updated_ms
             body_json = _dumps(body)
+            end = lifecycle.natural_end_ms(
+                lifecycle.CampaignTimes(**{**times.__dict__, "dial_ms": dial, "latest_ms": latest})
+            )
             db.execute(
                 "UPDATE campaigns SET body = ?, updated_ms = ?, dial_ms = ?, latest_ms = ?,"
-                " ended_by_user_ms = ? WHERE id = ?",
-                (body_json, updated, dial, latest, ended_by_user, campaign_id),
+                " ended_by_user_ms = ?, end_ms = ? WHERE id = ?",
+                (body_json, updated, dial, latest, ended_by_user, end, campaign_id),
             )
             row = db.execute(f"SELECT {_META_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,))
             times = self._times(row.fetchone())
@@ -358,50 +432,36 @@ class Store:
         return self._view(org, times, body, customers, now)
 
     def list(self, org: str, query: ListQuery) -> Page:
-        """One page of the org's campaigns, filtered on their state at this instant."""
+        """One page of the org's campaigns, filtered on their state at this instant.
+
+        Status and ``updatedAt`` are computed in SQL from the stored times (the natural end
+        among them), so an org of many thousands of campaigns is filtered and counted without
+        loading one row it does not return."""
         order = "DESC" if query.descending else "ASC"
+        limit = min(max(query.limit, 0), MAX_PAGE_SIZE)
         with self._lock:
             now = self.now_ms()
+            params: dict[str, Any] = {"org": org, "now": now, **query.__dict__}
+            where = " AND ".join(
+                [clause for key, clause in _FILTERS if getattr(query, key) is not None] or ["1"]
+            )
+            matched = (
+                f"SELECT *, {_STATUS_SQL} AS st, {_UPDATED_SQL} AS upd FROM campaigns"
+                f" WHERE org_id = :org"
+            )
+            total = self._db.execute(
+                f"SELECT COUNT(*) FROM ({matched}) WHERE {where}", params
+            ).fetchone()[0]
             rows = self._db.execute(
-                f"SELECT {_META_COLUMNS} FROM campaigns WHERE org_id = ?"
-                f" ORDER BY created_ms {order}, seq {order}",
-                (org,),
+                f"SELECT {_META_COLUMNS}, body, customers FROM ({matched}) WHERE {where}"
+                f" ORDER BY created_ms {order}, seq {order} LIMIT :lim OFFSET :off",
+                {**params, "lim": limit, "off": (query.page - 1) * limit},
             ).fetchall()
-        q = query
-        matched: list[tuple[lifecycle.CampaignTimes, lifecycle.Snapshot]] = []
+        results = []
         for row in rows:
-            times = self._times(row)
-            if q.id is not None and times.id != q.id:
-                continue
-            if not _in_range(
-                times.created_ms, q.created_gt, q.created_lt, q.created_ge, q.created_le
-            ):
-                continue
-            snap = lifecycle.snapshot(times, now)
-            if q.status is not None and snap.status != q.status:
-                continue
-            if not _in_range(
-                snap.updated_ms, q.updated_gt, q.updated_lt, q.updated_ge, q.updated_le
-            ):
-                continue
-            matched.append((times, snap))
-        limit = min(max(q.limit, 0), MAX_PAGE_SIZE)
-        start = (q.page - 1) * limit
-        selected = matched[start : start + limit]
-        bodies: dict[str, tuple[str, str]] = {}
-        if selected:
-            ids = [t.id for t, _ in selected]
-            with self._lock:
-                for cid, body, customers in self._db.execute(
-                    "SELECT id, body, customers FROM campaigns"
-                    f" WHERE id IN ({','.join('?' * len(ids))})",
-                    ids,
-                ):
-                    bodies[cid] = (body, customers)
-        results = [
-            self._render(org, t, snap, *bodies[t.id]) for t, snap in selected if t.id in bodies
-        ]
-        return Page(results, limit, len(matched), q.page)
+            times = self._times(row[:11])
+            results.append(self._view(org, times, str(row[11]), str(row[12]), now))
+        return Page(results, limit, int(total), query.page)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -412,7 +472,7 @@ class Store:
         ).fetchone()
         if row is None:
             raise NotFound()
-        return self._times(row[:10]), str(row[10]), str(row[11])
+        return self._times(row[:11]), str(row[11]), str(row[12])
 
     @staticmethod
     def _times(row: tuple[Any, ...]) -> lifecycle.CampaignTimes:
@@ -427,6 +487,7 @@ class Store:
             call_ms=row[7],
             concurrency=row[8],
             voicemail_every=row[9],
+            called=tuple(json.loads(row[10])) if row[10] else None,
         )
 
     def _view(

@@ -1,0 +1,111 @@
+"""The emulator's store: listings filtered in SQL agree with the lifecycle, call by call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pulumi_cozmox.emulator import lifecycle
+from pulumi_cozmox.emulator.store import ListQuery, Settings, Store
+
+HOUR = 3_600_000
+
+
+def customers(n: int) -> list[dict[str, Any]]:
+    return [{"number": f"+1415555{i:04d}"} for i in range(n)]
+
+
+def body(n: int = 25, **plan: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": "c", "phoneNumberId": "pn", "assistantId": "a"}
+    data["customers"] = customers(n)
+    if plan:
+        data["schedulePlan"] = plan
+    return data
+
+
+@pytest.fixture
+def store() -> Store:
+    """An org of campaigns in every state the lifecycle knows, and the clock moving on."""
+    store = Store(":memory:", Settings(call_seconds=600, concurrency=10))
+    now = store.now_ms()
+    iso = lifecycle.format_ms
+    history = [
+        (now - 900 * 24 * HOUR, body()),  # long ended
+        (now - 2 * HOUR, body()),  # ended a while ago
+        (now - 10 * 60_000, body()),  # in progress (at once, 3 waves of 10 minutes)
+        (now - HOUR, body(earliestAt=iso(now + HOUR))),  # scheduled
+        (now - HOUR, body(earliestAt=iso(now - 5 * 60_000), latestAt=iso(now + 5 * 60_000))),
+        (now - HOUR, body(0)),  # nobody to call: ends at once
+        (now - HOUR, {**body(), "customers": [{"name": "no number"}, *customers(3)]}),
+    ]
+    store.import_history("org", history)
+    scheduled = store.create("org", body(earliestAt=iso(now + 3 * HOUR)))
+    store.update("org", scheduled.fields["id"], {"status": "ended"})  # ended before dialing
+    dialing = store.create("org", body())
+    store.update("org", dialing.fields["id"], {"status": "ended"})  # ended while dialing
+    store.create("org", body(earliestAt=iso(now + 5 * HOUR), latestAt=iso(now + 6 * HOUR)))
+    return store
+
+
+def snapshots(store: Store) -> dict[str, lifecycle.Snapshot]:
+    everything = store.list("org", ListQuery(limit=100))
+    now = store.now_ms()
+    found = {}
+    for view in everything.results:
+        times, _, _ = store._load("org", view.fields["id"])
+        found[view.fields["id"]] = lifecycle.snapshot(times, now)
+    return found
+
+
+@pytest.mark.parametrize("hours", [0, 0.1, 0.5, 1, 2, 4, 5.5, 7, 48])
+def test_status_and_updated_filters_in_sql_agree_with_the_lifecycle(
+    store: Store, hours: float
+) -> None:
+    store.advance_clock(hours * 3600)
+    expected = snapshots(store)
+    assert len(expected) == 10
+    for status in ("scheduled", "in-progress", "ended"):
+        page = store.list("org", ListQuery(limit=100, status=status))
+        listed = {v.fields["id"] for v in page.results}
+        assert listed == {i for i, s in expected.items() if s.status == status}, status
+        assert page.total_items == len(listed)
+        assert all(v.fields["status"] == status for v in page.results)
+    bound = store.now_ms() - HOUR
+    page = store.list("org", ListQuery(limit=100, updated_ge=bound))
+    assert {v.fields["id"] for v in page.results} == {
+        i for i, s in expected.items() if s.updated_ms >= bound
+    }
+
+
+def test_paging_counts_in_sql(store: Store) -> None:
+    first = store.list("org", ListQuery(limit=4, page=1))
+    third = store.list("org", ListQuery(limit=4, page=3))
+    assert first.total_items == third.total_items == 10
+    assert len(first.results) == 4 and len(third.results) == 2
+    ids = [
+        v.fields["id"]
+        for p in (1, 2, 3)
+        for v in store.list("org", ListQuery(limit=4, page=p)).results
+    ]
+    assert len(set(ids)) == 10
+
+
+def test_customers_the_emulator_cannot_call_are_skipped(store: Store) -> None:
+    made = store.create(
+        "org",
+        {
+            **body(),
+            "customers": [
+                {"number": "+14155550100"},
+                {"name": "neither number nor sipUri"},
+                {"number": "ext-42", "numberE164CheckEnabled": False},  # not dialable
+                {"number": "0042", "numberE164CheckEnabled": False},
+                {"sipUri": "sip:ada@example.com"},
+            ],
+        },
+    )
+    assert made.fields["callsCounterScheduled"] == 3
+    store.advance_clock(3600)
+    calls = store.get("org", made.fields["id"]).fields["calls"]
+    assert sorted(c["customerIndex"] for c in calls.values()) == [0, 3, 4]
