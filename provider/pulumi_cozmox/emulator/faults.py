@@ -34,6 +34,11 @@ matches the method and path and has ``times`` left is used up by one and applied
                        a client must end from the results alone (a page with nothing new). Give
                        ``times`` for as many pages as the client may read.
 
+Every journal entry also carries ``arrived`` and ``ended``: its places in one count of events
+(a request arriving, a request ending: its answer sent or its connection dropped), kept by the
+journal. Request A had ended before B arrived exactly when ``A.ended < B.arrived``: the order
+of overlapping requests, with no clock involved.
+
 Journal entries of a faulted request carry ``fault`` (the action); for ``drop_after_commit``,
 ``answer`` with ``commit`` and ``delay_after_commit`` they also carry ``committedStatus``, the
 status the API gave the request it handled (``status`` is what the client was sent: null
@@ -51,6 +56,7 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import itertools
 import json
 import threading
 import time
@@ -238,6 +244,12 @@ class Journal:
     def __init__(self, size: int = JOURNAL_SIZE) -> None:
         self._lock = threading.Lock()
         self._entries: deque[dict[str, Any]] = deque(maxlen=size)
+        self._events = itertools.count(1)
+
+    def tick(self) -> int:
+        """The next number of the journal's event count (``arrived``, ``ended``)."""
+        with self._lock:
+            return next(self._events)
 
     def record(self, entry: dict[str, Any]) -> None:
         with self._lock:
@@ -277,6 +289,7 @@ class FaultMiddleware:
             "query": scope.get("query_string", b"").decode("latin-1"),
             "status": None,
             "time": _iso_now(),
+            "arrived": self.journal.tick(),
         }
         rule = self.faults.take(method, path)
         if rule is not None:
@@ -293,6 +306,7 @@ class FaultMiddleware:
             else:
                 await self._apply(rule, scope, receive, recording_send, entry)
         finally:
+            entry["ended"] = self.journal.tick()
             self.journal.record(entry)
 
     async def _apply(
