@@ -104,6 +104,8 @@ class CozmoxClient:
         fresh = transport or httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
         self._http = self._client(pooled, max_retries, backoff_base)
         self._posts = self._client(fresh, max_retries, backoff_base)
+        #: Whether the API has accepted a request of this client (its key works here).
+        self.answered = False
 
     def _client(self, inner: httpx.BaseTransport, retries: int, backoff: float) -> httpx.Client:
         return httpx.Client(
@@ -185,10 +187,12 @@ class CozmoxClient:
         error.date = date
         raise error
 
-    def verify(self) -> datetime | None:
-        """One small request (``GET /campaign?limit=0``) that fails unless the API accepts the
-        key (Unauthorized) and answers at this URL; returns the server's time, if it gave it."""
-        return _server_date(self._send("GET", "/campaign", params={"limit": 0}))
+    def verify(self) -> None:
+        """Unless a request of this client succeeded already: one small request (``GET
+        /campaign?limit=0``) that fails unless the API answers at this URL and accepts the key
+        (Unauthorized)."""
+        if not self.answered:
+            self._send("GET", "/campaign", params={"limit": 0})
 
     def update_campaign(self, campaign_id: str, patch: dict[str, Any]) -> dict[str, Any]:
         """PATCH /campaign/{id} with an UpdateCampaignDTO body; returns the campaign."""
@@ -302,6 +306,7 @@ class CozmoxClient:
             raise TransportError(method, path, self.scrub(describe_transport_error(exc))) from None
         if not response.is_success:
             raise self.error_for(response, method, path)
+        self.answered = True
         return response
 
     def _campaign(self, method: str, path: str, response: httpx.Response) -> dict[str, Any]:

@@ -106,7 +106,8 @@ class OrgView:
     def __init__(self, client: CozmoxClient, *, lookback: timedelta = DEFAULT_LOOKBACK) -> None:
         self._client = client
         self._lookback = max(lookback, DEFAULT_LOOKBACK)
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the view's contents
+        self._loading = threading.Lock()  # one first read (and reach back) at a time
         self._campaigns: dict[str, ListedCampaign] = {}
         self._loaded = False
         self._as_of = datetime.now(timezone.utc)
@@ -118,44 +119,54 @@ class OrgView:
     # -- reading ---------------------------------------------------------------------------
 
     def _read(self, **filters: Any) -> datetime | None:
-        """List ``filters`` into the view; the server's time of the first page."""
+        """List ``filters`` into the view; the server's time of the first page. The request is
+        made without the view's lock (creates in parallel catch up in parallel); only the
+        merge holds it."""
         dates: list[datetime] = []
-        for campaign in self._client.list_campaigns(dates=dates, **filters):
-            self._campaigns[campaign.id] = campaign
-        self._by_head = self._by_person = None
+        found = list(self._client.list_campaigns(dates=dates, **filters))
+        with self._lock:
+            for campaign in found:
+                self._campaigns[campaign.id] = campaign
+            self._by_head = self._by_person = None
         return dates[0] if dates else None
 
     def load(self) -> None:
-        """The first read (once per view)."""
-        with self._lock:
+        """The first read (once per view; other threads wait for it)."""
+        with self._loading:
             if self._loaded:
                 return
             as_of = self._read(status="scheduled") or datetime.now(timezone.utc)
             self._read(status="in-progress")
-            self._history_from = as_of - self._lookback
-            self._read(status="ended", updatedAtGe=self._history_from)
-            self._as_of, self._read_at = as_of, time.monotonic()
-            self._loaded = True
+            history_from = as_of - self._lookback
+            self._read(status="ended", updatedAtGe=history_from)
+            with self._lock:
+                self._history_from = history_from
+                self._as_of, self._read_at = as_of, time.monotonic()
+                self._loaded = True
 
     def catch_up(self) -> None:
         """Read what changed since the last read (the first read if there was none)."""
+        if not self._loaded:
+            self.load()
+            return
         with self._lock:
-            if not self._loaded:
-                self.load()
-                return
-            as_of = self._read(updatedAtGe=self._as_of - CATCH_UP_MARGIN)
-            if as_of is not None:
+            since = self._as_of - CATCH_UP_MARGIN
+        as_of = self._read(updatedAtGe=since)
+        with self._lock:
+            if as_of is not None and as_of > self._as_of:
                 self._as_of, self._read_at = as_of, time.monotonic()
 
     def reach_back(self, since: datetime | None) -> None:
         """Make sure campaigns that ended since ``since`` (None: ever) are in the view."""
-        with self._lock:
-            self.load()
-            if self._history_from is None or (since is not None and since >= self._history_from):
+        self.load()
+        with self._loading:
+            history_from = self._history_from
+            if history_from is None or (since is not None and since >= history_from):
                 return
             bound = {"updatedAtGe": since} if since is not None else {}
-            self._read(status="ended", updatedAtLt=self._history_from, **bound)
-            self._history_from = since
+            self._read(status="ended", updatedAtLt=history_from, **bound)
+            with self._lock:
+                self._history_from = since
 
     # -- what it holds ---------------------------------------------------------------------
 
@@ -175,8 +186,8 @@ class OrgView:
             return self._as_of + timedelta(seconds=time.monotonic() - self._read_at)
 
     def campaigns(self) -> list[ListedCampaign]:
+        self.load()
         with self._lock:
-            self.load()
             return list(self._campaigns.values())
 
     def get(self, campaign_id: str) -> ListedCampaign | None:
@@ -191,8 +202,8 @@ class OrgView:
 
     def with_head(self, key: HeadKey) -> list[ListedCampaign]:
         """The campaigns whose :func:`head_key` is ``key``."""
+        self.load()
         with self._lock:
-            self.load()
             if self._by_head is None:
                 self._by_head = {}
                 for campaign in self._campaigns.values():
@@ -201,8 +212,8 @@ class OrgView:
 
     def calling(self, person: str) -> list[ListedCampaign]:
         """The campaigns whose customers include ``person`` (see ``person_of``)."""
+        self.load()
         with self._lock:
-            self.load()
             if self._by_person is None:
                 self._by_person = {}
                 for campaign in self._campaigns.values():

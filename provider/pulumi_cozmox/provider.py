@@ -312,13 +312,8 @@ class CampaignProvider(ResourceProvider):
 
     def _verify(self) -> None:
         """Before a write is planned: the settings hold and the API accepts the key (one
-        request per run; none when the org was read already)."""
-        guard = self._guard()
-        with _client_lock:
-            done = self.__dict__.get("_verified", False)
-            self._verified = True
-        if not done and not guard.org.loaded:
-            guard.client.verify()
+        request per run, none when an earlier request of the run succeeded)."""
+        self._client().verify()
 
     # -- check ---------------------------------------------------------------------------
     @_collector_paused

@@ -10,10 +10,12 @@ would call people again.
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.conftest import Emulator
@@ -38,6 +40,12 @@ def args(day: int = 1, **overrides: Any) -> dict[str, Any]:
 def campaigns(emulator: Emulator) -> list[dict[str, Any]]:
     with emulator.api() as api:
         return list(api.get("/campaign", params={"limit": 100}).json()["results"])
+
+
+def journal(emulator: Emulator, method: str, path: str) -> list[dict[str, Any]]:
+    """The API's requests for ``method path``, in the order they arrived."""
+    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+    return [e for e in entries if e["method"] == method and e["path"] == path]
 
 
 def posts(emulator: Emulator) -> list[dict[str, Any]]:
@@ -137,9 +145,11 @@ def test_killed_up_then_cancel_and_up_never_dials_twice(
     for name, cid in ids.items():
         assert stored[cid]["schedulePlan"] == declared[name]["schedule_plan"]
     assert stack.preview_json()["changeSummary"] == {"same": 4}
-    # The CLI's record of the interrupted creates, cleared as the README says; no request.
+    # The CLI's record of the interrupted creates (one per resource, still there after the
+    # `up` that followed), cleared as the README says; no request.
     pending = stack.export()["deployment"].get("pending_operations") or []
-    assert {p["resource"]["urn"].rsplit("::", 1)[1] for p in pending} <= set(declared)
+    assert sorted(p["resource"]["urn"].rsplit("::", 1)[1] for p in pending) == sorted(declared)
+    assert {p["type"] for p in pending} == {"creating"}
     emulator.control.delete("requests").raise_for_status()
     stack.run("refresh", "--yes", "--skip-preview", "--clear-pending-creates")
     assert not stack.export()["deployment"].get("pending_operations")
@@ -165,9 +175,16 @@ def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
     stack = campaign_stack()
     declared = {f"c{day}": args(day) for day in (1, 2, 3)}
     stack.declare(**declared)
+    # Each guard's listing is held, so that the three creates (look-alikes: nothing keeps them
+    # apart) are in flight together; the journal shows whether they were.
+    fault(emulator, method="GET", path="/campaign", action="delay", delaySeconds=3, times=3)
     fault(emulator, method="POST", path="/campaign", times=3, **rule)
     up = stack.up("--parallel", "4")
     assert len(posts(emulator)) == 3
+    guards = [e for e in journal(emulator, "GET", "/campaign") if e.get("fault") == "delay"]
+    assert len(guards) == 3 and all("createdAtGe" not in e["query"] for e in guards)
+    # Every guard had listed before any POST was answered.
+    assert max(g["arrived"] for g in guards) < min(p["ended"] for p in posts(emulator))
     stored = {c["id"]: c for c in campaigns(emulator)}
     ids = state_ids(stack)
     assert len(stored) == 3 and sorted(ids.values()) == sorted(stored)
@@ -348,14 +365,36 @@ def test_unknown_workflow_id_passes_preview_and_is_checked_at_up(
     assert stored["workflowId"] == "wf-1" and "assistantId" not in stored
 
 
+def test_unknown_workflow_id_with_an_assistant_passes_preview_and_is_refused_at_up(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    # Both set: the rule "one of them" cannot be judged at preview (the workflow is another
+    # resource's output); at up it is known, and check refuses the campaign: nothing is sent.
+    stack = campaign_stack()
+    stack.declare(stubs={"wf": {"value": "wf-1"}}, main={**args(), "workflow_from": "wf"})
+    assert stack.preview_json()["changeSummary"] == {"create": 3}
+    emulator.control.delete("requests").raise_for_status()
+    refused = stack.run("up", "--yes", "--skip-preview", check=False)
+    assert refused.returncode != 0
+    assert "assistantId and workflowId cannot both be set" in refused.stdout + refused.stderr
+    assert emulator.control.get("requests").json() == []
+    assert campaigns(emulator) == []
+
+
 def test_plain_http_to_another_host_is_refused_before_any_request(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
+    # This machine's name is not a loopback name, yet it reaches the emulator: had the key
+    # been sent, the emulator's journal would show it.
+    port = emulator.base_url.rsplit(":", 1)[1]
+    url = f"http://{socket.gethostname()}:{port}"
+    assert httpx.get(f"{url}/__emulator/health").json() == {"ok": True}
     stack = campaign_stack()
-    stack.run("config", "set", "cozmox:baseUrl", "http://api.cozmox.example")
+    stack.run("config", "set", "cozmox:baseUrl", url)
     stack.declare(main=args())
-    with pytest.raises(PulumiFailed) as refused:
-        stack.up()
-    output = refused.value.stdout + refused.value.stderr
+    refused = stack.run("up", "--yes", "--skip-preview", check=False)
+    assert emulator.control.get("requests").json() == []
+    assert refused.returncode != 0
+    output = refused.stdout + refused.stderr
     assert "cozmox:baseUrl must be an https:// URL" in output
     assert emulator.api_key not in output

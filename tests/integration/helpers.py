@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Callable
@@ -62,6 +63,27 @@ def journal(emulator: Any, method: str, path: str = "/campaign") -> list[dict[st
     request when it ends)."""
     entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["time"])
     return [e for e in entries if e["method"] == method and e["path"] == path]
+
+
+def arrivals(emulator: Any, method: str, path: str = "/campaign") -> list[dict[str, Any]]:
+    """The journal's requests for ``method path`` in the order they arrived (its ``arrived``;
+    each entry's ``ended`` says when it ended in the same count)."""
+    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+    return [e for e in entries if e["method"] == method and e["path"] == path]
+
+
+def guard_listings(emulator: Any) -> list[dict[str, Any]]:
+    """The duplicate guards' looks at the org just before their POSTs (the run's view catching
+    up: ``updatedAtGe``, first page), in arrival order. The view's first read asks by status;
+    a lost answer's lookup lists with ``createdAtGe``; a test's own look asks no ``page``."""
+    first_pages = [e for e in arrivals(emulator, "GET") if "page=1" in e["query"].split("&")]
+    return [e for e in first_pages if "updatedAtGe" in e["query"] and "status" not in e["query"]]
+
+
+def one_at_a_time(emulator: Any) -> bool:
+    """Whether every request the API received ended before the next one arrived."""
+    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+    return all(a["ended"] < b["arrived"] for a, b in itertools.pairwise(entries))
 
 
 def campaigns(emulator: Any) -> list[dict[str, Any]]:

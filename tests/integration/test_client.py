@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
+from pulumi.dynamic import ConfigureRequest
+from pulumi.dynamic.config import Config
 
 from pulumi_cozmox._client import CozmoxClient
+from pulumi_cozmox._customers import encode_customers
 from pulumi_cozmox._errors import (
     BadRequest,
     MalformedAnswer,
@@ -18,6 +22,7 @@ from pulumi_cozmox._errors import (
     Unauthorized,
 )
 from pulumi_cozmox._settings import Settings
+from pulumi_cozmox.provider import CampaignProvider
 from tests.integration.helpers import add_fault, body, journal, json_bytes, make_client
 
 
@@ -52,14 +57,21 @@ def test_post_campaign_returns_the_answer_as_it_came(client: CozmoxClient) -> No
     assert isinstance(error, BadRequest) and error.messages
 
 
+def emulator_now(emulator: Any) -> datetime:
+    return datetime.fromisoformat(
+        emulator.control.get("clock").json()["now"].replace("Z", "+00:00")
+    )
+
+
 def test_errors_carry_the_servers_time(client: CozmoxClient, emulator: Any) -> None:
     # The emulator's clock is moved a year on: its Date header follows it.
     emulator.control.post("clock", json={"advanceSeconds": 365 * 86400}).raise_for_status()
+    before = emulator_now(emulator).replace(microsecond=0)  # a Date header has whole seconds
     with pytest.raises(NotFound) as gone:
         client.get_status("no-such-campaign")
+    after = emulator_now(emulator)
     assert gone.value.date is not None
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
-    assert abs((gone.value.date - now).total_seconds()) < 5
+    assert before <= gone.value.date <= after
 
 
 def test_wrong_key_is_unauthorized_and_not_shown(emulator: Any) -> None:
@@ -211,18 +223,61 @@ def test_a_closed_port_is_a_transport_error_after_retries(pauses: list) -> None:
 # --- the live status of a large campaign, counted --------------------------------------------
 
 
+def requests_sent(emulator: Any) -> list[tuple[str, str, dict[str, list[str]]]]:
+    """Every request the API received (any path), in arrival order, its query parsed."""
+    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+    return [(e["method"], e["path"], parse_qs(e["query"])) for e in entries]
+
+
+def counts(cid: str) -> list[tuple[str, str, dict[str, list[str]]]]:
+    """The three counts of a campaign's status (one per status, nothing transferred)."""
+    queries = [
+        {"id": [cid], "status": [s], "limit": ["0"]} for s in ("scheduled", "in-progress", "ended")
+    ]
+    return sorted((("GET", "/campaign", q) for q in queries), key=str)
+
+
 def test_large_campaign_status_is_counted_without_its_answer(
     client: CozmoxClient, emulator: Any
 ) -> None:
     cid = stored(emulator, body(schedulePlan={"earliestAt": "2099-01-01T17:00:00.000Z"}))
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
-    start = (datetime(2099, 1, 1, 17, tzinfo=timezone.utc) - now).total_seconds() + 1
-    for status, advance in (("scheduled", 0), ("in-progress", start), ("ended", 3600)):
+    start = (datetime(2099, 1, 1, 17, tzinfo=timezone.utc) - emulator_now(emulator)).total_seconds()
+    for status, advance in (("scheduled", 0), ("in-progress", start + 1), ("ended", 3600)):
         emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
         emulator.control.delete("requests").raise_for_status()
-        assert client.get_status(cid, large=True) == status == client.get_status(cid)
-        counted = journal(emulator, "GET")
-        assert len(counted) == 3 and all("limit=0" in e["query"] for e in counted)
+        assert client.get_status(cid, large=True) == status
+        # Three counts, one per status, and nothing else: no GET /campaign/{id} at all.
+        assert sorted(requests_sent(emulator), key=str) == counts(cid)
+        assert client.get_status(cid) == status  # the plain GET agrees
+
+
+@pytest.mark.parametrize(("customers", "counted"), [(999, False), (1000, True)])
+def test_the_provider_counts_the_status_from_1000_customers(
+    emulator: Any, monkeypatch: pytest.MonkeyPatch, customers: int, counted: bool
+) -> None:
+    """A replacement needs the live status: read for 999 customers, counted from 1,000 (the
+    customer count recorded in state; the campaign itself may be smaller)."""
+    monkeypatch.setenv("COZMOX_PREVIEW_REPORT", "off")
+    cid = stored(emulator, body())
+    provider = CampaignProvider()
+    config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
+    provider.configure(ConfigureRequest(Config(config, project_name="integration")))
+    recorded = {
+        "name": "Q2",
+        "phone_number_id": "pn-1",
+        "assistant_id": "as-1",
+        "schedule_plan": {"earliestAt": "2099-01-01T09:00:00.000Z"},
+        "customers": encode_customers(body()["customers"]),
+    }
+    olds = {**recorded, "status": "scheduled", "customer_count": customers}
+    news = {**recorded, "customers": encode_customers(body()["customers"][:1])}
+    emulator.control.delete("requests").raise_for_status()
+    result = provider.diff(cid, olds, news)
+    assert result.replaces == ["customers"]
+    if counted:
+        assert sorted(requests_sent(emulator), key=str) == counts(cid)
+    else:
+        assert requests_sent(emulator) == [("GET", f"/campaign/{cid}", {})]
 
 
 def test_a_gone_large_campaign_is_not_found(client: CozmoxClient, emulator: Any) -> None:

@@ -13,13 +13,17 @@ import pytest
 
 from pulumi_cozmox._create import Created, create_campaign, find_identical
 from pulumi_cozmox._errors import DuplicateCampaign, OutcomeUnknown, ServerError
+from pulumi_cozmox._guard import Guard
 from tests.integration.helpers import (
     add_fault,
+    arrivals,
     body,
     campaigns,
     declared,
+    guard_listings,
     journal,
     make_client,
+    one_at_a_time,
 )
 
 
@@ -180,6 +184,28 @@ def test_malformed_2xx_with_nothing_created_is_never_sent_again(client: Any, emu
     assert campaigns(emulator) == []
 
 
+def test_a_lookup_that_fails_is_outcome_unknown_never_a_second_post(
+    client: Any, emulator: Any
+) -> None:
+    # The guard's read of the org goes through (scheduled, in progress, ended lately: a rule
+    # that only waits a moment uses them up), the POST is dropped before it is handled, then
+    # the lookup's listing is refused: whether the campaign exists cannot be known, so nothing
+    # is sent again.
+    add_fault(emulator, method="GET", path="/campaign", action="delay", delaySeconds=0.01, times=3)
+    add_fault(emulator, method="POST", path="/campaign", action="drop")
+    add_fault(emulator, method="GET", path="/campaign", action="status", status=401)
+    with pytest.raises(OutcomeUnknown) as unknown:
+        create(client, body())
+    assert "401" in str(unknown.value)
+    sent = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+    assert [(e["method"], e["path"], e["status"]) for e in sent] == [
+        *[("GET", "/campaign", 200)] * 3,
+        ("POST", "/campaign", None),
+        ("GET", "/campaign", 401),
+    ]
+    assert campaigns(emulator) == []
+
+
 def test_slower_than_the_timeout_leaves_one_campaign(emulator: Any) -> None:
     # The server commits 1.5 s after the request; the client gives up at 1 s and looks the
     # campaign up over its grace period (2 x timeout) before it may post again.
@@ -194,12 +220,31 @@ def test_slower_than_the_timeout_leaves_one_campaign(emulator: Any) -> None:
 # --- parallel creates ---------------------------------------------------------------------------
 
 
+#: How long the emulator holds each guard's look at the org before its POST (the catch-up of
+#: the run's view): long enough for every thread (released together by a barrier) to be
+#: inside a create at once, so that creates that are not kept apart really overlap. Whether
+#: they did is read in the journal, not assumed from timing.
+HOLD = {"method": "GET", "path": "/campaign", "action": "delay", "delaySeconds": 1.0}
+
+
+def run_guard(client: Any) -> Guard:
+    """The run's guard, as the provider has it: its view of the org read once, first."""
+    guard = Guard(client)
+    guard.org.load()
+    return guard
+
+
 def run_parallel(client: Any, bodies: list[dict[str, Any]], **options: Any) -> list[Created]:
+    """Create each of ``bodies`` in its own thread, the threads released at once, sharing the
+    run's guard (one provider process serves a `pulumi up`'s parallel creates)."""
     results: list[Created | BaseException] = [RuntimeError("not run")] * len(bodies)
+    start = threading.Barrier(len(bodies))
+    guard = run_guard(client)
 
     def one(i: int) -> None:
         try:
-            results[i] = create(client, bodies[i], **options)
+            start.wait(30)
+            results[i] = create(client, bodies[i], guard=guard, **options)
         except BaseException as exc:  # reported below
             results[i] = exc
 
@@ -222,6 +267,7 @@ def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
         body("Follow-up", schedulePlan={"earliestAt": f"2099-01-0{day}T09:00:00.000Z"})
         for day in (1, 2, 3)
     ]
+    add_fault(emulator, **HOLD, times=3)
     add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=3)
     created = run_parallel(client, series)
     ids = [c.campaign["id"] for c in created]
@@ -230,25 +276,41 @@ def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
     assert set(stored) == set(ids)
     for data, result in zip(series, created, strict=True):
         assert stored[result.campaign["id"]]["schedulePlan"] == data["schedulePlan"]
-    assert len(journal(emulator, "POST")) == 3
+    posts = arrivals(emulator, "POST")
+    assert len(posts) == 3
+    # Each create looked at the org before its POST and after it (the later of two
+    # concurrent look-alikes would withdraw). They overlapped: the three looks before the
+    # POSTs (the first three, held) all arrived before any POST was answered (look-alikes
+    # are not identical: nothing keeps their creates apart).
+    guards = guard_listings(emulator)
+    assert len(guards) == 6
+    assert max(g["arrived"] for g in guards[:3]) < min(p["ended"] for p in posts)
 
 
 def test_parallel_identical_duplicates_with_lost_answers_get_distinct_campaigns(
     client: Any, emulator: Any
 ) -> None:
+    add_fault(emulator, **HOLD, times=2)
     add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=2)
     created = run_parallel(client, [body(), body()], allow_duplicate=True)
     assert len({c.campaign["id"] for c in created}) == 2
-    assert len(campaigns(emulator)) == 2 and len(journal(emulator, "POST")) == 2
+    assert len(campaigns(emulator)) == 2 and len(arrivals(emulator, "POST")) == 2
+    # Released together, the two identical creates ran one after the other: no request of
+    # one overlapped a request of the other (each looked before and after its POST).
+    assert len(guard_listings(emulator)) == 4 and one_at_a_time(emulator)
 
 
 def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: Any) -> None:
+    guard = run_guard(client)
+    add_fault(emulator, **HOLD, times=3)
     outcomes: list[str] = []
     lock = threading.Lock()
+    start = threading.Barrier(3)
 
     def one() -> None:
+        start.wait(30)
         try:
-            create(client, body())
+            create(client, body(), guard=guard)
             outcome = "created"
         except DuplicateCampaign:
             outcome = "refused"
@@ -262,3 +324,6 @@ def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: An
         t.join(60)
     assert sorted(outcomes) == ["created", "refused", "refused"]
     assert len(campaigns(emulator)) == 1
+    # One create looked before and after its POST; the two refused looked once each.
+    assert len(arrivals(emulator, "POST")) == 1 and len(guard_listings(emulator)) == 4
+    assert one_at_a_time(emulator)

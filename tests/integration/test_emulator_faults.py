@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -24,6 +27,17 @@ CAMPAIGN: dict[str, Any] = {
 def api(emulator) -> Iterator[httpx.Client]:
     with emulator.api() as client:
         yield client
+
+
+@pytest.fixture
+def second_client(emulator) -> Iterator[httpx.Client]:
+    """A second API client (its own connection), for a request in another thread."""
+    with emulator.api() as client:
+        yield client
+
+
+def instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def add_fault(emulator, **rule: Any) -> None:
@@ -101,9 +115,15 @@ def test_delay_holds_the_answer(api, emulator):
     with pytest.raises(httpx.ReadTimeout):
         api.get("/campaign", timeout=0.5)
     add_fault(emulator, method="GET", path="/campaign", action="delay", delaySeconds=0.2)
-    assert api.get("/campaign", timeout=30).status_code == 200
-    delayed = [e for e in journal(emulator) if e.get("fault") == "delay"]
-    assert [e["status"] for e in delayed][-1:] == [200]
+    assert api.get("/campaign", params={"page": 2}, timeout=30).status_code == 200
+
+    def delayed() -> list[dict[str, Any]]:
+        found = [e for e in journal(emulator) if e.get("fault") == "delay"]
+        return sorted(found, key=lambda e: e["arrived"]) if len(found) == 2 else []
+
+    # Both are handled after their wait, the one whose client gave up included.
+    entries = eventually(delayed)
+    assert [(e["query"], e["status"]) for e in entries] == [("", 200), ("page=2", 200)]
 
 
 def test_drop_closes_the_connection_before_the_request_is_handled(api, emulator):
@@ -159,8 +179,27 @@ def test_journal_records_api_requests_in_order(api, emulator):
     assert journal[3]["fault"] == "drop"
     assert all(e["time"].endswith("Z") for e in journal)
     assert [e["time"] for e in journal] == sorted(e["time"] for e in journal)
+    # One after the other: each ended before the next arrived.
+    assert all(e["arrived"] < e["ended"] for e in journal)
+    assert all(a["ended"] < b["arrived"] for a, b in itertools.pairwise(journal))
     emulator.control.delete("requests").raise_for_status()
     assert emulator.control.get("requests").json() == []
+
+
+def test_journal_orders_overlapping_requests(api, emulator, second_client):
+    """``arrived`` and ``ended`` say which request ended before which arrived, with no clock:
+    a request sent while a delayed one is held arrives after it and ends before it."""
+    add_fault(emulator, method="GET", path="/campaign", action="delay", delaySeconds=2)
+    held = threading.Thread(target=lambda: second_client.get("/campaign", params={"page": 1}))
+    held.start()
+    try:
+        assert eventually(lambda: emulator.control.get("faults").json()[0]["hits"] == 1)
+        assert api.get("/campaign", params={"page": 2}).status_code == 200
+    finally:
+        held.join(30)
+    by_query = {e["query"]: e for e in journal(emulator)}
+    slow, fast = by_query["page=1"], by_query["page=2"]
+    assert slow["arrived"] < fast["arrived"] < fast["ended"] < slow["ended"]
 
 
 @pytest.mark.parametrize(
@@ -350,10 +389,13 @@ def test_a_client_that_gives_up_during_the_hold_never_gets_the_answer(api, emula
         api.post("/campaign", json=CAMPAIGN, timeout=1.0)
     listed = api.get("/campaign").json()["results"]
     assert [c["name"] for c in listed] == ["faults"]
-    # The server sees the client leave and gives up the hold: no 60 s wait for the journal.
-    assert eventually(lambda: [e for e in journal(emulator) if e["method"] == "POST"])
+    # The server sees the client leave and gives up the hold: the request is over before the
+    # hold's 60 s have passed by the emulator's own clock (the wait is bounded beyond them).
+    assert eventually(lambda: [e for e in journal(emulator) if e["method"] == "POST"], 90)
+    seen_at = instant(emulator.control.get("clock").json()["now"])
     entry = entry_for(emulator, "POST")
     assert (entry["status"], entry["committedStatus"]) == (None, 201)
+    assert seen_at < instant(entry["time"]) + timedelta(seconds=60)
 
 
 KILLED_CLIENT = """

@@ -11,7 +11,9 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
                                 without sleeping (every campaign's lifecycle follows)
 ``GET    /__emulator/requests``  the journal: ``[{method, path, query, status, time, bytes,
-                                fault?, committedStatus?}]`` in arrival order, requests to
+                                arrived, ended, fault?, committedStatus?}]`` (``arrived``,
+                                ``ended``: the order of events, see :mod:`.faults`) in
+                                arrival order, requests to
                                 ``/__emulator/`` excluded, faulted requests included
                                 (``status`` null when the client got no answer)
 ``DELETE /__emulator/requests``  clear the journal

@@ -35,6 +35,11 @@ matches the method and path and has ``times`` left is used up by one and applied
                        a client must end from the results alone (a page with nothing new). Give
                        ``times`` for as many pages as the client may read.
 
+Every journal entry also carries ``arrived`` and ``ended``: its places in one count of events
+(a request arriving, a request ending: its answer sent or its connection dropped), kept by the
+journal. Request A had ended before B arrived exactly when ``A.ended < B.arrived``: the order
+of overlapping requests, with no clock involved.
+
 Journal entries of a faulted request carry ``fault`` (the action); for ``drop_after_commit``,
 ``answer`` with ``commit`` and ``delay_after_commit`` they also carry ``committedStatus``, the
 status the API gave the request it handled (``status`` is what the client was sent: null
@@ -52,6 +57,7 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import itertools
 import json
 import threading
 import time
@@ -239,6 +245,12 @@ class Journal:
     def __init__(self, size: int = JOURNAL_SIZE) -> None:
         self._lock = threading.Lock()
         self._entries: deque[dict[str, Any]] = deque(maxlen=size)
+        self._events = itertools.count(1)
+
+    def tick(self) -> int:
+        """The next number of the journal's event count (``arrived``, ``ended``)."""
+        with self._lock:
+            return next(self._events)
 
     def record(self, entry: dict[str, Any]) -> None:
         with self._lock:
@@ -279,6 +291,7 @@ class FaultMiddleware:
             "status": None,
             "time": _iso_now(),
             "bytes": 0,
+            "arrived": self.journal.tick(),
         }
         rule = self.faults.take(method, path)
         if rule is not None:
@@ -297,6 +310,7 @@ class FaultMiddleware:
             else:
                 await self._apply(rule, scope, receive, recording_send, entry)
         finally:
+            entry["ended"] = self.journal.tick()
             self.journal.record(entry)
 
     async def _apply(

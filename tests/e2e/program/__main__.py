@@ -3,7 +3,9 @@
 ``{"campaigns": {NAME: {Campaign keyword arguments..., "aliases": [OLD NAME...],
 "workflow_from": STUB}}, "stubs": {STUB: {"value": TEXT}}}``: a campaign with
 ``workflow_from`` takes its ``workflow_id`` from that stub's output, which is not known at
-preview while the stub is being created (as an id of another resource would be).
+preview while the stub is being created (as an id of another resource would be): the stub's
+``value`` is set by its create, not among its inputs (an output named like an input would be
+known at preview, the input's value standing in for it).
 """
 
 import gc
@@ -20,20 +22,21 @@ from pulumi_cozmox import Campaign
 
 class StubProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
-        return CreateResult(f"stub-{uuid.uuid4().hex[:8]}", {"value": props["value"]})
+        given = props["given"]
+        return CreateResult(f"stub-{uuid.uuid4().hex[:8]}", {"given": given, "value": given})
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        return DiffResult(changes=olds.get("value") != news.get("value"))
+        return DiffResult(changes=olds.get("given") != news.get("given"))
 
     def update(self, _id: str, _olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        return UpdateResult({"value": news["value"]})
+        return UpdateResult({"given": news["given"], "value": news["given"]})
 
 
 class Stub(Resource):
     value: pulumi.Output[str]
 
     def __init__(self, name: str, value: str) -> None:
-        super().__init__(StubProvider(), name, {"value": value})
+        super().__init__(StubProvider(), name, {"given": value, "value": None})
 
 
 # orjson, with the collector paused while it builds millions of objects: a 10,000-customer
