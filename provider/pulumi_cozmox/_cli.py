@@ -8,7 +8,8 @@ Subcommands:
 - ``review [FILE.json|-]`` (default ``-``): read ``pulumi preview --json`` output and print one
   GitHub Markdown comment (see :mod:`pulumi_cozmox._review`); exit 0 when written, 1 when the
   preview failed (the comment then quotes its errors, masked), 2 when the input cannot be read
-  or is not a preview document.
+  or is not a preview document. ``--drift``: the preview is a nightly drift check (``pulumi
+  preview --refresh --expect-no-changes --json``); exit 1 on drift, 0 when there is none.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def _review(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    result = review(document)
+    result = review(document, drift=args.drift)
     sys.stdout.write(result.markdown)
     return result.exit_code
 
@@ -101,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.add_argument(
         "file", metavar="FILE.json", nargs="?", default="-", help="the preview, or - for stdin"
+    )
+    review.add_argument(
+        "--drift",
+        action="store_true",
+        help="the preview is a drift check (pulumi preview --refresh --expect-no-changes): "
+        "report drift; exit 1 when there is some, 0 when there is none",
     )
     review.set_defaults(handler=_review)
     return parser

@@ -282,6 +282,7 @@ def _undo_if_later(
             declared,
             guard.org.server_now(),
             exclude={c.id for c in guard.org.campaigns()} - racing,
+            planned=False,
         )
         reasons += [r.message for r in refusals]
     if not reasons:

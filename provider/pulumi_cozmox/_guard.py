@@ -186,16 +186,16 @@ class Guard:
         ]
 
     def _others(
-        self, declared: Declared, resource: str | None, exclude: Iterable[str]
+        self, declared: Declared, resource: str | None, exclude: Iterable[str], planned: bool
     ) -> tuple[dict[str, list[Span[str]]], dict[str, _Other]]:
         """For each person the declared campaign calls, the spans of the other campaigns that
         call them too (the org's, and the other creates of this run not in the org yet), and
         those campaigns by key."""
         excluded = set(exclude)
         with self._lock:
-            planned = [b for b in self._planned.values() if b.resource != resource]
-        planned = [
-            b for b in planned if b.campaign_id is None or self.org.get(b.campaign_id) is None
+            bookings = [b for b in self._planned.values() if planned and b.resource != resource]
+        bookings = [
+            b for b in bookings if b.campaign_id is None or self.org.get(b.campaign_id) is None
         ]
         others: dict[str, _Other] = {}
         spans: dict[str, list[Span[str]]] = {}
@@ -207,7 +207,7 @@ class Guard:
                     continue
                 others.setdefault(listed.id, _Other(self.who(listed.id), *span))
                 found.append(Span(span[0], span[1], listed.id))
-            for booking in planned:
+            for booking in bookings:
                 if person not in booking.people or booking.campaign_id in excluded:
                     continue
                 key = f"resource:{booking.resource}"
@@ -225,13 +225,15 @@ class Guard:
         *,
         resource: str | None = None,
         exclude: Iterable[str] = (),
+        planned: bool = True,
     ) -> tuple[list[Refusal], list[Overlap]]:
         """Refusals for the customers called past the limit, and the overlaps within it
-        (people another campaign also calls within the period)."""
+        (people another campaign also calls within the period). ``planned``: count the other
+        creates of this run too (not when judging a race with other processes)."""
         limit = self.rules.call_limit
         if limit is None:
             return [], []
-        spans, others = self._others(declared, resource, exclude)
+        spans, others = self._others(declared, resource, exclude, planned)
         if not spans:
             return [], []
         start, end = declared.window(now)

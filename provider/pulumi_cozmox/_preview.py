@@ -131,10 +131,13 @@ def change_report(
     news: Mapping[str, Any],
     plan: Plan,
     status: str | None,
+    *,
+    status_recorded: bool = False,
 ) -> CampaignReport:
     """The report of an update or a replacement of the campaign ``campaign_id``.
 
-    ``olds``: its recorded outputs; ``status``: its live status when diff read it. A
+    ``olds``: its recorded outputs; ``status``: its live status when diff read it
+    (``status_recorded``: it is the recorded one, not read just now). A
     replacement calls every new customer: the delta tells how many of them the old campaign
     had (called again if it dialed). An update calls nobody; a new schedule is shown with the
     calling hours it gives the campaign's customers.
@@ -155,7 +158,7 @@ def change_report(
         hours = hours_of(customers, news.get("schedule_plan"))
     recorded = {**olds, "status": status or olds.get("status")}
     reasons = [k for k in plan.changed if k not in STATE_ONLY or not replacing]
-    return make_report(
+    report = make_report(
         resource_of(news),
         "replace" if replacing else "update",
         reasons=reasons,
@@ -165,3 +168,4 @@ def change_report(
         customer_count=count_of(news.get("customer_count")) if replacing else None,
         hours=hours,
     )
+    return replace(report, status_recorded=status_recorded and report.status is not None)

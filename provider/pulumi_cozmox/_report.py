@@ -143,6 +143,8 @@ class CampaignReport:
     campaign_id: str | None = None
     status: str | None = None
     """The existing campaign's status (scheduled, in-progress, ended)."""
+    status_recorded: bool = False
+    """The status is the one the stack's state recorded (not read from the API just now)."""
     counters: Counters | None = None
     """The existing campaign's counters, when it has dialed."""
     delta: DeltaFacts | None = None
@@ -394,7 +396,7 @@ def to_lines(report: CampaignReport) -> list[str]:
         action += f"; campaign {report.campaign_id}"
     lines = [action]
     if report.status:
-        status = f"status {report.status}"
+        status = f"status {report.status}" + (", as recorded" if report.status_recorded else "")
         if report.counters is not None:
             status += "; calls so far: " + counters_text(report.counters)
         lines.append(status)
@@ -474,7 +476,7 @@ _ACTION = re.compile(
     r"(?:; campaign (?P<id>\S+))?"
 )
 _STATUS = re.compile(
-    r"status (?P<status>\S+)(?:; calls so far: "
+    r"status (?P<status>[^\s,;]+)(?P<recorded>, as recorded)?(?:; calls so far: "
     + ", ".join(rf"(?P<c{i}>{_NUMBER}) {name}" for i, name in enumerate(_COUNTER_NAMES))
     + ")?"
 )
@@ -612,7 +614,8 @@ def _parse_body(body: str) -> dict[str, Any] | None:
     if body.startswith("rules: "):
         return _parse_rules(body)
     if (m := _OPT_IN.fullmatch(body)) is not None:
-        return {"opt_ins": tuple(e.split(":", 1)[0] for e in m["effects"].split("; "))}
+        flags = (e.split(":", 1)[0].removesuffix("=True") for e in m["effects"].split("; "))
+        return {"opt_ins": tuple(flags)}
     if (m := _ACTION.fullmatch(body)) is not None:
         reasons = tuple(m["reasons"].split(", ")) if m["reasons"] else ()
         return {"action": m["action"], "reasons": reasons, "campaign_id": m["id"]}
@@ -620,7 +623,7 @@ def _parse_body(body: str) -> dict[str, Any] | None:
         counters = None
         if m["c0"] is not None:
             counters = Counters(*(_int(m[f"c{i}"]) for i in range(len(_COUNTER_NAMES))))
-        return {"status": m["status"], "counters": counters}
+        return {"status": m["status"], "status_recorded": bool(m["recorded"]), "counters": counters}
     if (m := _CUSTOMERS.fullmatch(body)) is not None:
         samples = _parse_samples(m["samples"])
         delta = DeltaFacts(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
@@ -40,6 +41,7 @@ from pulumi_cozmox._report import (
     delta_text,
     parse_lines,
     people_text,
+    standing_opt_ins,
     strip_ansi,
     window_text,
     zone_text,
@@ -47,6 +49,7 @@ from pulumi_cozmox._report import (
 
 __all__ = [
     "COMMENT_MARKER",
+    "DRIFT_MARKER",
     "EXIT_OK",
     "EXIT_PREVIEW_FAILED",
     "EXIT_UNREADABLE",
@@ -61,6 +64,10 @@ EXIT_PREVIEW_FAILED = 1
 EXIT_UNREADABLE = 2
 #: The first line of every comment: workflows find the comment to edit by it.
 COMMENT_MARKER = "<!-- cozmox-review -->"
+#: The first line of every drift report (``--drift``): the nightly job finds its issue by it.
+DRIFT_MARKER = "<!-- cozmox-drift -->"
+#: What the CLI says when ``--expect-no-changes`` meets changes: drift, not a failure.
+NO_CHANGES_EXPECTED = "no changes were expected but changes were proposed"
 MAX_CHARS = 65_000
 #: The type token of a Campaign resource ends with this.
 CAMPAIGN_TYPE = "dynamic/cozmox:Campaign"
@@ -93,6 +100,9 @@ class _Campaign:
     report: CampaignReport
     new_inputs: Mapping[str, Any]
     old_state: Mapping[str, Any]
+    #: When the state the status comes from was written (``oldState.modified``), when it comes
+    #: from the state and not from the provider's live read.
+    as_of: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -180,26 +190,40 @@ def _step_report(
         minute = window.start.replace(second=0, microsecond=0)
         end = window.end.replace(second=0, microsecond=0) if window.end else None
         report = replace(report, window_start=minute, window_end=end, at_once=window.at_once)
-    return _Campaign(report, new_inputs, old_state)
+    modified = old_state.get("modified")
+    as_of = _minute(modified) if isinstance(modified, str) and status else None
+    return _Campaign(report, new_inputs, old_state, as_of)
 
 
-def _merge(step: CampaignReport, lines: CampaignReport | None) -> CampaignReport:
-    """The provider's facts over the plan's; the plan's action and id win."""
+def _minute(stamp: str) -> str | None:
+    """``2026-12-01T09:30:09.28Z`` -> ``2026-12-01 09:30 UTC``."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _merge(step: _Campaign, lines: CampaignReport | None) -> _Campaign:
+    """The provider's facts over the plan's; the plan's action, id and reasons win, and the
+    status the provider read live wins over the recorded one (no "as of" then)."""
     if lines is None:
         return step
-    merged = {f.name: getattr(step, f.name) for f in fields(CampaignReport)}
-    defaults = CampaignReport(step.resource, step.action)
+    report = step.report
+    merged = {f.name: getattr(report, f.name) for f in fields(CampaignReport)}
+    defaults = CampaignReport(report.resource, report.action)
     for f in fields(CampaignReport):
         value = getattr(lines, f.name)
         if value != getattr(defaults, f.name) and f.name not in ("resource", "action"):
             merged[f.name] = value
-    if step.campaign_id:
-        merged["campaign_id"] = step.campaign_id
-    if step.status:
-        merged["status"], merged["counters"] = step.status, step.counters
-    if step.reasons:
-        merged["reasons"] = step.reasons
-    return CampaignReport(**merged)
+    if report.campaign_id:
+        merged["campaign_id"] = report.campaign_id
+    live = lines.status is not None and not lines.status_recorded
+    if not live and report.status:
+        merged["status"], merged["counters"] = report.status, report.counters
+    if report.reasons:
+        merged["reasons"] = report.reasons
+    return replace(step, report=CampaignReport(**merged), as_of=None if live else step.as_of)
 
 
 def _messages(document: Mapping[str, Any]) -> tuple[list[str], list[str]]:
@@ -232,9 +256,13 @@ def _campaigns(document: Mapping[str, Any], now: datetime) -> list[_Campaign]:
         if action is None:
             continue
         name = _name(urn)
-        campaign = _step_report(name, action, steps, now)
-        found.append(replace(campaign, report=_merge(campaign.report, lines.get(name))))
-    return sorted(found, key=lambda c: c.report.resource)
+        found.append(_merge(_step_report(name, action, steps, now), lines.get(name)))
+    return sorted(found, key=lambda c: _natural(c.report.resource))
+
+
+def _natural(name: str) -> list[Any]:
+    """A sort key that orders ``c2`` before ``c10``."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -274,6 +302,13 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
             warnings.append(
                 f"{who}: **{people_text(r.outside_people)} called outside 08:00-21:00** their "
                 f"local time ({zones or 'see the zones below'})."
+            )
+        if r.do_not_call:
+            warnings.append(f"{who}: **{people_text(r.do_not_call)} on the do-not-call list**.")
+        for also in r.also_called:
+            warnings.append(
+                f"{who}: {people_text(also.people)} also called by {html.escape(also.other)} "
+                f"({also.when}), within the call limit {r.call_limit}."
             )
         if r.at_once and r.action in ("create", "replace", "update"):
             warnings.append(
@@ -324,6 +359,16 @@ def _summary(campaigns: Sequence[_Campaign]) -> str:
         f"**Cozmox: {len(campaigns)} campaign{'s' if len(campaigns) != 1 else ''} "
         f"({parts}); calls {people_text(called)}, {called_again:,} of them again.**"
     )
+    listed = [c.report.do_not_call for c in campaigns if c.report.do_not_call is not None]
+    limited = [c for c in campaigns if c.report.call_limit is not None]
+    if listed or limited:
+        also = sum(a.people for c in limited for a in c.report.also_called)
+        facts = []
+        if listed:
+            facts.append(f"{sum(listed):,} on the do-not-call list")
+        if limited:
+            facts.append(f"{people_text(also)} also called by another campaign within the limit")
+        text += " Rules: " + "; ".join(facts) + "."
     if unknown:
         text += " Some counts are unknown (see below)."
     return text
@@ -339,10 +384,14 @@ def _title(r: CampaignReport) -> str:
     return text
 
 
-def _rows(r: CampaignReport) -> list[tuple[str, str]]:
+def _rows(campaign: _Campaign) -> list[tuple[str, str]]:
+    r = campaign.report
     rows = [("action", r.action + (f" ({', '.join(r.reasons)} changed)" if r.reasons else ""))]
     if r.campaign_id or r.status:
-        rows.append(("campaign", f"{r.campaign_id or '?'}, {r.status or 'status unknown'}"))
+        status = r.status or "status unknown"
+        if campaign.as_of and r.status:
+            status += f" (as of {campaign.as_of}, the stack's state)"
+        rows.append(("campaign", f"{r.campaign_id or '?'}, {status}"))
     if r.counters is not None:
         rows.append(("calls so far", counters_text(r.counters)))
     if r.delta is not None:
@@ -370,6 +419,11 @@ def _rows(r: CampaignReport) -> list[tuple[str, str]]:
         rows.append(("other zones", f"{r.more_zones:,} ({r.more_zones_outside:,} outside hours)"))
     if r.unknown_zone_people:
         rows.append(("unknown time zone", people_text(r.unknown_zone_people)))
+    if r.do_not_call is not None:
+        rows.append(("do-not-call list", f"{r.do_not_call:,} of its customers listed"))
+    if r.call_limit is not None:
+        also = "; ".join(f"{people_text(a.people)} by {a.other} ({a.when})" for a in r.also_called)
+        rows.append((f"call limit {r.call_limit}", f"also called: {also or 'nobody'}"))
     return rows
 
 
@@ -377,7 +431,7 @@ def _section(campaign: _Campaign, compact: bool) -> str:
     r = campaign.report
     if compact:
         return f"- {_title(r)}"
-    table = "\n".join(f"| {_cell(k)} | {_cell(v)} |" for k, v in _rows(r))
+    table = "\n".join(f"| {_cell(k)} | {_cell(v)} |" for k, v in _rows(campaign))
     return (
         f"<details><summary>{_title(r)}</summary>\n\n| fact | value |\n| --- | --- |\n"
         f"{table}\n\n</details>"
@@ -389,14 +443,36 @@ def _comment(head: list[str], sections: list[str], limit: int) -> str:
     return text if len(text) <= limit else ""
 
 
-def _render(campaigns: Sequence[_Campaign], limit: int) -> str:
+def _opt_ins_text(opt_ins: Mapping[str, tuple[str, ...]]) -> str | None:
+    if not opt_ins:
+        return None
+    listed = "; ".join(
+        f"{_code(name)}: {', '.join(f'{flag}=True' for flag in flags)}"
+        for name, flags in sorted(opt_ins.items(), key=lambda item: _natural(item[0]))
+    )
+    return (
+        f"**Standing opt-ins** (allowed every time, not once): {listed}. Remove each once its "
+        'change is applied, or name the one campaign it allows (allow_redial="<campaign id>").'
+    )
+
+
+def _render(
+    campaigns: Sequence[_Campaign],
+    limit: int,
+    *,
+    head: list[str],
+    opt_ins: Mapping[str, tuple[str, ...]],
+) -> str:
     warnings = _warnings(campaigns)
     shown = warnings[:MAX_WARNINGS]
     if len(warnings) > MAX_WARNINGS:
         shown.append(f"... and {len(warnings) - MAX_WARNINGS} more warnings.")
-    head = [COMMENT_MARKER, _summary(campaigns)]
+    head = list(head)
     if shown:
         head.append("> [!WARNING]\n" + "\n".join(f"> - {w}" for w in shown))
+    standing = _opt_ins_text(opt_ins)
+    if standing:
+        head.append(standing)
     for compact in (False, True):
         text = _comment(head, [_section(c, compact) for c in campaigns], limit)
         if text:
@@ -411,14 +487,13 @@ def _render(campaigns: Sequence[_Campaign], limit: int) -> str:
     return "\n\n".join(head + sections) + "\n"
 
 
-def _failed(errors: Iterable[str], limit: int) -> str:
+def _failed(errors: Iterable[str], limit: int, head: list[str]) -> str:
     quoted = []
     for error in errors:
         text = mask_text(error)
         if len(text) > MAX_ERROR_CHARS:
             text = text[:MAX_ERROR_CHARS] + " ..."
         quoted.append("> " + "\n> ".join(html.escape(text, quote=False).splitlines()))
-    head = [COMMENT_MARKER, "**Cozmox: the preview failed.** Nothing was planned; its errors:"]
     text = "\n\n".join(head + quoted) + "\n"
     while len(text) > limit and len(quoted) > 1:
         quoted.pop()
@@ -427,15 +502,42 @@ def _failed(errors: Iterable[str], limit: int) -> str:
 
 
 def review(
-    document: Mapping[str, Any], *, now: datetime | None = None, limit: int = MAX_CHARS
+    document: Mapping[str, Any],
+    *,
+    now: datetime | None = None,
+    limit: int = MAX_CHARS,
+    drift: bool = False,
 ) -> Review:
     """The comment for a ``pulumi preview --json`` document. ``now``: when a window that is
-    already open is judged (default: the current time); ``limit``: the comment's size."""
-    _, errors = _messages(document)
+    already open is judged (default: the current time); ``limit``: the comment's size.
+
+    ``drift``: the document is a nightly ``pulumi preview --refresh --expect-no-changes``: the
+    text reports drift (what differs between the org and the program) and the exit code is 1
+    when there is some (or the preview failed), 0 when the org holds what the program says."""
+    messages, errors = _messages(document)
+    if drift:
+        errors = [e for e in errors if NO_CHANGES_EXPECTED not in e]
+    marker = DRIFT_MARKER if drift else COMMENT_MARKER
     if errors:
-        return Review(_failed(errors, limit), EXIT_PREVIEW_FAILED)
+        what = "the drift check's preview failed" if drift else "the preview failed"
+        head = [marker, f"**Cozmox: {what}.** Nothing was planned; its errors:"]
+        return Review(_failed(errors, limit, head), EXIT_PREVIEW_FAILED)
     campaigns = _campaigns(document, now or datetime.now(timezone.utc))
-    return Review(_render(campaigns, limit), EXIT_OK)
+    opt_ins = standing_opt_ins(messages)
+    if not drift:
+        head = [marker, _summary(campaigns)]
+        return Review(_render(campaigns, limit, head=head, opt_ins=opt_ins), EXIT_OK)
+    if not campaigns:
+        text = f"{marker}\n\n**Cozmox drift: none.** The org holds what the program declares.\n"
+        return Review(text, EXIT_OK)
+    count = len(campaigns)
+    noun = "campaign differs" if count == 1 else "campaigns differ"
+    head = [
+        marker,
+        f"**Cozmox drift: {count} {noun} from the program.** A `pulumi up` would make them "
+        "what the program declares, as below (" + _summary(campaigns).strip("*") + ")",
+    ]
+    return Review(_render(campaigns, limit, head=head, opt_ins=opt_ins), EXIT_PREVIEW_FAILED)
 
 
 def is_preview(document: Any) -> bool:

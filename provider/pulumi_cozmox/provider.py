@@ -508,11 +508,13 @@ class CampaignProvider(ResourceProvider):
             return DiffResult(changes=False)
         status = olds.get("status")
         known = plan.known()
+        read_live = bool(known.replaces or known.restricted) and status not in LIVE_STATUSES
         if known.replaces or known.restricted:
             status = self._live_status(id_, olds)
             plan = escalate(plan, status, allow_redial)
         if _reporting() and not refreshing:
-            for line in to_lines(change_report(id_, olds, news, plan, status)):
+            report = change_report(id_, olds, news, plan, status, status_recorded=not read_live)
+            for line in to_lines(report):
                 say(line)
         reason = refusal(plan.known(), status, allow_redial, who, campaign_id=id_)
         if reason is not None and not refreshing:

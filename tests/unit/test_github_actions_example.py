@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pulumi_cozmox._review import COMMENT_MARKER
+from pulumi_cozmox._review import COMMENT_MARKER, DRIFT_MARKER
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / "examples" / "github-actions" / "cozmox.yml"
+DRIFT = REPO / "examples" / "github-actions" / "drift.yml"
 ACTIONLINT = "github.com/rhysd/actionlint/cmd/actionlint"
 ACTIONLINT_VERSION = "v1.7.12"
 
@@ -44,8 +45,9 @@ def lint(actionlint: str, path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_workflow_passes_actionlint(actionlint):
-    result = lint(actionlint, WORKFLOW)
+@pytest.mark.parametrize("workflow", [WORKFLOW, DRIFT], ids=lambda p: p.name)
+def test_workflow_passes_actionlint(actionlint, workflow):
+    result = lint(actionlint, workflow)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
 
@@ -67,6 +69,7 @@ def test_workflow_previews_pull_requests_and_applies_main():
     preview = workflow["jobs"]["preview"]
     runs = "\n".join(s.get("run", "") for s in preview["steps"])
     assert "set +e\npulumi preview" in runs and "--json" in runs
+    assert "--refresh" in runs  # statuses read from the API, not the last up
     assert 'pulumi-cozmox review "$RUNNER_TEMP/preview.json"' in runs
     post = next(
         s for s in preview["steps"] if s.get("uses", "").startswith("actions/github-script")
@@ -78,3 +81,20 @@ def test_workflow_previews_pull_requests_and_applies_main():
     assert "push" in up["if"] and "refs/heads/main" in up["if"]
     assert any("pulumi up" in s.get("run", "") and "--yes" in s["run"] for s in up["steps"])
     assert up["concurrency"]["cancel-in-progress"] is False
+
+
+def test_drift_check_runs_nightly_per_stack_and_keeps_one_issue():
+    workflow = yaml.safe_load(DRIFT.read_text(encoding="utf-8"))
+    triggers = workflow[True]
+    assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # every day
+    job = workflow["jobs"]["drift"]
+    assert len(job["strategy"]["matrix"]["stack"]) >= 1 and job["strategy"]["fail-fast"] is False
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "--refresh --expect-no-changes --json" in runs
+    assert 'pulumi-cozmox review --drift "$RUNNER_TEMP/drift.json"' in runs
+    post = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/github-script"))
+    script = post["with"]["script"]
+    assert f"'{DRIFT_MARKER}'" in script
+    assert "issues.update" in script and "issues.create" in script and "'closed'" in script
+    assert job["permissions"]["issues"] == "write"
+    assert "exit 1" in job["steps"][-1]["run"]

@@ -10,12 +10,15 @@ import pytest
 from pulumi_cozmox._delta import customers_delta
 from pulumi_cozmox._hours import calling_hours
 from pulumi_cozmox._report import (
+    AlsoCalled,
     CampaignReport,
     Counters,
     DeltaFacts,
     ZoneFacts,
     make_report,
+    opt_in_lines,
     parse_lines,
+    standing_opt_ins,
     to_lines,
 )
 
@@ -266,3 +269,45 @@ def test_a_toll_free_number_rings_in_every_zone_of_the_country_lines_stay_short(
     assert calls.endswith(f"; +{rest} more zones ({rest} outside)")
     assert sum(f"; {z.zone} " in calls for z in hours.zones) == 5
     assert parse_lines(to_lines(report)) == [report]
+
+
+def test_round_trip_rules_facts_and_a_recorded_status():
+    report = CampaignReport(
+        "friday",
+        "replace",
+        campaign_id="c-9",
+        status="scheduled",
+        status_recorded=True,
+        people=2,
+        again=0,
+        do_not_call=0,
+        call_limit="2/7d",
+        also_called=(
+            AlsoCalled('campaign c-1 (resource "monday")', 1, "2099-01-05 17:00-20:00 UTC"),
+            AlsoCalled(
+                'resource "later" (created in this run)', 3, "from 2099-01-09 17:00 UTC, no end"
+            ),
+        ),
+    )
+    lines = to_lines(report)
+    assert "cozmox: friday: status scheduled, as recorded" in lines
+    assert (
+        "cozmox: friday: rules: 0 on the do-not-call list; call limit 2/7d: 1 person also called"
+        ' by campaign c-1 (resource "monday") (2099-01-05 17:00-20:00 UTC); 3 people also called'
+        ' by resource "later" (created in this run) (from 2099-01-09 17:00 UTC, no end)'
+    ) in lines
+    assert parse_lines(lines) == [report]
+
+
+def test_standing_opt_ins_are_one_line_and_read_back_for_unchanged_resources_too():
+    lines = opt_in_lines("spring", {"allow_redial": True, "allow_duplicate": "c-1"})
+    assert len(lines) == 1 and "allow_redial=True: every change that calls" in lines[0]
+    assert "allow_duplicate" not in lines[0]  # an id allows one campaign: nothing stands
+    assert opt_in_lines("spring", {"allow_redial": "c-1"}) == []
+    both = opt_in_lines("x", {"allow_redial": True, "allow_outside_calling_hours": True})
+    assert standing_opt_ins([*lines, *both, "cozmox: x: create"]) == {
+        "spring": ("allow_redial",),
+        "x": ("allow_redial", "allow_outside_calling_hours"),
+    }
+    # No action line: not a change report, yet its opt-ins are listed.
+    assert parse_lines(lines) == []

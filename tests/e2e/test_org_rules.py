@@ -1,0 +1,330 @@
+"""The org's calling calendar (issue 13), through the real CLI: several stacks against one org,
+the call limit and the duplicate guard across them (at preview, and when two `up`s race), the
+do-not-call list edited between two previews, an org of thousands of campaigns, and a preview
+that fails exactly where `up` would.
+
+Expected outcomes follow from each scenario: who may be called, how often, and which campaign
+remains; requests are counted in the emulator's journal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from tests.conftest import Emulator
+from tests.e2e.conftest import CampaignStack
+
+ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
+
+
+def campaign(start: str, numbers: list[str], hours: int = 3, **options: Any) -> dict[str, Any]:
+    """A campaign calling ``numbers`` from ``start`` (UTC, 'YYYY-MM-DDTHH:MM') for ``hours``."""
+    begin = datetime.fromisoformat(start).replace(tzinfo=timezone.utc)
+    end = begin + timedelta(hours=hours)
+    return {
+        "name": f"Reminders {start}",
+        "phone_number_id": "pn-1",
+        "assistant_id": "asst-1",
+        "customers": [{"number": n} for n in numbers],
+        "schedule_plan": {
+            "earliestAt": begin.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "latestAt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+        **options,
+    }
+
+
+def campaigns(emulator: Emulator) -> list[dict[str, Any]]:
+    with emulator.api() as api:
+        return list(api.get("/campaign", params={"limit": 100}).json()["results"])
+
+
+def journal(emulator: Emulator) -> list[dict[str, Any]]:
+    return list(emulator.control.get("requests").json())
+
+
+def methods(emulator: Emulator) -> set[str]:
+    return {e["method"] for e in journal(emulator)}
+
+
+def ids(stack: CampaignStack) -> dict[str, str]:
+    return {k[: -len(".id")]: v for k, v in stack.outputs().items() if k.endswith(".id")}
+
+
+def assert_no_number(text: str, *numbers: str) -> None:
+    for number in numbers:
+        assert number not in text and number[2:] not in text, "a number was printed"
+
+
+# --- the call limit across stacks ------------------------------------------------------------
+
+
+def test_the_call_limit_counts_other_stacks_and_this_run(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    first = campaign_stack("first")
+    first.run("config", "set", "cozmox:callLimit", "1/24h")
+    first.declare(monday=campaign("2099-01-05T17:00", [ADA, GRACE]))
+    first.up()
+    monday = ids(first)["monday"]
+
+    # Another stack of the same org: Ada again 21 hours after Monday's window closes.
+    second = campaign_stack("second")
+    second.run("config", "set", "cozmox:callLimit", "1/24h")
+    second.declare(tuesday=campaign("2099-01-06T17:00", [ALAN, ADA]))
+    emulator.control.delete("requests").raise_for_status()
+    refused = second.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert 'resource "tuesday"' in said and "customers[1]" in said and "customers[0]" not in said
+    assert f"campaign {monday}" in said and "past the call limit 1/24h" in said
+    assert_no_number(said, ADA, ALAN)
+    assert methods(emulator) == {"GET"}
+
+    # Moved a day later, Ada may be called; but two creates of this run that both call Alan
+    # within 24 hours are one too many: the one checked second is refused, naming the other
+    # (the engine checks them in the order the program registers them).
+    second.declare(
+        tuesday=campaign("2099-01-07T17:00", [ALAN, ADA]),
+        again=campaign("2099-01-07T23:00", [ALAN]),
+    )
+    refused = second.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert ('resource "again": customers[0]' in said and 'resource "tuesday" (created' in said) or (
+        'resource "tuesday": customers[0]' in said and 'resource "again" (created' in said
+    )
+
+    second.declare(
+        tuesday=campaign("2099-01-07T17:00", [ALAN, ADA]),
+        later=campaign("2099-01-09T17:00", [ALAN]),
+    )
+    emulator.control.delete("requests").raise_for_status()
+    second.up("--parallel", "4")
+    assert sum(e["method"] == "POST" for e in journal(emulator)) == 2
+    assert len(campaigns(emulator)) == 3
+
+    # A looser limit lets a third campaign through (Grace: Monday only), and the preview says
+    # who else calls them.
+    third = campaign_stack("third")
+    third.run("config", "set", "cozmox:callLimit", "2/7d")
+    third.declare(friday=campaign("2099-01-10T17:00", [EDSGER, GRACE]))
+    preview = third.run("preview")
+    said = preview.stdout + preview.stderr
+    expected = f"cozmox: friday: rules: call limit 2/7d: 1 person also called by campaign {monday}"
+    assert expected in said
+    # Alan twice in those 7 days already (tuesday, later): a third call is past this limit.
+    third.declare(
+        friday=campaign("2099-01-10T17:00", [EDSGER, GRACE]),
+        saturday=campaign("2099-01-11T17:00", [ALAN]),
+    )
+    refused = third.run("preview", check=False)
+    assert refused.returncode != 0
+    assert "also called by 2 other campaigns" in refused.stdout + refused.stderr
+
+
+@pytest.mark.parametrize("clash", ["identical", "call limit"])
+def test_two_stacks_racing_end_with_one_campaign(
+    clash: str, campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    # Two stacks of one org run `up` at the same moment; their campaigns clash (the same
+    # campaign, or the same person within the call limit). Each passes its own check; the
+    # emulator holds both POSTs so they are in flight together.
+    stacks = [campaign_stack("east"), campaign_stack("west")]
+    for stack, hour in zip(stacks, ("17:00", "18:00"), strict=True):
+        stack.run("config", "set", "cozmox:callLimit", "1/24h")
+        start = "2099-01-05T17:00" if clash == "identical" else f"2099-01-05T{hour}"
+        stack.declare(shared=campaign(start, [ADA, GRACE]))
+    rule = {"method": "POST", "path": "/campaign", "action": "delay", "delaySeconds": 3, "times": 2}
+    emulator.control.post("faults", json=rule).raise_for_status()
+    jobs = [s.start("up", "--yes", "--skip-preview") for s in stacks]
+    codes = [job.wait(300) for job in jobs]
+    outputs = [job.output() for job in jobs]
+    # Both POSTs were in flight together: the second arrived before the first was answered.
+    posts = sorted(
+        (e for e in journal(emulator) if e["method"] == "POST"), key=lambda e: e["arrived"]
+    )
+    assert len(posts) == 2 and posts[1]["arrived"] < posts[0]["ended"]
+    # Exactly one campaign remains; the later one was deleted again, before it dialed.
+    remaining = campaigns(emulator)
+    assert len(remaining) == 1
+    assert codes.count(0) == 1, outputs
+    loser = outputs[1 - codes.index(0)]
+    assert "is the later of them, so it was deleted again" in loser
+    assert "nobody was called" in loser
+    assert sum(e["method"] == "DELETE" for e in journal(emulator)) == 1
+    winner = stacks[codes.index(0)]
+    assert ids(winner)["shared"] == remaining[0]["id"]
+
+
+# --- the do-not-call list ----------------------------------------------------------------------
+
+
+def test_a_person_listed_after_the_campaign_was_created_fails_every_preview(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    dnc = stack.workdir / "do-not-call.csv"
+    dnc.write_text("number,reason\n")
+    stack.run("config", "set", "cozmox:doNotCall", "do-not-call.csv")
+    stack.declare(reminders=campaign("2099-01-05T17:00", [ADA, GRACE, ALAN]))
+    stack.up()
+    [campaign_id] = ids(stack).values()
+
+    # Grace opts out on Monday; the campaign would dial on Friday.
+    dnc.write_text("number,reason\n+1 (415) 555-0102,asked on the phone\n")
+    emulator.control.delete("requests").raise_for_status()
+    refused = stack.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert f"campaign {campaign_id}" in said and "customers[1]" in said
+    assert "on the do-not-call list" in said and "Remove them from the program" in said
+    assert_no_number(said, GRACE)
+    # It looked at the live status (one GET), and wrote nothing.
+    assert [(e["method"], e["path"]) for e in journal(emulator)] == [
+        ("GET", f"/campaign/{campaign_id}")
+    ]
+    # A refresh still records what it finds.
+    stack.run("refresh", "--yes", "--skip-preview")
+
+    # A new campaign that calls her is refused at preview too, by path.
+    stack.declare(
+        reminders=campaign("2099-01-05T17:00", [ADA, ALAN]),
+        extra=campaign("2099-02-05T17:00", [EDSGER, GRACE]),
+    )
+    refused = stack.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert 'resource "extra"' in said and "customers[1]: 1 customer is on the do-not-call" in said
+    assert_no_number(said, GRACE)
+
+    # The way out: remove her. The campaign is replaced before it dials; nobody is listed.
+    stack.declare(reminders=campaign("2099-01-05T17:00", [ADA, ALAN]))
+    emulator.control.delete("requests").raise_for_status()
+    stack.up()
+    sent = [e["method"] for e in journal(emulator) if e["method"] != "GET"]
+    assert sent == ["DELETE", "POST"]
+    [stored] = campaigns(emulator)
+    assert [c["number"] for c in stored["customers"]] == [ADA, ALAN]
+    assert stack.preview_json()["changeSummary"] == {"same": 2}
+    # The list itself never reaches state.
+    assert GRACE not in json.dumps(stack.export(show_secrets=True))
+
+
+def test_an_unreadable_list_is_named_by_file_and_line(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    (stack.workdir / "dnc.txt").write_text("+14155550101\nAda Lovelace\n")
+    stack.run("config", "set", "cozmox:doNotCall", "dnc.txt")
+    stack.declare(reminders=campaign("2099-01-05T17:00", [ADA]))
+    refused = stack.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert "cozmox:doNotCall file dnc.txt, line 2: not a phone number" in said
+    assert "Ada Lovelace" not in said
+    assert journal(emulator) == []
+
+
+# --- a big org ---------------------------------------------------------------------------------
+
+
+def test_an_org_of_thousands_is_read_once_and_bounded(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    # Three years of history: 3,000 campaigns that ended long ago, 150 scheduled ahead (50
+    # customers each), one of them identical to a campaign the program declares.
+    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+    history = []
+    for i in range(3000):
+        created = now - timedelta(days=3 * 365) + timedelta(hours=8 * i)
+        body: dict[str, Any] = {
+            "name": f"old {i}",
+            "phoneNumberId": "pn-1",
+            "assistantId": "asst-1",
+            "customers": [{"number": f"+1415201{i % 9000:04d}"}],
+        }
+        history.append({"createdAt": created.isoformat(), "body": body})
+    for i in range(150):
+        body = {
+            "name": f"ahead {i}",
+            "phoneNumberId": "pn-1",
+            "assistantId": "asst-1",
+            "schedulePlan": {"earliestAt": f"2099-03-{1 + i % 28:02d}T17:00:00Z"},
+            "customers": [{"number": f"+1415202{i:02d}{j:02d}"} for j in range(50)],
+        }
+        history.append({"createdAt": (now - timedelta(days=30)).isoformat(), "body": body})
+    twin = campaign("2099-01-05T17:00", [ADA, GRACE])
+    history.append(
+        {
+            "createdAt": (now - timedelta(days=2)).isoformat(),
+            "body": {
+                "name": "made in the dashboard",
+                "phoneNumberId": "pn-1",
+                "assistantId": "asst-1",
+                "schedulePlan": twin["schedule_plan"],
+                "customers": twin["customers"],
+            },
+        }
+    )
+    emulator.control.post("import", json={"campaigns": history}).raise_for_status()
+    stack = campaign_stack()
+    creates = {f"c{i}": campaign(f"2099-02-0{i}T17:00", [f"+14155550{i}11"]) for i in range(1, 6)}
+    stack.declare(**creates, twin=twin)
+    emulator.control.delete("requests").raise_for_status()
+    refused = stack.run("preview", check=False)
+    assert refused.returncode != 0
+    assert (
+        'resource "twin": an identical campaign already exists' in refused.stdout + refused.stderr
+    )
+
+    stack.declare(**creates)
+    emulator.control.delete("requests").raise_for_status()
+    stack.up("--parallel", "8")
+    listings = [e for e in journal(emulator) if (e["method"], e["path"]) == ("GET", "/campaign")]
+    # No listing reads the whole history: each asks for a status or what changed lately.
+    for entry in listings:
+        query = entry["query"]
+        assert (
+            "status=scheduled" in query or "status=in-progress" in query or ("updatedAtGe" in query)
+        ), query
+    # The up's one read of the org: 2 pages of scheduled campaigns (151 at 100 a page), 1 in
+    # progress, 1 ended lately; then a look before and after each of the 5 POSTs.
+    assert len(listings) == (2 + 1 + 1) + 5 * 2
+    assert sum(e["method"] == "POST" for e in journal(emulator)) == 5
+
+
+# --- preview says what up would --------------------------------------------------------------
+
+
+def test_preview_checks_the_key_when_a_write_is_planned(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    stack = campaign_stack()
+    stack.declare(reminders=campaign("2099-01-05T17:00", [ADA]))
+    stack.up()
+    stack.run("config", "rm", "cozmox:apiKey")
+    emulator.control.delete("requests").raise_for_status()
+    # A no-op preview needs no key and sends nothing.
+    assert stack.preview_json()["changeSummary"] == {"same": 2}
+    assert journal(emulator) == []
+    # A rename is a write: the missing key is said now, not after the merge.
+    stack.declare(reminders=campaign("2099-01-05T17:00", [ADA], name="Renamed"))
+    missing = stack.run("preview", check=False)
+    assert missing.returncode != 0 and "no Cozmox API key" in missing.stdout + missing.stderr
+    # A wrong key: one request, refused with a clear message; a new campaign the same.
+    stack.run("config", "set", "--secret", "cozmox:apiKey", "sk-not-this-one")
+    stack.declare(
+        reminders=campaign("2099-01-05T17:00", [ADA]),
+        new=campaign("2099-01-06T17:00", [GRACE]),
+    )
+    wrong = stack.run("preview", check=False)
+    said = wrong.stdout + wrong.stderr
+    assert wrong.returncode != 0
+    assert "refused the API key (401 Unauthorized)" in said and "sk-not-this-one" not in said
+    assert all(e["status"] == 401 for e in journal(emulator))
