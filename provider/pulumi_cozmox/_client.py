@@ -35,6 +35,7 @@ from pulumi_cozmox import _json as fastjson
 from pulumi_cozmox._errors import ApiError, MalformedAnswer, NotFound, TransportError, api_error
 from pulumi_cozmox._models import (
     CampaignAnswer,
+    CampaignCounters,
     CampaignStatus,
     ListedCampaign,
     ListPage,
@@ -162,6 +163,11 @@ class CozmoxClient:
                 return counted
         path = _campaign_path(campaign_id)
         return parse_answer(CampaignStatus, self._send("GET", path).content, "GET", path).status
+
+    def get_counters(self, campaign_id: str) -> CampaignCounters:
+        """The campaign's live status and call counters (its customers are not built)."""
+        path = _campaign_path(campaign_id)
+        return parse_answer(CampaignCounters, self._send("GET", path).content, "GET", path)
 
     def _counted_status(self, campaign_id: str) -> str | None:
         matches: list[str] = []

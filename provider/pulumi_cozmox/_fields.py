@@ -10,6 +10,7 @@ from typing import Any
 __all__ = [
     "count_of",
     "DELETED",
+    "ENDED",
     "UNCOMPARED",
     "INPUT_KEYS",
     "INPUT_TO_API",
@@ -38,8 +39,12 @@ STATE_ONLY: tuple[str, ...] = (
     "allow_outside_calling_hours",
 )
 
+#: ``ended=True`` stops a campaign (PATCH ``{"status": "ended"}``); back to False would need a
+#: new campaign (a re-dial).
+ENDED = "ended"
+
 #: Every compared input prop, in the order plans list them.
-INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, *STATE_ONLY)
+INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, ENDED, *STATE_ONLY)
 
 #: Props never compared: ``adopt_id`` is used only when the resource is created;
 #: ``resource_name`` names the resource in messages (a rename with an alias changes nothing

@@ -19,6 +19,7 @@ from pulumi_cozmox._errors import MalformedAnswer
 
 __all__ = [
     "CampaignAnswer",
+    "CampaignCounters",
     "CampaignStatus",
     "CustomerKey",
     "ListedCampaign",
@@ -39,6 +40,24 @@ class CampaignStatus(_Answer):
 
     id: str
     status: str
+
+
+class CampaignCounters(_Answer):
+    """A campaign's status and call counters (what stopping it would cut short)."""
+
+    id: str
+    status: str
+    callsCounterScheduled: int = 0
+    callsCounterQueued: int = 0
+    callsCounterInProgress: int = 0
+    callsCounterEndedVoicemail: int = 0
+    callsCounterEnded: int = 0
+
+    @property
+    def not_placed(self) -> int:
+        """Calls that stopping it now would never place (scheduled, not begun)."""
+        begun = self.callsCounterEnded + self.callsCounterInProgress
+        return max(0, self.callsCounterScheduled - begun)
 
 
 class CampaignAnswer(_Answer):

@@ -3,6 +3,7 @@
 - :func:`country_code`: ``+14155550104`` -> 1 (None if not E.164 or no such country code).
 - :func:`is_valid`: ``phonenumbers.is_valid_number`` for an E.164 string.
 - :func:`time_zones`: ``phonenumbers.timezone.time_zones_for_number`` for an E.164 string.
+- :func:`region_code`: ``phonenumbers.region_code_for_number`` for a valid E.164 string.
 - :func:`phone_number`: an E.164 string as a ``phonenumbers.PhoneNumber``.
 
 Why not call those functions on ``phonenumbers.parse(number)``: at 10,000 numbers that costs
@@ -37,7 +38,7 @@ from phonenumbers.timezone import (
 )
 from phonenumbers.tzdata import TIMEZONE_LONGEST_PREFIX
 
-__all__ = ["E164", "country_code", "is_valid", "phone_number", "time_zones"]
+__all__ = ["E164", "country_code", "is_valid", "phone_number", "region_code", "time_zones"]
 
 #: The shape of an E.164 number: ``+``, a country code that does not start with 0, <= 15 digits.
 E164 = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -197,6 +198,7 @@ def _region(code: int, region: str) -> _Region | None:
 class _Facts:
     valid: bool
     geographic: bool = False
+    region: str | None = None
 
 
 def _facts(number: str, *, zones: bool = False) -> _Facts:
@@ -224,7 +226,14 @@ def _facts(number: str, *, zones: bool = False) -> _Facts:
                 break
     if chosen is None or not chosen.is_valid(national):
         return _Facts(False)
-    return _Facts(True, zones and chosen.is_geographic(national, code))
+    place = chosen.metadata.id if chosen.metadata.id != NON_GEO else None
+    return _Facts(True, zones and chosen.is_geographic(national, code), place)
+
+
+def region_code(number: str) -> str | None:
+    """``phonenumbers.region_code_for_number`` of a valid E.164 ``number``: its ISO 3166-1
+    country (``US``, ``GB``); None when invalid, or for a non-geographic entity (+800)."""
+    return _facts(number).region
 
 
 def is_valid(number: str) -> bool:

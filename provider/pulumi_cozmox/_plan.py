@@ -11,6 +11,8 @@ How each input changes a campaign:
 removing one of those four          replace (UpdateCampaignDTO has no null: a field cannot be
                                     cleared by PATCH)
 ``customers``                       replace (PATCH cannot change customers)
+``ended`` False -> True             PATCH ``{"status": "ended"}``, in any status (stops it)
+``ended`` True -> False             replace (a campaign cannot be restarted: a re-dial)
 ``allow_redial`` ``allow_duplicate``  state only (no API call)
 ``allow_outside_calling_hours``
 ``customer_count``
@@ -30,6 +32,7 @@ from typing import Any
 from pulumi_cozmox._compare import same_instants
 from pulumi_cozmox._customers import same_customers
 from pulumi_cozmox._fields import (
+    ENDED,
     INPUT_KEYS,
     INPUT_TO_API,
     LIVE_STATUSES,
@@ -64,6 +67,8 @@ class Plan:
         if not self.unknown:
             return self
         unknown_api = {INPUT_TO_API[k] for k in self.unknown if k in INPUT_TO_API}
+        if ENDED in self.unknown:
+            unknown_api.add("status")
         return replace(
             self,
             changed=tuple(k for k in self.changed if k not in self.unknown),
@@ -103,7 +108,7 @@ def _customers_equal(old: Any, new: Any) -> bool:
 def _equal(key: str, old: Any, new: Any) -> bool:
     if key == "customers":
         return _customers_equal(old, new)
-    if key in ("allow_redial", "allow_duplicate", "allow_outside_calling_hours"):
+    if key in ("allow_redial", "allow_duplicate", "allow_outside_calling_hours", ENDED):
         return (old or False) == (new or False)  # True, or the id of the campaign allowed
     if key == "schedule_plan":
         return same_instants(old, new)
@@ -129,12 +134,16 @@ def plan_change(
             replaces.append(key)
         elif key in PATCHABLE and new is None:
             replaces.append(key)  # UpdateCampaignDTO cannot clear a field
+        elif key == ENDED and new is not True:
+            replaces.append(key)  # an ended campaign cannot be restarted
     patch: dict[str, Any] = {}
     restricted: tuple[str, ...] = ()
     if not replaces:
         patchable = [k for k in changed if k in PATCHABLE]
         patch = {INPUT_TO_API[k]: news[k] for k in patchable}
         restricted = tuple(k for k in patchable if k in RESTRICTED)
+        if ENDED in changed and ENDED not in unknown:
+            patch["status"] = "ended"
     count = count_of(news.get("customer_count"))
     return Plan(
         changed=changed,

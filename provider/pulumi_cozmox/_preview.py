@@ -27,6 +27,7 @@ from pulumi_cozmox._delta import CustomersDelta, customers_delta, segments_delta
 from pulumi_cozmox._fields import STATE_ONLY, count_of
 from pulumi_cozmox._hours import CallingHours, calling_hours
 from pulumi_cozmox._plan import Plan
+from pulumi_cozmox._policy import DEFAULT_POLICY, CallingPolicy
 from pulumi_cozmox._report import AlsoCalled, CampaignReport, make_report
 
 __all__ = [
@@ -85,12 +86,16 @@ def resource_of(props: Mapping[str, Any]) -> str:
 
 
 def hours_of(
-    customers: list[dict[str, Any]], schedule_plan: Any, now: datetime | None = None
+    customers: list[dict[str, Any]],
+    schedule_plan: Any,
+    now: datetime | None = None,
+    policy: CallingPolicy = DEFAULT_POLICY,
 ) -> CallingHours:
-    """When and where the customers would be called, judged against local calling hours."""
+    """When and where the customers would be called, judged against local calling hours (the
+    calling policy's rule for each customer's region)."""
     plan = schedule_plan if isinstance(schedule_plan, Mapping) else None
     numbers = [c.get("number") for c in customers]
-    return calling_hours(numbers, plan, now=now or datetime.now(timezone.utc))
+    return calling_hours(numbers, plan, now=now or datetime.now(timezone.utc), policy=policy)
 
 
 def create_report(
@@ -133,6 +138,7 @@ def change_report(
     status: str | None,
     *,
     status_recorded: bool = False,
+    policy: CallingPolicy = DEFAULT_POLICY,
 ) -> CampaignReport:
     """The report of an update or a replacement of the campaign ``campaign_id``.
 
@@ -155,7 +161,7 @@ def change_report(
     except ValueError:
         pass  # a malformed blob: check reports it; the report goes without the facts
     if customers is not None and "schedule_plan" not in plan.unknown:
-        hours = hours_of(customers, news.get("schedule_plan"))
+        hours = hours_of(customers, news.get("schedule_plan"), policy=policy)
     recorded = {**olds, "status": status or olds.get("status")}
     reasons = [k for k in plan.changed if k not in STATE_ONLY or not replacing]
     report = make_report(

@@ -11,7 +11,14 @@ from pulumi_cozmox._customers import (
     digest_of,
     encode_customers,
 )
-from pulumi_cozmox._fields import INPUT_KEYS, INPUT_TO_API, OUTPUT_TO_API, STATE_ONLY, UNCOMPARED
+from pulumi_cozmox._fields import (
+    ENDED,
+    INPUT_KEYS,
+    INPUT_TO_API,
+    OUTPUT_TO_API,
+    STATE_ONLY,
+    UNCOMPARED,
+)
 
 __all__ = ["outputs_from_api", "project_inputs"]
 
@@ -43,6 +50,9 @@ def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> di
             result[key] = value
             continue
         if key not in INPUT_KEYS:
+            continue
+        if key == ENDED:
+            result[key] = value  # a campaign that ended by itself did what it was asked
             continue
         if key in STATE_ONLY:
             result[key] = value

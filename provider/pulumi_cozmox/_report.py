@@ -38,12 +38,13 @@ from typing import Any
 
 from pulumi_cozmox._delta import CustomerKey, CustomersDelta
 from pulumi_cozmox._fields import LIVE_STATUSES, count_of
-from pulumi_cozmox._hours import CallingHours, zone_info
+from pulumi_cozmox._hours import CallingHours, ZoneHours, zone_info
 from pulumi_cozmox._mask import MASK, mask_number
 
 __all__ = [
     "ACTIONS",
     "AlsoCalled",
+    "Stop",
     "MARKER",
     "MAX_SAMPLES",
     "MAX_ZONES",
@@ -60,6 +61,7 @@ __all__ = [
     "parse_lines",
     "people_text",
     "standing_opt_ins",
+    "stop_text",
     "strip_ansi",
     "to_lines",
     "window_text",
@@ -77,7 +79,10 @@ MAX_ZONES = 5
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 _COUNTER_NAMES = ("scheduled", "queued", "in progress", "voicemail", "ended")
 _DELTA_NAMES = ("added", "removed", "changed", "unchanged")
-_OUTSIDE = "outside 08:00-21:00"
+#: The built-in rule, as lines name it.
+DEFAULT_RULE = "08:00-21:00"
+_OUTSIDE = f"outside {DEFAULT_RULE}"
+_HOURS = re.compile(r"(\d\d:\d\d)-(\d\d:\d\d)")
 
 
 @dataclass(frozen=True)
@@ -107,16 +112,44 @@ class DeltaFacts:
 
 @dataclass(frozen=True)
 class ZoneFacts:
-    """One time zone's share of a window (local times follow from the window and the zone)."""
+    """One time zone's share of a window (local times follow from the window and the zone),
+    for the people one rule judges there."""
 
     zone: str
     people: int
     before_hours: bool = False
     after_hours: bool = False
+    rule: str = ""
+    """The calling policy's rule (``US-FL 08:00-20:00``); "" for the built-in 08:00-21:00."""
+    off_days: tuple[str, ...] = ()
+    """Weekdays the window meets that the rule does not allow (``Sun``)."""
+    blackouts: tuple[str, ...] = ()
+    """Blackout dates of the rule the window meets (``2099-12-25``)."""
 
     @property
     def outside(self) -> bool:
-        return self.before_hours or self.after_hours
+        return self.before_hours or self.after_hours or bool(self.off_days or self.blackouts)
+
+    @property
+    def rule_text(self) -> str:
+        return self.rule or DEFAULT_RULE
+
+    @property
+    def why(self) -> str:
+        """``before 08:00 and after 20:00``, ``on Sun``, ``on 2099-12-25``."""
+        first, last = _HOURS.search(self.rule_text).groups()  # type: ignore[union-attr]
+        parts = [f"before {first}"] if self.before_hours else []
+        parts += [f"after {last}"] if self.after_hours else []
+        parts += [f"on {day}" for day in (*self.off_days, *self.blackouts)]
+        return " and ".join(parts)
+
+
+@dataclass(frozen=True)
+class Stop:
+    """What ending a campaign now does: calls never placed, calls in progress that finish."""
+
+    not_placed: int
+    in_progress: int
 
 
 @dataclass(frozen=True)
@@ -177,6 +210,8 @@ class CampaignReport:
     """Other campaigns that call some of the same people within the call limit's period."""
     opt_ins: tuple[str, ...] = ()
     """Standing opt-ins in force (``allow_redial=True``), said at every preview."""
+    stops: Stop | None = None
+    """What ending the campaign cuts short (``ended=True``, or a delete of one dialing)."""
 
     @property
     def dialed(self) -> bool:
@@ -207,6 +242,18 @@ def counters_of(outputs: Mapping[str, Any]) -> Counters:
         in_progress=count_of(outputs.get("calls_counter_in_progress")) or 0,
         voicemail=count_of(outputs.get("calls_counter_ended_voicemail")) or 0,
         ended=count_of(outputs.get("calls_counter_ended")) or 0,
+    )
+
+
+def _zone_facts(zone: ZoneHours, *, named: bool) -> ZoneFacts:
+    return ZoneFacts(
+        zone.zone,
+        zone.customers,
+        zone.before_hours,
+        zone.after_hours,
+        rule=zone.rule.label if named else "",
+        off_days=zone.off_days,
+        blackouts=tuple(d.isoformat() for d in zone.blackouts),
     )
 
 
@@ -280,7 +327,7 @@ def make_report(
         window_start=_minute(hours.window.start),
         window_end=_minute(hours.window.end) if hours.window.end is not None else None,
         at_once=hours.window.at_once,
-        zones=tuple(ZoneFacts(z.zone, z.customers, z.before_hours, z.after_hours) for z in shown),
+        zones=tuple(_zone_facts(z, named=hours.policy.source is not None) for z in shown),
         more_zones=len(rest),
         more_zones_outside=sum(1 for z in rest if z.outside),
         unknown_zone_people=hours.unknown,
@@ -342,13 +389,11 @@ def zone_text(report: CampaignReport, facts: ZoneFacts) -> str:
     if zone is not None:
         end = report.window_end.astimezone(zone) if report.window_end is not None else None
         when = " " + _range(start.astimezone(zone), end, start.date())
-    flags = " and ".join(
-        text
-        for flag, text in ((facts.before_hours, "before 08:00"), (facts.after_hours, "after 21:00"))
-        if flag
-    )
-    outside = f", {_OUTSIDE}: {flags}" if flags else ""
-    return f"{facts.zone}{when} ({people_text(facts.people)}{outside})"
+    if facts.outside:
+        rule = f", outside {facts.rule_text}: {facts.why}"
+    else:
+        rule = f", {facts.rule}" if facts.rule else ""
+    return f"{facts.zone}{when} ({people_text(facts.people)}{rule})"
 
 
 def _calls_line(report: CampaignReport) -> str | None:
@@ -365,7 +410,9 @@ def _calls_line(report: CampaignReport) -> str | None:
         return text
     text += (" " if report.people else "; window ") + window_text(report)
     if report.outside_people:
-        text += f", {people_text(report.outside_people)} {_OUTSIDE}"
+        rules = {z.rule_text for z in report.zones if z.outside}
+        outside = _OUTSIDE if rules <= {DEFAULT_RULE} else "outside their calling rule"
+        text += f", {people_text(report.outside_people)} {outside}"
     parts = [text, *(zone_text(report, z) for z in report.zones)]
     if report.more_zones:
         parts.append(f"+{report.more_zones} more zones ({report.more_zones_outside} outside)")
@@ -421,7 +468,14 @@ def to_lines(report: CampaignReport) -> list[str]:
     rules = _rules_line(report)
     if rules is not None:
         lines.append(rules)
+    if report.stops is not None:
+        lines.append(stop_text(report.stops))
     return [head + line for line in lines]
+
+
+def stop_text(stop: Stop) -> str:
+    """``ends it: 40 calls not placed, 10 in progress finish``."""
+    return f"ends it: {stop.not_placed:,} calls not placed, {stop.in_progress:,} in progress finish"
 
 
 def _rules_line(report: CampaignReport) -> str | None:
@@ -495,11 +549,13 @@ _WINDOW = re.compile(
     rf"(?:from (?P<open>{_STAMP}) UTC, no end"
     rf"|(?P<start>{_STAMP})(?:-(?P<end_time>\d\d:\d\d)| - (?P<end>{_STAMP})) UTC)"
     r"(?P<at_once>, starts at once)?"
-    rf"(?:, (?P<outside>{_NUMBER}) (?:person|people) {_OUTSIDE})?"
+    rf"(?:, (?P<outside>{_NUMBER}) (?:person|people) "
+    rf"(?:{_OUTSIDE}|outside their calling rule))?"
 )
 _ZONE = re.compile(
     rf"(?P<zone>\S+)(?: [^()]*)? \((?P<people>{_NUMBER}) (?:person|people)"
-    rf"(?:, {_OUTSIDE}: (?P<flags>before 08:00 and after 21:00|before 08:00|after 21:00))?\)"
+    r"(?:, (?P<outside>outside )?(?P<rule>(?:[A-Z]{2}(?:-[A-Z0-9]{1,3})? )?"
+    r"\d\d:\d\d-\d\d:\d\d(?: [A-Za-z,-]+)?)(?:: (?P<flags>[^()]+))?)?\)"
 )
 _MORE = re.compile(rf"\+(?P<zones>{_NUMBER}) more zones \((?P<outside>{_NUMBER}) outside\)")
 _UNKNOWN = re.compile(rf"(?P<people>{_NUMBER}) (?:person|people) in unknown time zones")
@@ -568,9 +624,20 @@ def _parse_calls(body: str) -> dict[str, Any] | None:
         elif (unknown := _UNKNOWN.fullmatch(segment)) is not None:
             found["unknown_zone_people"] = _int(unknown["people"])
         elif (zone := _ZONE.fullmatch(segment)) is not None:
-            flags = zone["flags"] or ""
+            flags = (zone["flags"] or "").split(" and ")
+            rule = zone["rule"] or ""
+            days = tuple(f[3:] for f in flags if f.startswith("on ") and len(f) == 6)
+            dates = tuple(f[3:] for f in flags if f.startswith("on ") and len(f) > 6)
             zones.append(
-                ZoneFacts(zone["zone"], _int(zone["people"]), "before" in flags, "after" in flags)
+                ZoneFacts(
+                    zone["zone"],
+                    _int(zone["people"]),
+                    any(f.startswith("before ") for f in flags),
+                    any(f.startswith("after ") for f in flags),
+                    rule="" if rule == DEFAULT_RULE else rule,
+                    off_days=days,
+                    blackouts=dates,
+                )
             )
         else:
             return None
@@ -609,8 +676,16 @@ def _parse_rules(body: str) -> dict[str, Any] | None:
     return found
 
 
+_STOP = re.compile(
+    rf"ends it: (?P<not_placed>{_NUMBER}) calls not placed, (?P<in_progress>{_NUMBER}) in "
+    "progress finish"
+)
+
+
 def _parse_body(body: str) -> dict[str, Any] | None:
     """The facts one line's body states, as CampaignReport fields; None if not a report line."""
+    if (stop := _STOP.fullmatch(body)) is not None:
+        return {"stops": Stop(_int(stop["not_placed"]), _int(stop["in_progress"]))}
     if body.startswith("rules: "):
         return _parse_rules(body)
     if (m := _OPT_IN.fullmatch(body)) is not None:

@@ -33,17 +33,21 @@ class CampaignArgs:
     assistant_id: pulumi.Input[str] | None = None
     workflow_id: pulumi.Input[str] | None = None
     schedule_plan: pulumi.Input[SchedulePlan] | None = None
-    #: Opt in to replacing a campaign that has already dialed: its customers are called again.
-    allow_redial: bool = False
-    #: Opt in to creating a campaign identical to one that already exists in the org (same
+    #: Opt in to replacing the campaign with this id after it has dialed (its customers are
+    #: called again): the id a refusal names allows that one re-dial; True allows every one.
+    allow_redial: bool | str = False
+    #: Opt in to creating a campaign identical to the one with this id in the org (same
     #: customers, schedule, phone number, assistant or workflow): they are called twice.
-    allow_duplicate: bool = False
+    allow_duplicate: bool | str = False
     #: Opt in to a dialing window that calls people before 08:00 or after 21:00 their local
     #: time (judged from each number's time zones); otherwise preview refuses it.
     allow_outside_calling_hours: bool = False
     #: Take over an existing campaign by id instead of creating one (used only when the
     #: resource is first created).
     adopt_id: pulumi.Input[str] | None = None
+    #: Stop the campaign: scheduled calls are not placed, calls in progress finish (PATCH
+    #: status "ended"). A campaign cannot be restarted: back to False is a re-dial.
+    ended: bool = False
 
 
 def _encoded_customers(customers: Any) -> tuple[pulumi.Input[str], pulumi.Input[int]]:
@@ -69,10 +73,11 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
     schedule_plan: pulumi.Output[Mapping[str, Any] | None]
     customers: pulumi.Output[str]
     customer_count: pulumi.Output[int]
-    allow_redial: pulumi.Output[bool]
-    allow_duplicate: pulumi.Output[bool]
+    allow_redial: pulumi.Output[bool | str]
+    allow_duplicate: pulumi.Output[bool | str]
     allow_outside_calling_hours: pulumi.Output[bool]
     adopt_id: pulumi.Output[str | None]
+    ended: pulumi.Output[bool]
     status: pulumi.Output[str]
     ended_reason: pulumi.Output[str | None]
     org_id: pulumi.Output[str]
@@ -97,10 +102,11 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
         assistant_id: pulumi.Input[str] | None = None,
         workflow_id: pulumi.Input[str] | None = None,
         schedule_plan: pulumi.Input[SchedulePlan] | None = None,
-        allow_redial: bool = False,
-        allow_duplicate: bool = False,
+        allow_redial: bool | str = False,
+        allow_duplicate: bool | str = False,
         allow_outside_calling_hours: bool = False,
         adopt_id: pulumi.Input[str] | None = None,
+        ended: bool = False,
     ) -> None:
         keywords = {
             "name": name,
@@ -113,6 +119,7 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
             "allow_duplicate": allow_duplicate or None,
             "allow_outside_calling_hours": allow_outside_calling_hours or None,
             "adopt_id": adopt_id,
+            "ended": ended or None,
         }
         given = [key for key, value in keywords.items() if value is not None]
         if args is not None and given:
@@ -137,8 +144,10 @@ class Campaign(Resource, module="cozmox", name="Campaign"):
                 allow_duplicate=allow_duplicate,
                 allow_outside_calling_hours=allow_outside_calling_hours,
                 adopt_id=adopt_id,
+                ended=ended,
             )
         props: dict[str, Any] = dict(vars(args))
+        props["ended"] = props.get("ended") or None
         # Names the resource in the provider's messages; the provider never compares it.
         props["resource_name"] = resource_name
         blob, count = _encoded_customers(args.customers)

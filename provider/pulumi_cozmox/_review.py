@@ -42,6 +42,7 @@ from pulumi_cozmox._report import (
     parse_lines,
     people_text,
     standing_opt_ins,
+    stop_text,
     strip_ansi,
     window_text,
     zone_text,
@@ -149,7 +150,7 @@ def _reasons(
                 listed.extend(r for r in value if isinstance(r, str))
     # The CLI gives no diffReasons for a dynamic resource: compare the recorded inputs too
     # (customers are "[secret]" on both sides: only replaceReasons names them).
-    keys = (*INPUT_TO_API, "allow_redial")
+    keys = (*INPUT_TO_API, "ended", "allow_redial")
     listed.extend(k for k in keys if k in new and old.get(k) != new.get(k))
     return tuple(dict.fromkeys(listed))
 
@@ -292,11 +293,24 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
                     f"{who}: the campaign is **{r.status}**{done} and is **replaced**: "
                     f"{people_text(r.again)} it had are **called again**."
                 )
+            elif r.status == "in-progress" and counters is not None:
+                cut = max(0, counters.scheduled - counters.ended - counters.in_progress)
+                as_of = f"; as of {c.as_of}" if c.as_of else ""
+                warnings.append(
+                    f"{who}: the campaign is **in-progress**{done} and is **deleted**: it is "
+                    f"ended first, so **{cut:,} calls are not placed** and "
+                    f"{counters.in_progress:,} in progress finish{as_of}."
+                )
             else:
                 warnings.append(
                     f"{who}: the campaign is **{r.status}**{done} and is **deleted** "
                     "(calls in flight finish; no call is placed after it)."
                 )
+        if r.stops is not None and r.action == "update":
+            warnings.append(
+                f"{who}: the campaign is **ended** now (ended=True): **{r.stops.not_placed:,} "
+                f"calls are not placed**, {r.stops.in_progress:,} in progress finish."
+            )
         if r.outside_people:
             zones = ", ".join(z.zone for z in r.zones if z.outside)
             warnings.append(
@@ -419,6 +433,8 @@ def _rows(campaign: _Campaign) -> list[tuple[str, str]]:
         rows.append(("other zones", f"{r.more_zones:,} ({r.more_zones_outside:,} outside hours)"))
     if r.unknown_zone_people:
         rows.append(("unknown time zone", people_text(r.unknown_zone_people)))
+    if r.stops is not None:
+        rows.append(("stopping it", stop_text(r.stops).removeprefix("ends it: ")))
     if r.do_not_call is not None:
         rows.append(("do-not-call list", f"{r.do_not_call:,} of its customers listed"))
     if r.call_limit is not None:

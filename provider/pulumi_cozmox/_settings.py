@@ -8,9 +8,9 @@ repr, a log line or an error. It is sent only over ``https://``, except to a loo
 (the local emulator), so a mistyped ``baseUrl`` cannot send it in clear text over a network.
 
 The rules (:func:`resolve_rules`) come from ``cozmox:callLimit`` / ``COZMOX_CALL_LIMIT``
-(``N/PERIOD``, :mod:`pulumi_cozmox._calendar`) and ``cozmox:doNotCall`` / ``COZMOX_DO_NOT_CALL``
-(a file relative to the Pulumi project directory, :mod:`pulumi_cozmox._donotcall`); they need no
-API key.
+(``N/PERIOD``, :mod:`pulumi_cozmox._calendar`), ``cozmox:doNotCall`` / ``COZMOX_DO_NOT_CALL``
+and ``cozmox:callingPolicy`` / ``COZMOX_CALLING_POLICY`` (files relative to the Pulumi project
+directory, :mod:`pulumi_cozmox._donotcall`, :mod:`pulumi_cozmox._policy`); they need no API key.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, field_va
 from pulumi_cozmox._calendar import CallLimit, parse_call_limit
 from pulumi_cozmox._donotcall import DoNotCall, load_do_not_call
 from pulumi_cozmox._errors import ConfigurationError
+from pulumi_cozmox._policy import DEFAULT_POLICY, CallingPolicy, load_policy
 
 __all__ = [
     "CONFIG_KEYS",
@@ -55,6 +56,7 @@ SOURCES: dict[str, tuple[str, str]] = {
 RULE_SOURCES: dict[str, tuple[str, str]] = {
     "call_limit": ("cozmox:callLimit", "COZMOX_CALL_LIMIT"),
     "do_not_call": ("cozmox:doNotCall", "COZMOX_DO_NOT_CALL"),
+    "calling_policy": ("cozmox:callingPolicy", "COZMOX_CALLING_POLICY"),
 }
 #: Every stack config key the provider reads.
 CONFIG_KEYS = tuple(key for key, _env in (*SOURCES.values(), *RULE_SOURCES.values()))
@@ -76,6 +78,7 @@ class Rules:
 
     call_limit: CallLimit | None = None
     do_not_call: DoNotCall | None = None
+    calling_policy: CallingPolicy = DEFAULT_POLICY
 
 
 class Settings(BaseModel):
@@ -150,7 +153,11 @@ def resolve_rules(
     if "do_not_call" in values:
         shown = str(values["do_not_call"])
         do_not_call = load_do_not_call(project_dir / shown, shown)
-    return Rules(call_limit=limit, do_not_call=do_not_call)
+    policy = DEFAULT_POLICY
+    if "calling_policy" in values:
+        shown = str(values["calling_policy"])
+        policy = load_policy(project_dir / shown, shown)
+    return Rules(call_limit=limit, do_not_call=do_not_call, calling_policy=policy)
 
 
 def resolve_settings(config: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:

@@ -51,6 +51,7 @@ from pulumi_cozmox._errors import (
 )
 from pulumi_cozmox._fields import (
     DELETED,
+    ENDED,
     INPUT_KEYS,
     INPUT_TO_API,
     LIVE_STATUSES,
@@ -61,6 +62,7 @@ from pulumi_cozmox._guard import Guard, span_text
 from pulumi_cozmox._hours import OPT_OUT, CallingHours, calling_hours_problems
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox._plan import escalate, plan_change
+from pulumi_cozmox._policy import DEFAULT_POLICY, CallingPolicy
 from pulumi_cozmox._preview import (
     RuleFacts,
     change_report,
@@ -71,7 +73,7 @@ from pulumi_cozmox._preview import (
 )
 from pulumi_cozmox._refresh import outputs_from_api, project_inputs
 from pulumi_cozmox._refusal import adopt_mismatch, allows, do_not_call_refusal, refusal, vanished
-from pulumi_cozmox._report import AlsoCalled, opt_in_lines, to_lines
+from pulumi_cozmox._report import AlsoCalled, Stop, opt_in_lines, to_lines
 from pulumi_cozmox._settings import (
     CONFIG_KEYS,
     Rules,
@@ -184,6 +186,13 @@ def _problems(fields: str, blob: str | None) -> tuple[Problem, ...]:
         body["customers"] = customers_of(blob)
     return tuple(validate_campaign(body))
 
+
+#: Why ``ended=True`` cannot create a campaign.
+_ENDED_CREATE = (
+    "is True on a campaign that does not exist yet: creating it would dial its customers "
+    "(a campaign cannot be created ended). Create it without ended, end it later with "
+    "ended=True; or remove the resource (adopt_id takes over and ends an existing one)"
+)
 
 #: A check failure when the API refuses the key.
 _KEY_REFUSED = (
@@ -299,6 +308,13 @@ class CampaignProvider(ResourceProvider):
                 self._rules_read = rules
             return rules
 
+    def _policy(self) -> CallingPolicy:
+        """The calling policy (the default when its file cannot be read: check says why)."""
+        try:
+            return self._rules().calling_policy
+        except ConfigurationError:
+            return DEFAULT_POLICY
+
     def _guard(self) -> Guard:
         """The run's guard: its view of the org is read once and shared by every create."""
         rules = self._rules()
@@ -356,16 +372,16 @@ class CampaignProvider(ResourceProvider):
         for problem in _problems(fields, blob if customers is not None else None):
             if not _within(problem.path, skipped):
                 failures.append(CheckFailure(_failure_path(problem.path), problem.message))
-        hours = self._hours_if_dialing_anew(_olds, news, customers, unknown)
+        try:
+            policy = self._rules().calling_policy
+        except ConfigurationError as exc:
+            return CheckResult(news, [*failures, CheckFailure("", str(exc))])
+        hours = self._hours_if_dialing_anew(_olds, news, customers, unknown, policy)
         if hours is not None:
             allowed = news.get(OPT_OUT) is True
             for p in calling_hours_problems(hours, allowed=allowed):
                 failures.append(CheckFailure(_failure_path(p.path), p.message))
         failures += _flag_failures(news)
-        try:
-            self._rules()
-        except ConfigurationError as exc:
-            failures.append(CheckFailure("", str(exc)))
         gone = _olds.get(VANISHED)
         if isinstance(gone, str) and not allows(news.get("allow_redial"), gone):
             count = count_of(news.get("customer_count"))
@@ -375,6 +391,9 @@ class CampaignProvider(ResourceProvider):
             replaced = _replacing.get(name)
             _refreshed.discard(name)  # the program runs: what follows is no refresh's diff
         creating = not _olds or replaced is not None
+        adopting = isinstance(news.get("adopt_id"), str) and replaced is None
+        if creating and news.get(ENDED) is True and not adopting:
+            failures.append(CheckFailure("ended", _ENDED_CREATE))
         facts: RuleFacts | None = None
         if creating and customers is not None and not failures and not unknown:
             screened, facts = self._screen(news, replaced)
@@ -454,6 +473,7 @@ class CampaignProvider(ResourceProvider):
         news: dict[str, Any],
         customers: list[dict[str, Any]] | None,
         unknown: set[str],
+        policy: CallingPolicy,
     ) -> CallingHours | None:
         """The calling hours of a campaign that will dial anew (a create, new customers, a new
         schedule), to refuse a window outside 08:00-21:00 local time; None for an unchanged
@@ -468,7 +488,7 @@ class CampaignProvider(ResourceProvider):
             people = customers if customers is not None else customers_of(news["customers"])
         except (KeyError, ValueError):
             return None  # no valid customers: validation says so
-        return hours_of(people, schedule)
+        return hours_of(people, schedule, policy=policy)
 
     # -- diff ----------------------------------------------------------------------------
     @_collector_paused
@@ -512,8 +532,24 @@ class CampaignProvider(ResourceProvider):
         if known.replaces or known.restricted:
             status = self._live_status(id_, olds)
             plan = escalate(plan, status, allow_redial)
+        stops: Stop | None = None
+        if "status" in known.patch and not refreshing:
+            stopping = self._stops(id_)
+            if stopping is not None:
+                stops, status = stopping
+                read_live = True
         if _reporting() and not refreshing:
-            report = change_report(id_, olds, news, plan, status, status_recorded=not read_live)
+            report = change_report(
+                id_,
+                olds,
+                news,
+                plan,
+                status,
+                status_recorded=not read_live,
+                policy=self._policy(),
+            )
+            if stops is not None:
+                report = replace(report, stops=stops)
             for line in to_lines(report):
                 say(line)
         reason = refusal(plan.known(), status, allow_redial, who, campaign_id=id_)
@@ -525,6 +561,14 @@ class CampaignProvider(ResourceProvider):
             with _client_lock:
                 _replacing[name] = id_
         return DiffResult(changes=True, replaces=list(plan.replaces), delete_before_replace=True)
+
+    def _stops(self, id_: str) -> tuple[Stop, str] | None:
+        """What ending the campaign now cuts short, and its live status (one GET)."""
+        try:
+            counters = self._client().get_counters(id_)
+        except CozmoxError:
+            return None  # gone (refresh says so) or unreadable: the report goes without it
+        return Stop(counters.not_placed, counters.callsCounterInProgress), counters.status
 
     def _verify_or_refuse(self, who: str) -> None:
         try:
@@ -613,6 +657,15 @@ class CampaignProvider(ResourceProvider):
                 f"was lost ({created.recovered_from}); the campaign it created was found in "
                 "the API and taken over: no second campaign was created."
             )
+        callable_ = sum(1 for person in declared.people if person is not None)
+        scheduled = count_of(created.campaign.get("callsCounterScheduled"))
+        if scheduled is not None and scheduled < callable_:
+            say(
+                f"warning: {_who(props, created.campaign['id'])}: the API scheduled "
+                f"{scheduled:,} calls for {callable_:,} customers that have a number or SIP "
+                f"URI: it skipped {callable_ - scheduled:,} without an error (a number it "
+                "cannot dial). Check the customers in the dashboard."
+            )
         return created.campaign
 
     def _adoptable(self, campaign_id: str, props: dict[str, Any]) -> tuple[dict[str, Any], Any]:
@@ -654,6 +707,8 @@ class CampaignProvider(ResourceProvider):
             raise  # unreachable: _refuse raises
         if plan.patch:
             campaign = self._client().update_campaign(campaign_id, plan.patch)
+        if props.get(ENDED) is True and campaign.get("status") != "ended":
+            campaign = self._client().end_campaign(campaign_id)
         return campaign
 
     @_collector_paused
@@ -688,8 +743,14 @@ class CampaignProvider(ResourceProvider):
         """End a campaign that is dialing (so no call is cut off mid-way), then delete it."""
         client = self._client()
         try:
-            if client.get_status(id_) == "in-progress":
+            counters = client.get_counters(id_)
+            if counters.status == "in-progress":
                 client.end_campaign(id_)
+                say(
+                    f"cozmox: {resource_of(props)}: campaign {id_} was in progress: ended "
+                    f"first ({counters.not_placed:,} calls not placed, "
+                    f"{counters.callsCounterInProgress:,} in progress finish), then deleted"
+                )
             client.delete_campaign(id_)
         except NotFound:
             pass

@@ -145,7 +145,8 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     # The replacement: why, the delta by number (masked), how many called, how many again.
     assert any(ln.startswith("swap: replace (customers") for ln in lines)
     counters = "3 scheduled, 0 queued, 0 in progress, 0 voicemail, 3 ended"
-    assert f"swap: status ended; calls so far: {counters}" in lines
+    # Ended is final: the state's record of it is read, not the API (and the line says so).
+    assert f"swap: status ended, as recorded; calls so far: {counters}" in lines
     delta = next(ln for ln in lines if ln.startswith("swap: customers: "))
     assert delta.startswith("swap: customers: 1 added, 1 removed, 1 changed, 1 unchanged")
     assert "added +1 ••• ••• ••34" in delta and "removed +1 ••• ••• ••33" in delta
