@@ -2,7 +2,8 @@
 # `make demo`: `pulumi up` of examples/quickstart against the local Cozmox emulator.
 #   scripts/demo.sh up        start the emulator (if not running) and apply the example
 #   scripts/demo.sh destroy   destroy the stack and stop the emulator
-# Everything lives under .demo/ (git-ignored): emulator database and log, the file backend.
+# Everything lives under .demo/ (git-ignored): emulator database and log, the file backend,
+# and the stack's config file (--config-file: not next to the example, which users copy).
 # Running it again reuses the running emulator and the stack: the second `up` changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,22 +47,25 @@ start_emulator() {
     exit 1
 }
 
+config_file="$demo/Pulumi.$stack.yaml"
 pulumi_() { pulumi --cwd "$example" --non-interactive "$@"; }
 
 case "${1:-up}" in
 up)
     start_emulator
     pulumi_ stack select --create "$stack" >/dev/null
-    pulumi_ config set cozmox:baseUrl "$base_url"
-    pulumi_ config set --secret cozmox:apiKey sk-cozmox-local
-    pulumi_ up --yes --stack "$stack"
+    # A new stack's file (its secrets' salt) is written beside the program: move it here.
+    if [ -f "$example/Pulumi.$stack.yaml" ]; then mv "$example/Pulumi.$stack.yaml" "$config_file"; fi
+    pulumi_ config set --config-file "$config_file" cozmox:baseUrl "$base_url"
+    pulumi_ config set --config-file "$config_file" --secret cozmox:apiKey sk-cozmox-local
+    pulumi_ up --yes --stack "$stack" --config-file "$config_file"
     echo
     pulumi_ stack output --stack "$stack"
     cat <<MSG
 
 Look further (in this shell: export PATH="$repo/.tools/bin:\$PATH" PULUMI_BACKEND_URL=$PULUMI_BACKEND_URL PULUMI_CONFIG_PASSPHRASE=$PULUMI_CONFIG_PASSPHRASE):
-  pulumi --cwd $example preview --stack $stack          # nothing to change
-  pulumi --cwd $example refresh --stack $stack          # compare with the emulator
+  pulumi --cwd $example preview --stack $stack --config-file $config_file   # nothing to change
+  pulumi --cwd $example refresh --stack $stack --config-file $config_file   # compare with the emulator
   curl -s -H 'Authorization: Bearer sk-cozmox-local' $base_url/campaign
   curl -s -X POST $base_url/__emulator/clock -d '{"advanceSeconds": 3600}'   # move time on
 Tear down: make demo-destroy (destroys the stack, stops the emulator)
@@ -70,7 +74,7 @@ MSG
 destroy)
     if ! emulator_up; then start_emulator; fi
     if pulumi_ stack select "$stack" >/dev/null 2>&1; then
-        pulumi_ destroy --yes --stack "$stack"
+        pulumi_ destroy --yes --stack "$stack" --config-file "$config_file"
     fi
     if [ -f "$demo/emulator.pid" ]; then
         kill "$(cat "$demo/emulator.pid")" 2>/dev/null || true

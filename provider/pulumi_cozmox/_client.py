@@ -23,7 +23,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from types import TracebackType
 from typing import Any
 from urllib.parse import quote
@@ -45,6 +45,7 @@ from pulumi_cozmox._models import (
 from pulumi_cozmox._retry import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_MAX_RETRIES,
+    NEVER_SENT,
     RetryTransport,
     retry_after_seconds,
 )
@@ -107,6 +108,8 @@ class CozmoxClient:
         self._posts = self._client(fresh, max_retries, backoff_base)
         #: Whether the API has accepted a request of this client (its key works here).
         self.answered = False
+        #: The server's clock less this machine's, from the last answer's ``Date`` header.
+        self._offset = timedelta(0)
 
     def _client(self, inner: httpx.BaseTransport, retries: int, backoff: float) -> httpx.Client:
         return httpx.Client(
@@ -192,6 +195,11 @@ class CozmoxClient:
         error = NotFound(404, "no such campaign", "GET", _campaign_path(campaign_id))
         error.date = date
         raise error
+
+    def now(self) -> datetime:
+        """The API's time now, as its answers' ``Date`` headers tell it (whole seconds), or
+        this machine's before any answer came."""
+        return datetime.now(timezone.utc) + self._offset
 
     def verify(self) -> None:
         """Unless a request of this client succeeded already: one small request (``GET
@@ -287,6 +295,19 @@ class CozmoxClient:
             date=_server_date(response),
         )
 
+    def where(self, exc: httpx.HTTPError, seconds: float) -> str:
+        """What went wrong, where, how often, and what to check: ``ConnectError: [Errno 111]
+        Connection refused, at http://127.0.0.1:8090 (6 attempts over 13 s); check ..."""
+        attempts = getattr(exc, "cozmox_attempts", 1)
+        tried = f"{attempts} attempts over {seconds:.0f} s" if attempts > 1 else "once"
+        text = f"{describe_transport_error(exc)}, at {self.base_url} ({tried})"
+        if isinstance(exc, NEVER_SENT):
+            text += (
+                "; nothing answered there: check cozmox:baseUrl (or COZMOX_BASE_URL), and that "
+                "the Cozmox API (or the local emulator, cozmox-emulator) is running at it"
+            )
+        return text
+
     def scrub(self, text: str) -> str:
         """``text`` without the API key, phone numbers or emails."""
         if self._api_key in text:
@@ -304,15 +325,20 @@ class CozmoxClient:
         content: bytes | None = None,
     ) -> httpx.Response:
         headers = {"Content-Type": "application/json"} if content is not None else None
+        started = time.monotonic()
         try:
             response = self._http.request(
                 method, path, params=params, content=content, headers=headers
             )
         except httpx.HTTPError as exc:
-            raise TransportError(method, path, self.scrub(describe_transport_error(exc))) from None
+            reason = self.scrub(self.where(exc, time.monotonic() - started))
+            raise TransportError(method, path, reason) from None
         if not response.is_success:
             raise self.error_for(response, method, path)
         self.answered = True
+        date = _server_date(response)
+        if date is not None:
+            self._offset = date - datetime.now(timezone.utc)
         return response
 
     def _campaign(self, method: str, path: str, response: httpx.Response) -> dict[str, Any]:

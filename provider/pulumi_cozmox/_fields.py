@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "API_TO_INPUT",
     "count_of",
     "DELETED",
     "ENDED",
@@ -30,6 +31,9 @@ INPUT_TO_API: dict[str, str] = {
     "schedule_plan": "schedulePlan",
     "customers": "customers",
 }
+
+#: The API's camelCase key -> the input prop.
+API_TO_INPUT: dict[str, str] = {api: key for key, api in INPUT_TO_API.items()}
 
 #: Input props the provider alone uses: a change only rewrites state.
 STATE_ONLY: tuple[str, ...] = (

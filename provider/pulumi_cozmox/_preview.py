@@ -36,6 +36,7 @@ __all__ = [
     "create_report",
     "customers_of",
     "hours_of",
+    "kept",
     "resource_of",
 ]
 
@@ -48,6 +49,8 @@ class RuleFacts:
     do_not_call: int | None = None
     call_limit: str | None = None
     also_called: tuple[AlsoCalled, ...] = ()
+    #: An ``adopt_id`` create: the campaign it takes over and the plan that makes it declared.
+    adopting: tuple[dict[str, Any], Plan] | None = None
 
 
 #: Decoded customer lists kept: the old and the new one of the campaign being judged.
@@ -130,6 +133,16 @@ def _delta(old_blob: str, new_blob: Any, new: list[dict[str, Any]]) -> Customers
     return customers_delta(customers_of(old_blob), new)
 
 
+def kept(old_blob: Any, new_blob: Any) -> int | None:
+    """How many customers of ``old_blob`` ``new_blob`` keeps (None when either is unreadable)."""
+    if not isinstance(old_blob, str) or not isinstance(new_blob, str):
+        return None
+    try:
+        return _delta(old_blob, new_blob, customers_of(new_blob)).kept
+    except ValueError:
+        return None
+
+
 def change_report(
     campaign_id: str,
     olds: Mapping[str, Any],
@@ -139,6 +152,7 @@ def change_report(
     *,
     status_recorded: bool = False,
     policy: CallingPolicy = DEFAULT_POLICY,
+    now: datetime | None = None,
 ) -> CampaignReport:
     """The report of an update or a replacement of the campaign ``campaign_id``.
 
@@ -161,7 +175,7 @@ def change_report(
     except ValueError:
         pass  # a malformed blob: check reports it; the report goes without the facts
     if customers is not None and "schedule_plan" not in plan.unknown:
-        hours = hours_of(customers, news.get("schedule_plan"), policy=policy)
+        hours = hours_of(customers, news.get("schedule_plan"), now, policy=policy)
     recorded = {**olds, "status": status or olds.get("status")}
     reasons = [k for k in plan.changed if k not in STATE_ONLY or not replacing]
     report = make_report(

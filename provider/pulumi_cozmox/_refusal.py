@@ -21,10 +21,14 @@ def allows(flag: object, campaign_id: str | None) -> bool:
     return flag is True or (isinstance(flag, str) and flag == campaign_id)
 
 
-def _calls(count: int | None) -> str:
-    if count is None:
-        return "every customer"
-    return f"{count} customer" + ("" if count == 1 else "s")
+def _calls(people: int | None, again: int | None) -> str:
+    """``3 people, 2 of them again`` (the vocabulary of the report lines)."""
+    if people is None:
+        return "every customer, again"
+    who = f"{people:,} " + ("person" if people == 1 else "people")
+    if again is None:
+        return f"{who}, some of them again"
+    return f"{who}, {again:,} of them again"
 
 
 def _state(status: str) -> str:
@@ -45,6 +49,7 @@ def refusal(
     who: str,
     *,
     campaign_id: str | None = None,
+    again: int | None = None,
 ) -> str | None:
     """The message with which preview must refuse ``p`` for a campaign in ``status``, or None.
 
@@ -52,7 +57,8 @@ def refusal(
     outside Pulumi after dialing), unless ``allow_redial``: the new campaign would call its
     customers again; (b) a restricted PATCH field while the campaign is in progress or has
     ended: the API would reject it. ``who`` names the resource and campaign; ``campaign_id``
-    goes into the exact line that allows it (``allow_redial="<id>"``).
+    goes into the exact line that allows it (``allow_redial="<id>"``); ``again``: how many of
+    the people the replacement calls the campaign had (None: not known).
     """
     if status not in LIVE_STATUSES:
         return None
@@ -60,7 +66,7 @@ def refusal(
         fields = ", ".join(p.replaces)
         return (
             f"{who}: changing {fields} requires replacing the campaign, which "
-            f"{_state(status)}: the replacement would call {_calls(p.customer_count)} again. "
+            f"{_state(status)}: the replacement would call {_calls(p.customer_count, again)}. "
             f"To allow calling them again this once, set {_opt_in(campaign_id)} on the "
             "resource; or revert the change."
         )
@@ -72,8 +78,8 @@ def refusal(
         else:
             hint = (
                 "To replace the campaign with one that has the new value instead (calling "
-                f"{_calls(p.customer_count)} again), set {_opt_in(campaign_id)}; or revert "
-                "the change."
+                f"{_calls(p.customer_count, p.customer_count)}), set {_opt_in(campaign_id)}; or "
+                "revert the change."
             )
         return (
             f"{who}: cannot change {fields} of a campaign that {_state(status)}: the Cozmox "
@@ -82,11 +88,13 @@ def refusal(
     return None
 
 
-def vanished(who: str, count: int | None, campaign_id: str | None = None) -> str:
+def vanished(
+    who: str, count: int | None, campaign_id: str | None = None, again: int | None = None
+) -> str:
     """Refusal to re-create a campaign that dialed and was deleted outside Pulumi."""
     return (
         f"{who} was deleted outside Pulumi after it had dialed. Re-creating it would call "
-        f"{_calls(count)} again, so it is not re-created. Set {_opt_in(campaign_id)} on the "
+        f"{_calls(count, again)}, so it is not re-created. Set {_opt_in(campaign_id)} on the "
         "resource to re-create it, or remove the resource from the program to stop managing "
         "it (nothing is sent: the campaign is already gone)."
     )

@@ -70,7 +70,7 @@ __all__ = [
 
 #: How every report line starts.
 MARKER = "cozmox:"
-ACTIONS = ("create", "replace", "update", "delete")
+ACTIONS = ("create", "adopt", "replace", "update", "delete")
 #: Masked samples per kind (added, removed, changed) on the customers line.
 MAX_SAMPLES = 3
 #: Zones listed on the calls line; the rest are summed up as "+N more zones".
@@ -170,7 +170,7 @@ class CampaignReport:
     resource: str
     """The Pulumi resource name."""
     action: str
-    """One of :data:`ACTIONS`."""
+    """One of :data:`ACTIONS` (``adopt``: a create that takes over an existing campaign)."""
     reasons: tuple[str, ...] = ()
     """The inputs that changed (snake_case), for a replace or an update."""
     campaign_id: str | None = None
@@ -421,8 +421,13 @@ def _calls_line(report: CampaignReport) -> str | None:
     return "; ".join(parts)
 
 
-def counters_text(c: Counters) -> str:
-    """``3 scheduled, 0 queued, 1 in progress, 0 voicemail, 2 ended``."""
+def counters_text(c: Counters, status: str | None = None) -> str:
+    """``3 scheduled, 0 queued, 1 in progress, 0 voicemail, 2 ended``; for an ended campaign,
+    its history: ``50 of 50 calls ended (5 to voicemail)`` (no call is still to come)."""
+    if status == "ended":
+        voicemail = f" ({c.voicemail:,} to voicemail)" if c.voicemail else ""
+        finishing = f", {c.in_progress:,} in progress finish" if c.in_progress else ""
+        return f"{c.ended:,} of {c.scheduled:,} calls ended{voicemail}{finishing}"
     values = (c.scheduled, c.queued, c.in_progress, c.voicemail, c.ended)
     return ", ".join(f"{v:,} {n}" for v, n in zip(values, _COUNTER_NAMES, strict=True))
 
@@ -445,7 +450,7 @@ def to_lines(report: CampaignReport) -> list[str]:
     if report.status:
         status = f"status {report.status}" + (", as recorded" if report.status_recorded else "")
         if report.counters is not None:
-            status += "; calls so far: " + counters_text(report.counters)
+            status += "; calls so far: " + counters_text(report.counters, report.status)
         lines.append(status)
     if report.delta is not None:
         d = report.delta
@@ -530,9 +535,11 @@ _ACTION = re.compile(
     r"(?:; campaign (?P<id>\S+))?"
 )
 _STATUS = re.compile(
-    r"status (?P<status>[^\s,;]+)(?P<recorded>, as recorded)?(?:; calls so far: "
+    r"status (?P<status>[^\s,;]+)(?P<recorded>, as recorded)?(?:; calls so far: (?:"
     + ", ".join(rf"(?P<c{i}>{_NUMBER}) {name}" for i, name in enumerate(_COUNTER_NAMES))
-    + ")?"
+    + rf"|(?P<done>{_NUMBER}) of (?P<of>{_NUMBER}) calls ended"
+    + rf"(?: \((?P<mail>{_NUMBER}) to voicemail\))?"
+    + rf"(?:, (?P<finishing>{_NUMBER}) in progress finish)?))?"
 )
 _CUSTOMERS = re.compile(
     rf"customers: (?P<added>{_NUMBER}) added, (?P<removed>{_NUMBER}) removed, "
@@ -698,6 +705,15 @@ def _parse_body(body: str) -> dict[str, Any] | None:
         counters = None
         if m["c0"] is not None:
             counters = Counters(*(_int(m[f"c{i}"]) for i in range(len(_COUNTER_NAMES))))
+        elif m["done"] is not None:
+            mail = _int(m["mail"]) if m["mail"] else 0
+            finishing = _int(m["finishing"]) if m["finishing"] else 0
+            counters = Counters(
+                scheduled=_int(m["of"]),
+                in_progress=finishing,
+                voicemail=mail,
+                ended=_int(m["done"]),
+            )
         return {"status": m["status"], "status_recorded": bool(m["recorded"]), "counters": counters}
     if (m := _CUSTOMERS.fullmatch(body)) is not None:
         samples = _parse_samples(m["samples"])

@@ -13,7 +13,8 @@ full jitter, ``max_retries`` times at most) when repeating it cannot do harm:
   is the usual cause, and the server never saw the request.
 
 Anything else reaches the caller as it came: in particular a POST whose answer was lost or
-was a 5xx, which may have been carried out all the same (see :mod:`pulumi_cozmox._create`).
+was a 5xx, which may have been carried out all the same (see :mod:`pulumi_cozmox._create`). An
+error raised after attempts carries their number as ``cozmox_attempts``, for the message.
 """
 
 from __future__ import annotations
@@ -89,12 +90,14 @@ class RetryTransport(httpx.BaseTransport):
         while True:
             try:
                 response = self.inner.handle_request(request)
-            except NEVER_SENT:
+            except NEVER_SENT as exc:
                 if attempt >= self.max_retries:
+                    setattr(exc, "cozmox_attempts", attempt + 1)  # noqa: B010 (httpx's own type)
                     raise
                 delay = self._backoff(attempt)
             except MAYBE_SENT as exc:
                 if not idempotent or attempt >= self.max_retries:
+                    setattr(exc, "cozmox_attempts", attempt + 1)  # noqa: B010 (httpx's own type)
                     raise
                 stale = attempt == 0 and isinstance(exc, CLOSED)
                 delay = 0.0 if stale else self._backoff(attempt)

@@ -85,7 +85,13 @@ MAX_WARNINGS = 40
 MAX_ERROR_CHARS = 4_000
 
 _REPLACE_OPS = {"replace", "create-replacement", "delete-replaced", "discard-replaced"}
-_VERBS = {"create": "created", "replace": "replaced", "update": "updated", "delete": "deleted"}
+_VERBS = {
+    "create": "created",
+    "adopt": "adopted",
+    "replace": "replaced",
+    "update": "updated",
+    "delete": "deleted",
+}
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,9 @@ def _merge(step: _Campaign, lines: CampaignReport | None) -> _Campaign:
             merged[f.name] = value
     if report.campaign_id:
         merged["campaign_id"] = report.campaign_id
+    if report.action == "create" and lines.action == "adopt":
+        merged["action"] = "adopt"  # the plan's create takes over a campaign: nobody is called
+        merged["people"], merged["again"] = 0, 0
     live = lines.status is not None and not lines.status_recorded
     if not live and report.status:
         merged["status"], merged["counters"] = report.status, report.counters
@@ -278,11 +287,40 @@ def _cell(text: str) -> str:
     return html.escape(text).replace("|", "&#124;")
 
 
+#: Campaigns with the same facts are shown as one group from this many on.
+GROUP_MIN = 3
+#: Names listed in a group's warning before "and N more".
+MAX_NAMES = 5
+
+
+def _units(campaigns: Sequence[_Campaign]) -> list[list[_Campaign]]:
+    """The campaigns, those whose facts are the same (but their names) grouped, in order."""
+    groups: dict[CampaignReport, list[_Campaign]] = {}
+    for c in campaigns:
+        key = replace(c.report, resource="", campaign_id=None)
+        groups.setdefault(key, []).append(c)
+    units: list[list[_Campaign]] = []
+    for c in campaigns:
+        group = groups[replace(c.report, resource="", campaign_id=None)]
+        if len(group) < GROUP_MIN:
+            units.append([c])
+        elif group[0] is c:
+            units.append(group)
+    return units
+
+
+def _names(unit: Sequence[_Campaign]) -> str:
+    shown = ", ".join(_code(c.report.resource) for c in unit[:MAX_NAMES])
+    more = len(unit) - MAX_NAMES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
 def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
     warnings: list[str] = []
-    for c in campaigns:
+    for unit in _units(campaigns):
+        c = unit[0]
         r = c.report
-        who = _code(r.resource)
+        who = _names(unit)
         if r.dialed and r.action in ("replace", "delete"):
             counters = r.counters
             done = (
@@ -312,10 +350,16 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
                 f"calls are not placed**, {r.stops.in_progress:,} in progress finish."
             )
         if r.outside_people:
-            zones = ", ".join(z.zone for z in r.zones if z.outside)
+            outside = [z for z in r.zones if z.outside]
+            named = any(z.rule for z in outside)
+            rule = "outside their calling rule" if named else "outside 08:00-21:00"
+            zones = ", ".join(
+                f"{z.zone}: {z.rule_text}, {z.why}" if named else z.zone for z in outside
+            )
+            each = " each" if len(unit) > 1 else ""
             warnings.append(
-                f"{who}: **{people_text(r.outside_people)} called outside 08:00-21:00** their "
-                f"local time ({zones or 'see the zones below'})."
+                f"{who}: **{people_text(r.outside_people)}{each} called {rule}** their local "
+                f"time ({zones or 'see the zones below'})."
             )
         if r.do_not_call:
             warnings.append(f"{who}: **{people_text(r.do_not_call)} on the do-not-call list**.")
@@ -369,10 +413,11 @@ def _summary(campaigns: Sequence[_Campaign]) -> str:
     called = sum(p or 0 for p in people)
     called_again = sum(a or 0 for a in again)
     unknown = sum(1 for p in people if p is None) + sum(1 for a in again if a is None)
-    text = (
-        f"**Cozmox: {len(campaigns)} campaign{'s' if len(campaigns) != 1 else ''} "
-        f"({parts}); calls {people_text(called)}, {called_again:,} of them again.**"
-    )
+    calls = f"calls {people_text(called)}, {called_again:,} of them again"
+    if not called and not unknown:
+        calls = "calls nobody"
+    plural = "s" if len(campaigns) != 1 else ""
+    text = f"**Cozmox: {len(campaigns)} campaign{plural} ({parts}); {calls}.**"
     listed = [c.report.do_not_call for c in campaigns if c.report.do_not_call is not None]
     limited = [c for c in campaigns if c.report.call_limit is not None]
     if listed or limited:
@@ -390,8 +435,12 @@ def _summary(campaigns: Sequence[_Campaign]) -> str:
 
 def _title(r: CampaignReport) -> str:
     text = f"<b>{html.escape(r.resource)}</b>: {r.action}"
+    if r.action == "adopt" and r.campaign_id:
+        text += f" {html.escape(r.campaign_id)}"
     if r.reasons:
         text += f" ({html.escape(', '.join(r.reasons))})"
+    if r.action == "adopt":
+        text += " · calls nobody"
     if r.people:
         again = "?" if r.again is None else f"{r.again:,}"
         text += f" · calls {people_text(r.people)}, {again} again"
@@ -407,7 +456,7 @@ def _rows(campaign: _Campaign) -> list[tuple[str, str]]:
             status += f" (as of {campaign.as_of}, the stack's state)"
         rows.append(("campaign", f"{r.campaign_id or '?'}, {status}"))
     if r.counters is not None:
-        rows.append(("calls so far", counters_text(r.counters)))
+        rows.append(("calls so far", counters_text(r.counters, r.status)))
     if r.delta is not None:
         d = r.delta
         rows.append(("customers", delta_text(d)))
@@ -443,15 +492,35 @@ def _rows(campaign: _Campaign) -> list[tuple[str, str]]:
     return rows
 
 
-def _section(campaign: _Campaign, compact: bool) -> str:
+def _section(unit: Sequence[_Campaign], compact: bool) -> str:
+    campaign = unit[0]
     r = campaign.report
+    rows = _rows(campaign)
+    title = _title(r)
+    if len(unit) > 1:
+        # One group: the facts once, the names listed.
+        title = f"<b>{len(unit)} {_VERBS[r.action]}</b>: {html.escape(_facts_line(r))}"
+        rows = [(k, v) for k, v in rows if k != "campaign"]
+        rows.append(("campaigns", ", ".join(c.report.resource for c in unit)))
     if compact:
-        return f"- {_title(r)}"
-    table = "\n".join(f"| {_cell(k)} | {_cell(v)} |" for k, v in _rows(campaign))
+        return f"- {title}"
+    table = "\n".join(f"| {_cell(k)} | {_cell(v)} |" for k, v in rows)
     return (
-        f"<details><summary>{_title(r)}</summary>\n\n| fact | value |\n| --- | --- |\n"
+        f"<details><summary>{title}</summary>\n\n| fact | value |\n| --- | --- |\n"
         f"{table}\n\n</details>"
     )
+
+
+def _facts_line(r: CampaignReport) -> str:
+    """``3 people each, 2099-01-01 17:00-20:00 UTC``: what a group's campaigns share."""
+    if r.people:
+        again = "" if not r.again else f" ({r.again:,} again)"
+        text = f"{people_text(r.people)} each{again}"
+    else:
+        text = "calls nobody"
+    if r.window_start is not None:
+        text += f", {window_text(r)}"
+    return text
 
 
 def _comment(head: list[str], sections: list[str], limit: int) -> str:
@@ -489,24 +558,42 @@ def _render(
     standing = _opt_ins_text(opt_ins)
     if standing:
         head.append(standing)
+    units = _units(campaigns)
     for compact in (False, True):
-        text = _comment(head, [_section(c, compact) for c in campaigns], limit)
+        text = _comment(head, [_section(u, compact) for u in units], limit)
         if text:
             return text
     # Still too long: as many compact lines as fit, then how many were left out.
     sections: list[str] = []
-    for index, campaign in enumerate(campaigns):
-        note = f"_... and {len(campaigns) - index} more campaigns, left out to fit one comment._"
-        if not _comment(head, [*sections, _section(campaign, True), note], limit):
+    for index, unit in enumerate(units):
+        left = sum(len(u) for u in units[index:])
+        note = f"_... and {left} more campaigns, left out to fit one comment._"
+        if not _comment(head, [*sections, _section(unit, True), note], limit):
             return _comment(head, [*sections, note], limit) or "\n\n".join(head) + "\n"
-        sections.append(_section(campaign, True))
+        sections.append(_section(unit, True))
     return "\n\n".join(head + sections) + "\n"
+
+
+_TRACEBACK = "Traceback (most recent call last):"
+
+
+def without_traceback(error: str) -> str:
+    """An error as its words only: a Python traceback the SDK printed is cut down to its last
+    line, the exception's message (``Exception: resource "x": ...`` -> ``resource "x": ...``)."""
+    if _TRACEBACK not in error:
+        return error
+    head, _, trace = error.partition(_TRACEBACK)
+    last = next((ln.strip() for ln in reversed(trace.splitlines()) if ln.strip()), "")
+    kind, sep, message = last.partition(": ")
+    if sep and re.fullmatch(r"[\w.]+", kind):
+        last = message
+    return f"{head.rstrip()} {last}".strip()
 
 
 def _failed(errors: Iterable[str], limit: int, head: list[str]) -> str:
     quoted = []
     for error in errors:
-        text = mask_text(error)
+        text = mask_text(without_traceback(error))
         if len(text) > MAX_ERROR_CHARS:
             text = text[:MAX_ERROR_CHARS] + " ..."
         quoted.append("> " + "\n> ".join(html.escape(text, quote=False).splitlines()))

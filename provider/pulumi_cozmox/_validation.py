@@ -230,7 +230,7 @@ class _Messages:
         if name == "required":
             prop = info["property"]
             parent = _schema_at(self.schema, error.schema_path[:-1]) or {}
-            message = "required property is missing"
+            message = REQUIRED
             disc = parent.get("x-discriminator", {})
             if disc.get("propertyName") == prop:
                 message += f"; one of {_list_values(list(disc.get('mapping', {})))}"
@@ -394,8 +394,25 @@ def _path_key(problem: Problem) -> tuple[tuple[int, int | str], ...]:
     return tuple(key)
 
 
+_SUGGESTED = re.compile(r'did you mean "((?:[^"\\]|\\.)*)"\?')
+REQUIRED = "required property is missing"
+
+
+def _one_error_per_typo(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key is one mistake: its did-you-mean, without the "required" error of the
+    key it was meant to be (``earliestAT`` for ``earliestAt``)."""
+    meant = set()
+    for p in problems:
+        found = _SUGGESTED.search(p.message)
+        if found is not None and p.message.startswith("unknown property"):
+            parent = p.path.rpartition(".")[0] if "." in p.path else ""
+            meant.add(f"{parent}.{found.group(1)}" if parent else found.group(1))
+    return [p for p in problems if not (p.message.startswith(REQUIRED) and p.path in meant)]
+
+
 def _ordered(problems: Iterable[Problem]) -> list[Problem]:
-    return sorted(dict.fromkeys(problems), key=lambda p: (_path_key(p), p.message))
+    unique = _one_error_per_typo(list(dict.fromkeys(problems)))
+    return sorted(unique, key=lambda p: (_path_key(p), p.message))
 
 
 def _schema_problems(key: str, value: Any, prefix: Path = ()) -> list[Problem]:

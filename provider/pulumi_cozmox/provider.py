@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -50,6 +51,7 @@ from pulumi_cozmox._errors import (
     Unauthorized,
 )
 from pulumi_cozmox._fields import (
+    API_TO_INPUT,
     DELETED,
     ENDED,
     INPUT_KEYS,
@@ -69,11 +71,12 @@ from pulumi_cozmox._preview import (
     create_report,
     customers_of,
     hours_of,
+    kept,
     resource_of,
 )
 from pulumi_cozmox._refresh import outputs_from_api, project_inputs
 from pulumi_cozmox._refusal import adopt_mismatch, allows, do_not_call_refusal, refusal, vanished
-from pulumi_cozmox._report import AlsoCalled, Stop, opt_in_lines, to_lines
+from pulumi_cozmox._report import AlsoCalled, Stop, make_report, opt_in_lines, to_lines
 from pulumi_cozmox._settings import (
     CONFIG_KEYS,
     Rules,
@@ -126,6 +129,34 @@ def _failure_path(api_path: str) -> str:
         if api_path == api or api_path.startswith((api + ".", api + "[")):
             return key + api_path[len(api) :]
     return api_path
+
+
+#: Top-level API names in messages, as a Python program spells them (nested paths stay the
+#: API's: they are the program's own dict keys).
+_API_NAMES = re.compile(
+    r"\b(" + "|".join(api for key, api in INPUT_TO_API.items() if key != api) + r")\b"
+)
+
+
+def _program_names(message: str) -> str:
+    """``assistantId and workflowId cannot both be set`` -> ``assistant_id and workflow_id
+    ...``: the names the program wrote."""
+    return _API_NAMES.sub(lambda m: API_TO_INPUT[m.group(1)], message)
+
+
+def _failure(problem: Problem) -> CheckFailure:
+    """A problem (API paths) as the check failure a Python program reads."""
+    return CheckFailure(_failure_path(problem.path), _program_names(problem.message))
+
+
+def _shapes_the_calls(path: str) -> bool:
+    """Whether a problem at ``path`` is in what calling hours are judged on (the schedule, a
+    number, the customers themselves)."""
+    return (
+        path.startswith("schedulePlan")
+        or path == "customers"
+        or (path.startswith("customers[") and path.endswith(("].number", "]")))
+    )
 
 
 def _within(path: str, api_keys: set[str]) -> bool:
@@ -369,23 +400,23 @@ class CampaignProvider(ResourceProvider):
             except ValueError as exc:
                 return CheckResult(news, [CheckFailure("customers", str(exc))])
         fields = json.dumps(body, sort_keys=True, default=str)
-        for problem in _problems(fields, blob if customers is not None else None):
-            if not _within(problem.path, skipped):
-                failures.append(CheckFailure(_failure_path(problem.path), problem.message))
+        problems = [
+            p
+            for p in _problems(fields, blob if customers is not None else None)
+            if not _within(p.path, skipped)
+        ]
+        failures += [_failure(p) for p in problems]
         try:
             policy = self._rules().calling_policy
         except ConfigurationError as exc:
             return CheckResult(news, [*failures, CheckFailure("", str(exc))])
-        hours = self._hours_if_dialing_anew(_olds, news, customers, unknown, policy)
-        if hours is not None:
-            allowed = news.get(OPT_OUT) is True
-            for p in calling_hours_problems(hours, allowed=allowed):
-                failures.append(CheckFailure(_failure_path(p.path), p.message))
         failures += _flag_failures(news)
         gone = _olds.get(VANISHED)
         if isinstance(gone, str) and not allows(news.get("allow_redial"), gone):
             count = count_of(news.get("customer_count"))
-            failures.append(CheckFailure("allow_redial", vanished(_who(news, gone), count, gone)))
+            again = kept(_olds.get("customers"), news.get("customers"))
+            message = vanished(_who(news, gone), count, gone, again=again)
+            failures.append(CheckFailure("allow_redial", message))
         name = resource_of(news)
         with _client_lock:
             replaced = _replacing.get(name)
@@ -396,8 +427,18 @@ class CampaignProvider(ResourceProvider):
             failures.append(CheckFailure("ended", _ENDED_CREATE))
         facts: RuleFacts | None = None
         if creating and customers is not None and not failures and not unknown:
+            # First, so that the calling hours below are judged by the API's clock.
             screened, facts = self._screen(news, replaced)
             failures += screened
+        hours = None
+        if not any(_shapes_the_calls(p.path) for p in problems):
+            # A mistake in the schedule or a number is one error: no hours judged on it.
+            hours = self._hours_if_dialing_anew(
+                _olds, news, customers, unknown, policy, self._now()
+            )
+        if hours is not None:
+            allowed = news.get(OPT_OUT) is True
+            failures += [_failure(p) for p in calling_hours_problems(hours, allowed=allowed)]
         lines = opt_in_lines(name, news)
         with _client_lock:
             said = _opt_ins_said.get(name) == lines
@@ -407,7 +448,18 @@ class CampaignProvider(ResourceProvider):
                 say(line)
         if not _olds and customers is not None and not failures and not replaced and _reporting():
             # A create: diff is not called for it, so its report is printed here.
-            for line in to_lines(create_report(news, customers, hours, facts)):
+            if facts is not None and facts.adopting is not None:
+                campaign, plan = facts.adopting
+                report = make_report(
+                    name,
+                    "adopt",
+                    reasons=plan.changed,
+                    campaign_id=str(campaign["id"]),
+                    old_outputs=outputs_from_api(campaign),
+                )
+            else:
+                report = create_report(news, customers, hours, facts)
+            for line in to_lines(report):
                 say(line)
         return CheckResult(news, failures)
 
@@ -439,11 +491,12 @@ class CampaignProvider(ResourceProvider):
             adopt_id = news.get("adopt_id")
             if isinstance(adopt_id, str) and replaced is None:
                 try:
-                    self._adoptable(adopt_id, news)
+                    campaign, plan = self._adoptable(adopt_id, news)
                 except CozmoxError as exc:
                     if isinstance(exc, Unauthorized):
                         raise
                     return [*failures, CheckFailure("adopt_id", str(exc))], facts
+                facts = replace(facts, adopting=(campaign, plan))
             else:
                 guard.org.load()
                 _, overlaps = screen(
@@ -467,6 +520,12 @@ class CampaignProvider(ResourceProvider):
             failures.append(CheckFailure("", f"{who}: the campaign cannot be judged: {exc}"))
         return failures, facts
 
+    def _now(self) -> datetime:
+        """The API's time, as the answers of this run told it (this machine's when none came):
+        whether a window has opened is the API's call."""
+        client: CozmoxClient | None = self.__dict__.get("_api")
+        return client.now() if client is not None else datetime.now(timezone.utc)
+
     @staticmethod
     def _hours_if_dialing_anew(
         olds: dict[str, Any],
@@ -474,6 +533,7 @@ class CampaignProvider(ResourceProvider):
         customers: list[dict[str, Any]] | None,
         unknown: set[str],
         policy: CallingPolicy,
+        now: datetime,
     ) -> CallingHours | None:
         """The calling hours of a campaign that will dial anew (a create, new customers, a new
         schedule), to refuse a window outside 08:00-21:00 local time; None for an unchanged
@@ -488,7 +548,7 @@ class CampaignProvider(ResourceProvider):
             people = customers if customers is not None else customers_of(news["customers"])
         except (KeyError, ValueError):
             return None  # no valid customers: validation says so
-        return hours_of(people, schedule, policy=policy)
+        return hours_of(people, schedule, now, policy=policy)
 
     # -- diff ----------------------------------------------------------------------------
     @_collector_paused
@@ -538,7 +598,10 @@ class CampaignProvider(ResourceProvider):
             if stopping is not None:
                 stops, status = stopping
                 read_live = True
-        if _reporting() and not refreshing:
+        report = None
+        redials = bool(plan.known().replaces) and status in LIVE_STATUSES
+        if (_reporting() or redials) and not refreshing:
+            # The report counts who the replacement calls again: a refusal says the same.
             report = change_report(
                 id_,
                 olds,
@@ -547,12 +610,15 @@ class CampaignProvider(ResourceProvider):
                 status,
                 status_recorded=not read_live,
                 policy=self._policy(),
+                now=self._now(),
             )
             if stops is not None:
                 report = replace(report, stops=stops)
+        if report is not None and _reporting():
             for line in to_lines(report):
                 say(line)
-        reason = refusal(plan.known(), status, allow_redial, who, campaign_id=id_)
+        again = report.again if report is not None else None
+        reason = refusal(plan.known(), status, allow_redial, who, campaign_id=id_, again=again)
         if reason is not None and not refreshing:
             self._refuse(reason)
         if not refreshing:

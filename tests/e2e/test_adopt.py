@@ -3,14 +3,16 @@ PATCHed, and from then on it is managed like any other."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack
-from tests.e2e.pulumi_cli import PulumiFailed
+from tests.e2e.pulumi_cli import VENV_BIN, PulumiFailed
 
 CUSTOMERS = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
 
@@ -79,3 +81,26 @@ def test_adopt_with_other_customers_is_refused_and_creates_nothing(
         listed = api.get("/campaign").json()["results"]
     assert [c["id"] for c in listed] == [existing["id"]]
     assert listed[0]["name"] == "Made in the dashboard"
+
+
+def test_an_adoption_reads_as_one_in_preview_and_review(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
+) -> None:
+    existing = existing_campaign(emulator)
+    stack = campaign_stack()
+    stack.declare(main=declared(existing["id"]))
+    preview = stack.run("preview")
+    said = preview.stdout + preview.stderr
+    assert f"cozmox: main: adopt (name changed); campaign {existing['id']}" in said
+    assert "cozmox: main: calls nobody" in said
+    assert "cozmox: main: create" not in said
+    source = tmp_path / "preview.json"
+    source.write_text(stack.run("preview", "--json").stdout)
+    markdown = subprocess.run(
+        [str(VENV_BIN / "pulumi-cozmox"), "review", str(source)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "**Cozmox: 1 campaign (1 adopted); calls nobody.**" in markdown
+    assert f"<b>main</b>: adopt {existing['id']} (name) · calls nobody" in markdown

@@ -41,6 +41,9 @@ def test_demo_twice_then_destroy(tmp_path: Path) -> None:
         first = demo("up")
         assert "+ 2 created" in first
         assert "customer_count       3" in first
+        # The stack's config stays under the demo folder, not beside the example users copy.
+        assert (tmp_path / "demo" / f"Pulumi.{stack}.yaml").is_file()
+        assert not (REPO / "examples" / "quickstart" / f"Pulumi.{stack}.yaml").exists()
         second = demo("up")
         assert "emulator already running" in second
         assert "2 unchanged" in second

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import parse_qs
@@ -297,3 +298,20 @@ def test_a_server_that_ignores_the_filters_is_asked_plainly(
               body=page, times=3)  # fmt: skip
     assert client.get_status(cid, large=True) == "scheduled"
     assert len(journal(emulator, "GET", f"/campaign/{cid}")) == 1
+
+
+def test_a_connection_refused_names_where_how_often_and_what_to_check() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again below: nothing listens there
+    pauses: list[float] = []
+    settings = Settings(api_key="sk-test", base_url=f"http://127.0.0.1:{port}")
+    client = CozmoxClient(settings, sleep=pauses.append, max_retries=3)
+    with client, pytest.raises(TransportError) as refused:
+        client.get_campaign("c-1")
+    message = str(refused.value)
+    assert f"at http://127.0.0.1:{port} (4 attempts over" in message
+    assert "check cozmox:baseUrl (or COZMOX_BASE_URL)" in message
+    assert "local emulator" in message
+    assert len(pauses) == 3  # the three retries' pauses, recorded instead of slept
+    assert "sk-test" not in message

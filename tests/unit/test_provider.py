@@ -97,11 +97,12 @@ def test_no_change_diff_sends_nothing_a_planned_write_needs_a_key(
 def test_replacing_a_dialing_campaign_is_refused_from_its_recorded_status() -> None:
     olds = {**props(), "status": "in-progress"}
     news = props(customers=encode_customers(CUSTOMERS[:1]), customer_count=1)
-    with pytest.raises(Exception, match="call 1 customer again") as refused:
+    # The one customer kept was in the campaign that is dialing: 1 person, called again.
+    with pytest.raises(Exception, match="call 1 person, 1 of them again") as refused:
         CampaignProvider().diff("c-1", olds, news)
     # The exact line that allows this one re-dial (and no other).
     assert 'set allow_redial="c-1" on the resource' in str(refused.value)
-    with pytest.raises(Exception, match="call 1 customer again"):
+    with pytest.raises(Exception, match="call 1 person, 1 of them again"):
         CampaignProvider().diff("c-1", olds, {**news, "allow_redial": "c-0"})
 
 
@@ -148,7 +149,7 @@ def test_a_campaign_deleted_after_dialing_is_not_recreated_silently() -> None:
     [failure] = failures
     assert failure.property == "allow_redial"
     assert 'campaign c-1 (resource "spring") was deleted outside Pulumi' in failure.reason
-    assert "call 2 customers again" in failure.reason
+    assert "call 2 people, 2 of them again" in failure.reason
     assert CampaignProvider().check(olds, props(allow_redial=True)).failures == []
     # diff never refuses it (refresh runs diff too); it replaces only when asked to.
     recorded = {**props(), "status": "deleted"}

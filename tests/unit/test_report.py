@@ -127,9 +127,9 @@ def test_delete_of_a_dialed_campaign_shows_status_and_counters():
         "old", "delete", campaign_id="c-9", old_outputs={**DIALED, "status": "ended"}
     )
     assert report.counters == Counters(scheduled=3, queued=0, in_progress=1, voicemail=0, ended=2)
+    # Ended: its counters are history (2 of 3 calls ended; the one in progress finishes).
     assert to_lines(report)[1] == (
-        "cozmox: old: status ended; calls so far: 3 scheduled, 0 queued, 1 in progress, "
-        "0 voicemail, 2 ended"
+        "cozmox: old: status ended; calls so far: 2 of 3 calls ended, 1 in progress finish"
     )
 
 
@@ -157,7 +157,7 @@ def full_report(name: str) -> CampaignReport:
         reasons=("customers", "schedule_plan"),
         campaign_id="6f1e0c2a",
         status="ended",
-        counters=Counters(10_000, 1, 2, 3, 4_321),
+        counters=Counters(10_000, 0, 2, 3, 4_321),  # ended: nothing queued (scheduled calls go)
         delta=DeltaFacts(
             1, 2, 3, 9_994, ("+1 ••• ••• ••04",), ("+44 ••• ••• ••56", "sip:•••"), ("customers[7]",)
         ),

@@ -95,10 +95,8 @@ def test_replaced_campaign_section(preview):
 
 def test_deleted_campaigns_use_the_recorded_outputs(preview):
     found = sections(review(preview, now=NOW).markdown)
-    assert (
-        "| calls so far | 3 scheduled, 0 queued, 0 in progress, 1 voicemail, 3 ended |"
-        in (found["dialed"])
-    )
+    # Ended: its counters read as history.
+    assert "| calls so far | 3 of 3 calls ended (1 to voicemail) |" in found["dialed"]
     assert "| campaign | 680eae94-a390-4f5a-bcb7-72f184a932b2, scheduled |" in found["old-name"]
     assert "calls so far" not in found["old-name"]  # never dialed
 
@@ -148,11 +146,13 @@ def test_failed_preview_exits_1_and_quotes_masked_errors():
 
 
 def many_creates(count: int) -> dict[str, Any]:
+    """Creates alike but for their size (campaigns with the same facts would be one group)."""
     template = load("preview-review.json")["steps"][3]  # the create of "fresh"
     steps = []
     for i in range(count):
         step = copy.deepcopy(template)
         step["urn"] = step["urn"].replace("::fresh", f"::campaign-{i:04d}-" + "x" * 40)
+        step["newState"]["inputs"]["customer_count"] = 1 + i
         steps.append(step)
     return {"steps": steps}
 
@@ -161,7 +161,11 @@ def test_stays_under_the_comment_limit_keeping_the_summary():
     result = review(many_creates(3_000), now=NOW)
     text = result.markdown
     assert len(text) <= MAX_CHARS
-    assert "**Cozmox: 3000 campaigns (3000 created); calls 3,000 people, 0 of them again.**" in text
+    # 1 + 2 + ... + 3,000 people.
+    assert (
+        "**Cozmox: 3000 campaigns (3000 created); calls 4,501,500 people, 0 of them again.**"
+        in text
+    )
     assert "more campaigns, left out to fit one comment" in text
     assert "more warnings" in text
 

@@ -481,7 +481,8 @@ class Store:
             rows = self._db.execute(
                 f"SELECT {_META_COLUMNS}, body, customers FROM ({matched}) WHERE {where}"
                 f" ORDER BY created_ms {order}, seq {order} LIMIT :lim OFFSET :off",
-                {**params, "lim": limit, "off": (query.page - 1) * limit},
+                # SQLite's integers end at 2**63: a page beyond that is past every campaign.
+                {**params, "lim": limit, "off": min((query.page - 1) * limit, 2**62)},
             ).fetchall()
         results = []
         for row in rows:
