@@ -512,9 +512,11 @@ def opt_in_lines(resource: str, inputs: Mapping[str, Any]) -> list[str]:
     if not standing:
         return []
     effects = "; ".join(f"{flag}=True: {OPT_IN_EFFECTS[flag]}" for flag in standing)
+    named = [f for f in standing if f in ("allow_redial", "allow_duplicate")]
+    hint = f' or name the one campaign it allows ({named[0]}="<campaign id>")' if named else ""
     return [
         f"{MARKER} {_name(resource)}: standing opt-in ({effects}); remove it once its change "
-        'is applied, or name the one campaign it allows (allow_redial="<campaign id>")'
+        f"is applied{',' if hint else ''}{hint}"
     ]
 
 
@@ -661,7 +663,7 @@ def _parse_samples(text: str | None) -> dict[str, tuple[str, ...]]:
     return samples
 
 
-_OPT_IN = re.compile(r"standing opt-in \((?P<effects>.*)\); remove it once .*")
+_OPT_IN = re.compile(r"standing opt-in \((?P<effects>.*)\); remove it once its change is applied.*")
 _ALSO = re.compile(
     rf"(?P<people>{_NUMBER}) (?:person|people) also called by (?P<other>.+) \((?P<when>[^()]*)\)"
 )

@@ -389,7 +389,8 @@ def test_unknown_workflow_id_with_an_assistant_passes_preview_and_is_refused_at_
     emulator.control.delete("requests").raise_for_status()
     refused = stack.run("up", "--yes", "--skip-preview", check=False)
     assert refused.returncode != 0
-    assert "assistantId and workflowId cannot both be set" in refused.stdout + refused.stderr
+    # The names as the program wrote them.
+    assert "assistant_id and workflow_id cannot both be set" in refused.stdout + refused.stderr
     assert emulator.control.get("requests").json() == []
     assert campaigns(emulator) == []
 

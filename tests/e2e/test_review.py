@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ PEOPLE = {
 }
 # 09:00-12:00 in Los Angeles on 1 January 2099 (PST, UTC-8).
 DAYTIME = {"earliestAt": "2099-01-01T17:00:00Z", "latestAt": "2099-01-01T20:00:00Z"}
+# After DAYTIME has passed: 10:00-13:00 in Los Angeles on 1 June 2099 (PDT, UTC-7).
+LATER = {"earliestAt": "2099-06-01T17:00:00Z", "latestAt": "2099-06-01T20:00:00Z"}
 
 
 def customer(number: str, **changes: Any) -> dict[str, Any]:
@@ -85,14 +88,20 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     swap = ["+14155550131", "+14155550132", "+14155550133"]
     stack.declare(
         swap=campaign("Swap", swap),
-        old=campaign("Renewals", ["+14155550141"]),
+        old=campaign("Renewals", ["+14155550141"], schedule_plan=LATER),
         dialed=campaign("Done", ["+14155550151", "+14155550152"]),
     )
     declared.append(spec_of(stack))
     up = stack.up()
     outputs += [up.stdout, up.stderr]
-    # Everyone was called: the clock passes the window, the calls end; refresh records it.
-    emulator.control.post("clock", json={"advanceSeconds": 2_400_000_000}).raise_for_status()
+    # swap and dialed called everyone: the API's clock passes their window, the calls end
+    # (old waits for June); refresh records it. What is created now dials after this moment.
+    clock = emulator.control.get("clock").json()["now"]
+    now = datetime.fromisoformat(clock.replace("Z", "+00:00"))
+    after = datetime(2099, 1, 2, tzinfo=timezone.utc) - now
+    emulator.control.post(
+        "clock", json={"advanceSeconds": after.total_seconds()}
+    ).raise_for_status()
     refresh = stack.run("refresh", "--yes", "--skip-preview")
     outputs += [refresh.stdout, refresh.stderr]
 
@@ -107,6 +116,7 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
             "Swap",
             swap,
             allow_redial=True,
+            schedule_plan=LATER,
             customers=[
                 customer("+14155550131", name="Zelda Q."),
                 customer("+14155550132"),
@@ -116,7 +126,10 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
         # "old", renamed, one customer's name edited on the way: not identical (the guard lets
         # it through), but it looks like a rename, which the review must say.
         new=campaign(
-            "Renewals", ["+14155550141"], customers=[customer("+14155550141", name="U. B.")]
+            "Renewals",
+            ["+14155550141"],
+            customers=[customer("+14155550141", name="U. B.")],
+            schedule_plan=LATER,
         ),
         # "dialed" is gone from the program: deleted.
         # No schedule: the window is already open, dialing starts at once.
@@ -133,7 +146,7 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
             schedule_plan={
                 "earliestAt": "2099-02-01T09:00:00Z",
                 "latestAt": "2099-02-01T12:00:00Z",
-            },
+            },  # 01:00-04:00 PST
             allow_outside_calling_hours=True,
         ),
     )
@@ -143,17 +156,17 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     outputs += [preview.stdout, preview.stderr]
     lines = [ln.split("cozmox: ", 1)[1] for ln in text.splitlines() if "cozmox: " in ln]
     # The replacement: why, the delta by number (masked), how many called, how many again.
-    assert any(ln.startswith("swap: replace (customers") for ln in lines)
-    counters = "3 scheduled, 0 queued, 0 in progress, 0 voicemail, 3 ended"
-    # Ended is final: the state's record of it is read, not the API (and the line says so).
-    assert f"swap: status ended, as recorded; calls so far: {counters}" in lines
+    assert any(ln.startswith("swap: replace (schedule_plan, customers changed)") for ln in lines)
+    # Ended is final: the state's record of it is read, not the API (and the line says so);
+    # its counters read as history.
+    assert "swap: status ended, as recorded; calls so far: 3 of 3 calls ended" in lines
     delta = next(ln for ln in lines if ln.startswith("swap: customers: "))
     assert delta.startswith("swap: customers: 1 added, 1 removed, 1 changed, 1 unchanged")
     assert "added +1 ••• ••• ••34" in delta and "removed +1 ••• ••• ••33" in delta
     assert "changed +1 ••• ••• ••31" in delta
     assert any(
-        ln.startswith("swap: calls 3 people (2 again) 2099-01-01 17:00-20:00 UTC")
-        and "America/Los_Angeles 09:00-12:00 (3 people)" in ln
+        ln.startswith("swap: calls 3 people (2 again) 2099-06-01 17:00-20:00 UTC")
+        and "America/Los_Angeles 10:00-13:00 (3 people)" in ln
         for ln in lines
     )
     assert "new: create" in lines and "fresh: create" in lines and "night: create" in lines
@@ -233,4 +246,5 @@ def test_a_window_outside_calling_hours_is_refused_unless_allowed(
         assert "would call 1 customer outside 08:00-21:00 their local time" in text
         assert "America/Los_Angeles (1)" in text and "allow_outside_calling_hours=True" in text
         assert "Europe/London" not in text.split("would call", 1)[1].split("\n", 1)[0]
-        assert emulator.control.get("requests").json() == []
+        # The preview read the org (the API's clock for "already open"); it wrote nothing.
+        assert {e["method"] for e in emulator.control.get("requests").json()} <= {"GET"}
