@@ -25,17 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from campaigns import customer_number, large_campaign  # noqa: E402
 
-from pulumi_cozmox import _customers  # noqa: E402
-from pulumi_cozmox._customers import (  # noqa: E402
+from pulumi_cozmox.core import customers as _customers  # noqa: E402
+from pulumi_cozmox._json import gc_paused  # noqa: E402
+from pulumi_cozmox.core.customers import (  # noqa: E402
     customer_segments,
     decode_customers,
     encode_customers,
 )
-from pulumi_cozmox._delta import customers_delta, segments_delta  # noqa: E402
-from pulumi_cozmox._hours import calling_hours  # noqa: E402
-from pulumi_cozmox._json import gc_paused  # noqa: E402
-from pulumi_cozmox._phone import _geographic_zones  # noqa: E402
-from pulumi_cozmox._report import make_report, to_lines  # noqa: E402
+from pulumi_cozmox.core.delta import customers_delta, segments_delta  # noqa: E402
+from pulumi_cozmox.core.hours import calling_hours  # noqa: E402
+from pulumi_cozmox.core.phone import _geographic_zones  # noqa: E402
+from pulumi_cozmox.core.report import make_report, to_lines  # noqa: E402
 
 PLAN = {"earliestAt": "2030-03-04T09:00:00Z", "latestAt": "2030-03-04T12:00:00Z"}
 NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)

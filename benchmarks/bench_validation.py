@@ -30,9 +30,9 @@ import jsonschema_rs  # noqa: E402
 import phonenumbers  # noqa: E402
 from campaigns import large_campaign  # noqa: E402
 
-from pulumi_cozmox._phone import is_valid  # noqa: E402
 from pulumi_cozmox._schema import load_schema  # noqa: E402
-from pulumi_cozmox._validation import validate_campaign  # noqa: E402
+from pulumi_cozmox.core.phone import is_valid  # noqa: E402
+from pulumi_cozmox.core.validation import validate_campaign  # noqa: E402
 
 
 def timed(fn: Any, *args: Any) -> tuple[float, Any]:

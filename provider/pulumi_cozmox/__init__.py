@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from pulumi_cozmox._customers import decode_customers
-    from pulumi_cozmox._errors import (
+    from pulumi_cozmox._resource import Campaign, CampaignArgs
+    from pulumi_cozmox.client.errors import (
         ApiError,
         BadRequest,
         ConfigurationError,
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
         TransportError,
         Unauthorized,
     )
-    from pulumi_cozmox._resource import Campaign, CampaignArgs
-    from pulumi_cozmox._validation import Problem, validate_campaign, validate_update
+    from pulumi_cozmox.core.customers import decode_customers
+    from pulumi_cozmox.core.validation import Problem, validate_campaign, validate_update
     from pulumi_cozmox.types import AssistantOverrides, Customer, SchedulePlan
 
 _HOME: dict[str, str] = {
@@ -40,10 +40,10 @@ _HOME: dict[str, str] = {
     "AssistantOverrides": "types",
     "Customer": "types",
     "SchedulePlan": "types",
-    "decode_customers": "_customers",
-    "Problem": "_validation",
-    "validate_campaign": "_validation",
-    "validate_update": "_validation",
+    "decode_customers": "core.customers",
+    "Problem": "core.validation",
+    "validate_campaign": "core.validation",
+    "validate_update": "core.validation",
     **dict.fromkeys(
         (
             "ApiError",
@@ -58,7 +58,7 @@ _HOME: dict[str, str] = {
             "TransportError",
             "Unauthorized",
         ),
-        "_errors",
+        "client.errors",
     ),
 }
 

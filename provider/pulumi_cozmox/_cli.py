@@ -6,7 +6,7 @@ Subcommands:
   print nothing when the campaign is valid; exit 1 and print one ``PATH: MESSAGE`` line per
   problem when it is not; exit 2 when the file cannot be read or is not JSON.
 - ``review [FILE.json|-]`` (default ``-``): read ``pulumi preview --json`` output and print one
-  GitHub Markdown comment (see :mod:`pulumi_cozmox._review`); exit 0 when written, 1 when the
+  GitHub Markdown comment (see :mod:`pulumi_cozmox.core.review`); exit 0 when written, 1 when the
   preview failed (the comment then quotes its errors, masked), 2 when the input cannot be read
   or is not a preview document. ``--drift``: the preview is a nightly drift check (``pulumi
   preview --refresh --expect-no-changes --json``); exit 1 on drift, 0 when there is none.
@@ -49,7 +49,7 @@ def _read_json(file: str) -> tuple[Any, int]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from pulumi_cozmox._validation import validate_campaign, validate_update
+    from pulumi_cozmox.core.validation import validate_campaign, validate_update
 
     body, code = _read_json(args.file)
     if code != EXIT_OK:
@@ -61,7 +61,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from pulumi_cozmox._review import is_preview, review
+    from pulumi_cozmox.core.review import is_preview, review
 
     document, code = _read_json(args.file)
     if code != EXIT_OK:

@@ -38,11 +38,9 @@ from pulumi.dynamic import (
 )
 from pulumi.output import Unknown
 
-from pulumi_cozmox._campaign import Declared, people_in
-from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._compare import customer_paths, instant, same_instants
-from pulumi_cozmox._create import create_campaign, screen
-from pulumi_cozmox._errors import (
+from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.errors import (
     ConfigurationError,
     CozmoxError,
     DuplicateCampaign,
@@ -50,7 +48,12 @@ from pulumi_cozmox._errors import (
     Refused,
     Unauthorized,
 )
-from pulumi_cozmox._fields import (
+from pulumi_cozmox.client.settings import resolve_settings
+from pulumi_cozmox.core.campaign import Declared, people_in
+from pulumi_cozmox.core.compare import customer_paths, instant, same_instants
+from pulumi_cozmox.core.config import CONFIG_KEYS, Rules, resolve_rules
+from pulumi_cozmox.core.create import create_campaign, screen
+from pulumi_cozmox.core.fields import (
     API_TO_INPUT,
     DELETED,
     ENDED,
@@ -60,12 +63,11 @@ from pulumi_cozmox._fields import (
     UNCOMPARED,
     count_of,
 )
-from pulumi_cozmox._guard import Guard, span_text
-from pulumi_cozmox._hours import OPT_OUT, CallingHours, calling_hours_problems
-from pulumi_cozmox._json import gc_paused
-from pulumi_cozmox._plan import escalate, plan_change
-from pulumi_cozmox._policy import DEFAULT_POLICY, CallingPolicy
-from pulumi_cozmox._preview import (
+from pulumi_cozmox.core.guard import Guard, span_text
+from pulumi_cozmox.core.hours import OPT_OUT, CallingHours, calling_hours_problems
+from pulumi_cozmox.core.plan import escalate, plan_change
+from pulumi_cozmox.core.policy import DEFAULT_POLICY, CallingPolicy
+from pulumi_cozmox.core.preview import (
     RuleFacts,
     change_report,
     create_report,
@@ -74,16 +76,16 @@ from pulumi_cozmox._preview import (
     kept,
     resource_of,
 )
-from pulumi_cozmox._refresh import outputs_from_api, project_inputs
-from pulumi_cozmox._refusal import adopt_mismatch, allows, do_not_call_refusal, refusal, vanished
-from pulumi_cozmox._report import AlsoCalled, Stop, make_report, opt_in_lines, to_lines
-from pulumi_cozmox._settings import (
-    CONFIG_KEYS,
-    Rules,
-    resolve_rules,
-    resolve_settings,
+from pulumi_cozmox.core.refresh import outputs_from_api, project_inputs
+from pulumi_cozmox.core.refusal import (
+    adopt_mismatch,
+    allows,
+    do_not_call_refusal,
+    refusal,
+    vanished,
 )
-from pulumi_cozmox._validation import Problem, validate_campaign
+from pulumi_cozmox.core.report import AlsoCalled, Stop, make_report, opt_in_lines, to_lines
+from pulumi_cozmox.core.validation import Problem, validate_campaign
 
 __all__ = ["CampaignProvider"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_cozmox._customers import decode_customers
+from pulumi_cozmox.core.customers import decode_customers
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack
 from tests.e2e.pulumi_cli import PulumiFailed

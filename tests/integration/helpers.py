@@ -8,11 +8,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pulumi_cozmox._body import splice_body
-from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._create import Declared
-from pulumi_cozmox._customers import canonical_json
-from pulumi_cozmox._settings import Settings
+from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.settings import Settings
+from pulumi_cozmox.core.body import splice_body
+from pulumi_cozmox.core.create import Declared
+from pulumi_cozmox.core.customers import canonical_json
 
 
 def body(name: str = "Q2", numbers: int = 2, **fields: Any) -> dict[str, Any]:

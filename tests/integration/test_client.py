@@ -11,9 +11,8 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._customers import encode_customers
-from pulumi_cozmox._errors import (
+from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.errors import (
     BadRequest,
     MalformedAnswer,
     NotFound,
@@ -22,7 +21,8 @@ from pulumi_cozmox._errors import (
     TransportError,
     Unauthorized,
 )
-from pulumi_cozmox._settings import Settings
+from pulumi_cozmox.client.settings import Settings
+from pulumi_cozmox.core.customers import encode_customers
 from pulumi_cozmox.provider import CampaignProvider
 from tests.integration.helpers import add_fault, body, journal, json_bytes, make_client
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox._campaign import Declared
-from pulumi_cozmox._compare import customer_paths, differences, field_schema
-from pulumi_cozmox._customers import encode_customers
-from pulumi_cozmox._fields import INPUT_TO_API
-from pulumi_cozmox._guard import same_customers
-from pulumi_cozmox._refresh import project_inputs
+from pulumi_cozmox.core.campaign import Declared
+from pulumi_cozmox.core.compare import customer_paths, differences, field_schema
+from pulumi_cozmox.core.customers import encode_customers
+from pulumi_cozmox.core.fields import INPUT_TO_API
+from pulumi_cozmox.core.guard import same_customers
+from pulumi_cozmox.core.refresh import project_inputs
 
 OPENAPI = Path(__file__).resolve().parents[2] / "schema" / "cozmox-campaign.openapi.json"
 SCHEMAS: dict[str, Any] = json.loads(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]

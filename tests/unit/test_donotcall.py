@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_cozmox._donotcall import load_do_not_call, person_of
-from pulumi_cozmox._errors import ConfigurationError
+from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.donotcall import load_do_not_call, person_of
 
 
 def write(tmp_path: Path, text: str, name: str = "dnc.txt") -> Path:

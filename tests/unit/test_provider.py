@@ -12,8 +12,8 @@ from pulumi.dynamic.config import Config
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.output import Unknown
 
-from pulumi_cozmox._customers import encode_customers
-from pulumi_cozmox._errors import ConfigurationError
+from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.customers import encode_customers
 from pulumi_cozmox.provider import CampaignProvider
 
 KEY = "sk-unit-test-key-0123"

@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from pulumi_cozmox._delta import customers_delta
-from pulumi_cozmox._hours import calling_hours
-from pulumi_cozmox._report import (
+from pulumi_cozmox.core.delta import customers_delta
+from pulumi_cozmox.core.hours import calling_hours
+from pulumi_cozmox.core.report import (
     AlsoCalled,
     CampaignReport,
     Counters,

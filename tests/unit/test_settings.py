@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_cozmox._errors import ConfigurationError
-from pulumi_cozmox._settings import DEFAULT_BASE_URL, resolve_settings
+from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.client.settings import DEFAULT_BASE_URL, resolve_settings
 
 KEY = "sk-unit-SECRET-0123"
 

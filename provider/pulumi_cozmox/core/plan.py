@@ -16,7 +16,7 @@ removing one of those four          replace (UpdateCampaignDTO has no null: a fi
 ``allow_redial`` ``allow_duplicate``  state only (no API call)
 ``allow_outside_calling_hours``
 ``customer_count``
-``adopt_id``, ``resource_name``     never compared (see :data:`~pulumi_cozmox._fields.UNCOMPARED`)
+``adopt_id``, ``resource_name``     never compared (see ``core.fields.UNCOMPARED``)
 ==================================  ===========================================================
 
 ``schedule_plan`` compares as instants: ``2099-01-01T09:00:00Z`` and
@@ -29,9 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pulumi_cozmox._compare import same_instants
-from pulumi_cozmox._customers import same_customers
-from pulumi_cozmox._fields import (
+from pulumi_cozmox.core.compare import same_instants
+from pulumi_cozmox.core.customers import same_customers
+from pulumi_cozmox.core.fields import (
     ENDED,
     INPUT_KEYS,
     INPUT_TO_API,

@@ -1,42 +1,30 @@
-"""Provider settings: the API key, URL and request timeout, and the stack's rules about who may
-be called (call limit, do-not-call list), resolved and checked in one place.
+"""Provider settings: the API key, URL and request timeout, resolved and checked in one place.
 
 Each setting comes from the stack config (``cozmox:apiKey``, ``cozmox:baseUrl``,
 ``cozmox:requestTimeout``), else the environment (``COZMOX_API_KEY``, ``COZMOX_BASE_URL``,
 ``COZMOX_REQUEST_TIMEOUT``), else its default. The key is a ``SecretStr``: it never shows in a
 repr, a log line or an error. It is sent only over ``https://``, except to a loopback host
 (the local emulator), so a mistyped ``baseUrl`` cannot send it in clear text over a network.
-
-The rules (:func:`resolve_rules`) come from ``cozmox:callLimit`` / ``COZMOX_CALL_LIMIT``
-(``N/PERIOD``, :mod:`pulumi_cozmox._calendar`), ``cozmox:doNotCall`` / ``COZMOX_DO_NOT_CALL``
-and ``cozmox:callingPolicy`` / ``COZMOX_CALLING_POLICY`` (files relative to the Pulumi project
-directory, :mod:`pulumi_cozmox._donotcall`, :mod:`pulumi_cozmox._policy`); they need no API key.
+The stack's rules about who may be called are read by :mod:`pulumi_cozmox.core.config`.
 """
 
 from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, field_validator
 
-from pulumi_cozmox._calendar import CallLimit, parse_call_limit
-from pulumi_cozmox._donotcall import DoNotCall, load_do_not_call
-from pulumi_cozmox._errors import ConfigurationError
-from pulumi_cozmox._policy import DEFAULT_POLICY, CallingPolicy, load_policy
+from pulumi_cozmox.client.errors import ConfigurationError
 
 __all__ = [
-    "CONFIG_KEYS",
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
-    "RULE_SOURCES",
-    "Rules",
+    "SOURCES",
     "Settings",
-    "resolve_rules",
+    "given",
     "resolve_settings",
 ]
 
@@ -52,14 +40,6 @@ SOURCES: dict[str, tuple[str, str]] = {
     "base_url": ("cozmox:baseUrl", "COZMOX_BASE_URL"),
     "request_timeout": ("cozmox:requestTimeout", "COZMOX_REQUEST_TIMEOUT"),
 }
-#: Rule name -> (stack config key, environment variable).
-RULE_SOURCES: dict[str, tuple[str, str]] = {
-    "call_limit": ("cozmox:callLimit", "COZMOX_CALL_LIMIT"),
-    "do_not_call": ("cozmox:doNotCall", "COZMOX_DO_NOT_CALL"),
-    "calling_policy": ("cozmox:callingPolicy", "COZMOX_CALLING_POLICY"),
-}
-#: Every stack config key the provider reads.
-CONFIG_KEYS = tuple(key for key, _env in (*SOURCES.values(), *RULE_SOURCES.values()))
 
 
 def is_loopback(host: str) -> bool:
@@ -70,15 +50,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-@dataclass(frozen=True)
-class Rules:
-    """The stack's rules about who may be called (each optional)."""
-
-    call_limit: CallLimit | None = None
-    do_not_call: DoNotCall | None = None
-    calling_policy: CallingPolicy = DEFAULT_POLICY
 
 
 class Settings(BaseModel):
@@ -119,7 +90,7 @@ class Settings(BaseModel):
         return value
 
 
-def _given(
+def given(
     sources: Mapping[str, tuple[str, str]], config: Mapping[str, Any], environ: Mapping[str, str]
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """(value, where it came from) of each setting given in ``config``, else ``environ``."""
@@ -137,35 +108,12 @@ def _given(
     return values, origin
 
 
-def resolve_rules(
-    config: Mapping[str, Any], environ: Mapping[str, str], project_dir: Path
-) -> Rules:
-    """The stack's rules (none configured: no rule). Raises ConfigurationError naming the
-    setting, the file and the line."""
-    values, origin = _given(RULE_SOURCES, config, environ)
-    limit = None
-    if "call_limit" in values:
-        try:
-            limit = parse_call_limit(str(values["call_limit"]))
-        except ValueError as exc:
-            raise ConfigurationError(f"{origin['call_limit']} {exc}") from None
-    do_not_call = None
-    if "do_not_call" in values:
-        shown = str(values["do_not_call"])
-        do_not_call = load_do_not_call(project_dir / shown, shown)
-    policy = DEFAULT_POLICY
-    if "calling_policy" in values:
-        shown = str(values["calling_policy"])
-        policy = load_policy(project_dir / shown, shown)
-    return Rules(call_limit=limit, do_not_call=do_not_call, calling_policy=policy)
-
-
 def resolve_settings(config: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
     """Settings from stack ``config`` (full keys), else ``environ``, else the defaults.
 
     Raises ConfigurationError naming the setting and where it came from (never the key).
     """
-    values, origin = _given(SOURCES, config, environ)
+    values, origin = given(SOURCES, config, environ)
     if "api_key" not in values:
         raise ConfigurationError(MISSING_KEY)
     try:

@@ -27,8 +27,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_cozmox._paths import format_path
 from pulumi_cozmox._schema import load_schema
+from pulumi_cozmox.core.paths import format_path
 
 __all__ = [
     "customer_paths",

@@ -11,7 +11,7 @@
 Where the facts come from: the plan's ``steps[]`` give the action (``op``), the campaign id,
 the recorded outputs of an existing campaign (``status``, ``calls_counter_*``,
 ``customer_count``) and the new inputs (``customer_count``, ``schedule_plan``); customers are
-``"[secret]"`` there. The provider's report lines (:mod:`pulumi_cozmox._report`), found in
+``"[secret]"`` there. The provider's report lines (:mod:`pulumi_cozmox.core.report`), found in
 ``diagnostics[].message``, add the customers delta, who is called again and the local calling
 hours. Deletes never reach the provider at preview: their facts are the recorded outputs.
 
@@ -31,10 +31,10 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_cozmox._fields import INPUT_TO_API, LIVE_STATUSES, count_of
-from pulumi_cozmox._hours import dialing_window
-from pulumi_cozmox._mask import mask_text
-from pulumi_cozmox._report import (
+from pulumi_cozmox.core.fields import INPUT_TO_API, LIVE_STATUSES, count_of
+from pulumi_cozmox.core.hours import dialing_window
+from pulumi_cozmox.core.mask import mask_text
+from pulumi_cozmox.core.report import (
     CampaignReport,
     counters_of,
     counters_text,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pulumi_cozmox._customers import customers_json
-from pulumi_cozmox._fields import INPUT_TO_API
+from pulumi_cozmox.core.customers import customers_json
+from pulumi_cozmox.core.fields import INPUT_TO_API
 
 __all__ = ["create_body_bytes", "splice_body", "to_api_body"]
 

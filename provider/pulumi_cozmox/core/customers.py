@@ -128,7 +128,7 @@ def _decompressed(blob: str) -> bytes:
         raise ValueError(
             f"customers blob must start with {BLOB_PREFIX!r} (got a string of {len(blob)} "
             "characters that does not); "
-            "encode customers with pulumi_cozmox._customers.encode_customers"
+            "encode customers with pulumi_cozmox.core.customers.encode_customers"
         )
     try:
         compressed = base64.b64decode(blob[len(BLOB_PREFIX) :], validate=True)  # same length

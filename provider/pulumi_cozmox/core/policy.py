@@ -16,7 +16,7 @@ relative to the Pulumi project directory::
     days = "Mon-Sat"
 
 A number is judged by the most specific rule that matches it: its subdivision (US states and
-Canadian provinces, :mod:`pulumi_cozmox._regions`), then its country, then the top level. A key
+Canadian provinces, :mod:`pulumi_cozmox.core.regions`), then its country, then the top level. A key
 a region leaves out comes from the top level. Without a file the policy is the top level's
 defaults: 08:00-21:00 every day (:data:`DEFAULT_POLICY`).
 
@@ -34,8 +34,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from pulumi_cozmox._errors import ConfigurationError
-from pulumi_cozmox._regions import COUNTRIES, SUBDIVISIONS, country, subdivision
+from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.regions import COUNTRIES, SUBDIVISIONS, country, subdivision
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -1,6 +1,6 @@
 """What preview shows a reviewer of one campaign change: the report, from the provider's props.
 
-The provider prints :func:`pulumi_cozmox._report.to_lines` of these reports to standard error;
+The provider prints :func:`pulumi_cozmox.core.report.to_lines` of these reports to standard error;
 the CLI shows them under the stack's diagnostics (and ``pulumi preview --json`` carries them,
 which ``pulumi-cozmox review`` reads). A create is reported by check (the engine calls no diff
 for a create), an update or a replacement by diff. Deletes never reach the provider at preview:
@@ -22,13 +22,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_cozmox._customers import customer_segments, decode_customers
-from pulumi_cozmox._delta import CustomersDelta, customers_delta, segments_delta
-from pulumi_cozmox._fields import STATE_ONLY, count_of
-from pulumi_cozmox._hours import CallingHours, calling_hours
-from pulumi_cozmox._plan import Plan
-from pulumi_cozmox._policy import DEFAULT_POLICY, CallingPolicy
-from pulumi_cozmox._report import AlsoCalled, CampaignReport, make_report
+from pulumi_cozmox.core.customers import customer_segments, decode_customers
+from pulumi_cozmox.core.delta import CustomersDelta, customers_delta, segments_delta
+from pulumi_cozmox.core.fields import STATE_ONLY, count_of
+from pulumi_cozmox.core.hours import CallingHours, calling_hours
+from pulumi_cozmox.core.plan import Plan
+from pulumi_cozmox.core.policy import DEFAULT_POLICY, CallingPolicy
+from pulumi_cozmox.core.report import AlsoCalled, CampaignReport, make_report
 
 __all__ = [
     "RuleFacts",

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pulumi_cozmox._donotcall import DoNotCall
-from pulumi_cozmox._fields import DELETED, INPUT_TO_API, LIVE_STATUSES
-from pulumi_cozmox._plan import Plan
+from pulumi_cozmox.core.donotcall import DoNotCall
+from pulumi_cozmox.core.fields import DELETED, INPUT_TO_API, LIVE_STATUSES
+from pulumi_cozmox.core.plan import Plan
 
 __all__ = ["adopt_mismatch", "allows", "do_not_call_refusal", "refusal", "vanished"]
 

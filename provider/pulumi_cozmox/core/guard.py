@@ -1,11 +1,11 @@
 """What a campaign to create is judged on, against the org and the rest of the run.
 
-:class:`Guard` holds the run's :class:`~pulumi_cozmox._org.OrgView` (one bounded read of the
-org), the rules configured for the stack (:class:`~pulumi_cozmox._settings.Rules`) and the
-creates this run plans, and answers, for a :class:`~pulumi_cozmox._campaign.Declared` campaign:
+:class:`Guard` holds the run's :class:`~pulumi_cozmox.core.org.OrgView` (one bounded read of the
+org), the rules configured for the stack (:class:`~pulumi_cozmox.client.settings.Rules`) and the
+creates this run plans, and answers, for a :class:`~pulumi_cozmox.core.campaign.Declared` campaign:
 
 - :meth:`Guard.identical`: the campaigns that would call the same people from the same number
-  at the same time (the duplicate guard; see :mod:`pulumi_cozmox._create`);
+  at the same time (the duplicate guard; see :mod:`pulumi_cozmox.core.create`);
 - :meth:`Guard.do_not_call`: the customers on the do-not-call list;
 - :meth:`Guard.call_limit`: the customers another campaign (of the org, or another resource
   this run creates) also calls within the limit's period, past the limit.
@@ -25,15 +25,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pulumi_cozmox._calendar import CallLimit, Span, over_limit
-from pulumi_cozmox._campaign import Declared
-from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._compare import field_schema, same_value
-from pulumi_cozmox._customers import canonical_json, json_digest
-from pulumi_cozmox._errors import NotFound
-from pulumi_cozmox._org import DEFAULT_LOOKBACK, OrgView, listed_span
-from pulumi_cozmox._phone import time_zones
-from pulumi_cozmox._settings import Rules
+from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.errors import NotFound
+from pulumi_cozmox.core.calendar import CallLimit, Span, over_limit
+from pulumi_cozmox.core.campaign import Declared
+from pulumi_cozmox.core.compare import field_schema, same_value
+from pulumi_cozmox.core.config import Rules
+from pulumi_cozmox.core.customers import canonical_json, json_digest
+from pulumi_cozmox.core.org import DEFAULT_LOOKBACK, OrgView, listed_span
+from pulumi_cozmox.core.phone import time_zones
 
 __all__ = ["Booking", "Guard", "Overlap", "Refusal", "span_text"]
 
@@ -153,7 +153,7 @@ class Guard:
     ) -> list[dict[str, Any]]:
         """The org's campaigns identical to ``declared`` (names aside), whole, oldest first:
         same phone number, assistant or workflow, schedule and customers (every field, as
-        :func:`pulumi_cozmox._compare.differences` compares them)."""
+        :func:`pulumi_cozmox.core.compare.differences` compares them)."""
         found: list[dict[str, Any]] = []
         for listed in self.org.with_head(declared.head):
             if skip(listed.id):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Generic, TypeVar
 
-from pulumi_cozmox._hours import zone_info
+from pulumi_cozmox.core.hours import zone_info
 
 __all__ = ["CallLimit", "Span", "over_limit", "parse_call_limit"]
 

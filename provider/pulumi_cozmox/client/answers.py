@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pulumi_cozmox._errors import MalformedAnswer
+from pulumi_cozmox.client.errors import MalformedAnswer
 
 __all__ = [
     "CampaignAnswer",

@@ -32,10 +32,10 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from pulumi_cozmox._client import CozmoxClient
-from pulumi_cozmox._compare import instant
-from pulumi_cozmox._donotcall import person_of
-from pulumi_cozmox._models import ListedCampaign
+from pulumi_cozmox.client.answers import ListedCampaign
+from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.core.compare import instant
+from pulumi_cozmox.core.donotcall import person_of
 
 __all__ = ["DEFAULT_LOOKBACK", "HeadKey", "OrgView", "head_key", "listed_head", "listed_span"]
 

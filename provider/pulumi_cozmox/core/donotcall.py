@@ -25,8 +25,8 @@ from typing import Any
 
 import phonenumbers
 
-from pulumi_cozmox._errors import ConfigurationError
-from pulumi_cozmox._phone import E164
+from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.phone import E164
 
 __all__ = ["DoNotCall", "load_do_not_call", "person_of"]
 

@@ -20,13 +20,13 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from pulumi_cozmox._body import splice_body, to_api_body
-from pulumi_cozmox._compare import instant
-from pulumi_cozmox._customers import customers_json, json_digest
-from pulumi_cozmox._donotcall import person_of
 from pulumi_cozmox._json import loads
-from pulumi_cozmox._models import CustomerKey
-from pulumi_cozmox._org import HeadKey, head_key
+from pulumi_cozmox.client.answers import CustomerKey
+from pulumi_cozmox.core.body import splice_body, to_api_body
+from pulumi_cozmox.core.compare import instant
+from pulumi_cozmox.core.customers import customers_json, json_digest
+from pulumi_cozmox.core.donotcall import person_of
+from pulumi_cozmox.core.org import HeadKey, head_key
 
 __all__ = ["Declared", "people_in"]
 
@@ -57,7 +57,7 @@ class Declared:
     body: bytes
     #: The body's fields (API keys) but the customers.
     fields: dict[str, Any]
-    #: The customers' canonical JSON (see :mod:`pulumi_cozmox._customers`).
+    #: The customers' canonical JSON (see :mod:`pulumi_cozmox.core.customers`).
     customers_json: bytes
     customers_digest: str = field(init=False)
     customer_keys: tuple[tuple[str | None, str | None], ...] = field(init=False)

@@ -2,7 +2,7 @@
 
 ``validate_campaign(args)`` checks a Create Campaign body (API camelCase keys) against the JSON
 Schema generated from the OpenAPI document (``schema/CreateCampaignDTO.schema.json``) and the
-cross-field rules of :mod:`pulumi_cozmox._rules`; ``validate_update(args)`` does the same for a
+cross-field rules of :mod:`pulumi_cozmox.core.rules`; ``validate_update(args)`` does the same for a
 PATCH body. Both return a list of :class:`Problem` (empty when valid), ordered by path.
 
 How it stays fast for the largest campaign (10,000 customers, ~75 MB of JSON):
@@ -38,14 +38,14 @@ from typing import Any
 
 import jsonschema_rs
 
-from pulumi_cozmox._rules import (
+from pulumi_cozmox._schema import load_schema
+from pulumi_cozmox.core.rules import (
     Problem,
     check_callable,
     check_rules,
     check_update_rules,
     format_path,
 )
-from pulumi_cozmox._schema import load_schema
 
 __all__ = ["Problem", "validate_campaign", "validate_update"]
 

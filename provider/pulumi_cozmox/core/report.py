@@ -36,10 +36,10 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_cozmox._delta import CustomerKey, CustomersDelta
-from pulumi_cozmox._fields import LIVE_STATUSES, count_of
-from pulumi_cozmox._hours import CallingHours, ZoneHours, zone_info
-from pulumi_cozmox._mask import MASK, mask_number
+from pulumi_cozmox.core.delta import CustomerKey, CustomersDelta
+from pulumi_cozmox.core.fields import LIVE_STATUSES, count_of
+from pulumi_cozmox.core.hours import CallingHours, ZoneHours, zone_info
+from pulumi_cozmox.core.mask import MASK, mask_number
 
 __all__ = [
     "ACTIONS",
@@ -224,7 +224,7 @@ class CampaignReport:
 
 
 def mask_key(key: CustomerKey) -> str:
-    """A customer key of :mod:`pulumi_cozmox._delta`, masked: a number as ``+1 ••• ••• ••04``,
+    """A customer key of :mod:`pulumi_cozmox.core.delta`, masked: a number as ``+1 ••• ••• ••04``,
     a SIP URI as ``sip:•••``, a customer without either as ``customers[3]``."""
     kind, value = key[0], key[1]
     if kind == "number":
@@ -276,7 +276,7 @@ def make_report(
 
     ``old_outputs``: the recorded outputs (status, counters) of an existing campaign.
     ``delta``: old -> new customers (a replacement). ``customer_count``: customers of the new
-    campaign (create, replace). ``hours``: :func:`pulumi_cozmox._hours.calling_hours` of the
+    campaign (create, replace). ``hours``: :func:`pulumi_cozmox.core.hours.calling_hours` of the
     customers the change dials (or, for a schedule update, of the campaign's customers).
     """
     if action not in ACTIONS:

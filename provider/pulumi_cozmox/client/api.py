@@ -2,9 +2,9 @@
 
 Pure of Pulumi: no pulumi import, no import of planning or validation.
 
-Retries live in the transport (:mod:`pulumi_cozmox._retry`); creating a campaign safely (the
+Retries live in the transport (:mod:`pulumi_cozmox.client.retry`); creating a campaign safely (the
 duplicate guard, a lost answer looked up before anything is sent again) lives in
-:mod:`pulumi_cozmox._create`, on top of :meth:`CozmoxClient.post_campaign`.
+:mod:`pulumi_cozmox.core.create`, on top of :meth:`CozmoxClient.post_campaign`.
 
 Two connection pools: reads, updates and deletes reuse connections; every POST opens a fresh
 one, so a create never goes out on a keep-alive connection the server has already closed
@@ -32,8 +32,7 @@ import httpx
 
 from pulumi_cozmox import __version__
 from pulumi_cozmox import _json as fastjson
-from pulumi_cozmox._errors import ApiError, MalformedAnswer, NotFound, TransportError, api_error
-from pulumi_cozmox._models import (
+from pulumi_cozmox.client.answers import (
     CampaignAnswer,
     CampaignCounters,
     CampaignStatus,
@@ -42,14 +41,21 @@ from pulumi_cozmox._models import (
     parse_answer,
     validate_answer,
 )
-from pulumi_cozmox._retry import (
+from pulumi_cozmox.client.errors import (
+    ApiError,
+    MalformedAnswer,
+    NotFound,
+    TransportError,
+    api_error,
+)
+from pulumi_cozmox.client.retry import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_MAX_RETRIES,
     NEVER_SENT,
     RetryTransport,
     retry_after_seconds,
 )
-from pulumi_cozmox._settings import Settings
+from pulumi_cozmox.client.settings import Settings
 
 __all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "describe_transport_error"]
 
@@ -262,7 +268,7 @@ class CozmoxClient:
     def post_campaign(self, body: bytes) -> httpx.Response:
         """POST /campaign once (429s and unsent requests retried by the transport), on a
         fresh connection. Returns the answer as it came, whatever its status; raises the
-        httpx error when no answer came. Callers: :mod:`pulumi_cozmox._create`."""
+        httpx error when no answer came. Callers: :mod:`pulumi_cozmox.core.create`."""
         return self._posts.post(
             "/campaign", content=body, headers={"Content-Type": "application/json"}
         )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pulumi_cozmox._compare import field_schema, same_value
-from pulumi_cozmox._customers import (
+from pulumi_cozmox.core.compare import field_schema, same_value
+from pulumi_cozmox.core.customers import (
     customers_digest,
     decode_customers,
     digest_of,
     encode_customers,
 )
-from pulumi_cozmox._fields import (
+from pulumi_cozmox.core.fields import (
     ENDED,
     INPUT_KEYS,
     INPUT_TO_API,
@@ -39,7 +39,7 @@ def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> di
     """The inputs an API campaign corresponds to, for refresh to compare with ``declared``.
 
     Keeps only the keys ``declared`` has. A value equal to the declared one up to the defaults
-    the contract documents or date-time formatting (:mod:`pulumi_cozmox._compare`) keeps the
+    the contract documents or date-time formatting (:mod:`pulumi_cozmox.core.compare`) keeps the
     declared form, so an unchanged campaign gives ``declared`` back (customers: the identical
     blob) and shows no drift; any other difference, a key someone added in the dashboard
     included, shows the server's value. State-only inputs are kept as declared.

@@ -24,9 +24,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pulumi_cozmox._compare import instant
-from pulumi_cozmox._paths import format_path
-from pulumi_cozmox._phone import E164, is_valid
+from pulumi_cozmox.core.compare import instant
+from pulumi_cozmox.core.paths import format_path
+from pulumi_cozmox.core.phone import E164, is_valid
 
 __all__ = [
     "MAX_CUSTOMERS",

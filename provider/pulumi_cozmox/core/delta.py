@@ -10,7 +10,7 @@ Customers (CreateCustomerDTO dicts) are matched by a key:
 
 A key given twice in one list (the rules refuse that, but old state may hold anything) is told
 apart by its occurrence: the second ``+1...`` is ``("number", "+1...", 1)``. Keys hold personal
-data: mask them (:func:`pulumi_cozmox._mask.mask_number`) before they are shown.
+data: mask them (:func:`pulumi_cozmox.core.mask.mask_number`) before they are shown.
 
 A customer is *changed* when its key is in both lists and its fields differ. Fields are compared
 with ``dict ==`` (in C: 10,000 customers with full ``assistantOverrides`` in tens of
@@ -102,7 +102,7 @@ def _keyed(positioned: Iterable[tuple[int, Any]]) -> dict[CustomerKey, Any]:
 
 def segments_delta(old: Sequence[bytes], new: Sequence[bytes]) -> CustomersDelta:
     """The delta between two lists given as each customer's canonical JSON, in order
-    (:func:`pulumi_cozmox._customers.customer_segments`).
+    (:func:`pulumi_cozmox.core.customers.customer_segments`).
 
     Equal bytes are the same customer, unchanged: they are matched in C, without parsing. Only
     the customers left over are parsed, and keyed as :func:`customers_delta` keys them (by

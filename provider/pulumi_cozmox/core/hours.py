@@ -2,7 +2,7 @@
 
 Legal calling hours are local to the person called: 08:00-21:00 is the usual rule (the US TCPA
 forbids telemarketing calls before 8 a.m. and after 9 p.m. at the called party's location), and
-the default here; a calling policy (:mod:`pulumi_cozmox._policy`) sets other hours, weekdays and
+the default here; a calling policy (:mod:`pulumi_cozmox.core.policy`) sets other hours, weekdays and
 blackout dates per region, and each number is judged by its own region's rule. A campaign dials
 between ``schedulePlan.earliestAt`` and ``latestAt`` (UTC instants).
 
@@ -48,10 +48,10 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pulumi_cozmox._compare import instant
-from pulumi_cozmox._phone import time_zones
-from pulumi_cozmox._policy import DEFAULT_POLICY, WEEKDAYS, CallingPolicy, Rule
-from pulumi_cozmox._rules import Problem
+from pulumi_cozmox.core.compare import instant
+from pulumi_cozmox.core.phone import time_zones
+from pulumi_cozmox.core.policy import DEFAULT_POLICY, WEEKDAYS, CallingPolicy, Rule
+from pulumi_cozmox.core.rules import Problem
 
 __all__ = [
     "DAY_END",

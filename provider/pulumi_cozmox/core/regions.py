@@ -19,7 +19,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import geocoder
 
-from pulumi_cozmox._phone import phone_number, region_code
+from pulumi_cozmox.core.phone import phone_number, region_code
 
 __all__ = ["COUNTRIES", "SUBDIVISIONS", "country", "subdivision"]
 

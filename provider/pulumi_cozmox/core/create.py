@@ -5,14 +5,14 @@ call the same people at the same time exists, and it is never sent again while a
 attempt may have been carried out.
 
 1. **The duplicate guard.** Before the POST, the run's view of the org catches up with what
-   changed since it was read (:class:`~pulumi_cozmox._org.OrgView`: one bounded read per run),
+   changed since it was read (:class:`~pulumi_cozmox.core.org.OrgView`: one bounded read per run),
    and its campaigns are compared with the declared one: same phone number, assistant or
    workflow, schedule (as instants) and customers (every field, overrides included; defaults
    only as the contract documents them). The name is left out: a copy with another name calls
    the same people. If one exists the create is refused
-   (:class:`~pulumi_cozmox._errors.DuplicateCampaign`), naming it and the fixes, unless the
+   (:class:`~pulumi_cozmox.client.errors.DuplicateCampaign`), naming it and the fixes, unless the
    resource opts in with ``allow_duplicate`` (``True``, or that campaign's id). The call limit
-   is judged again too (:mod:`pulumi_cozmox._guard`). This is what stops a second copy after a
+   is judged again too (:mod:`pulumi_cozmox.core.guard`). This is what stops a second copy after a
    ``pulumi up`` killed once the API had the campaign but before Pulumi recorded it, after a
    resource was renamed without an alias, or when a resource was copied.
    The API has no field in which to mark a campaign as created by a resource, so an identical
@@ -52,10 +52,9 @@ from typing import Any
 
 import httpx
 
-from pulumi_cozmox._campaign import Declared
-from pulumi_cozmox._client import CozmoxClient, describe_transport_error
-from pulumi_cozmox._compare import instant
-from pulumi_cozmox._errors import (
+from pulumi_cozmox.client.answers import ListedCampaign
+from pulumi_cozmox.client.api import CozmoxClient, describe_transport_error
+from pulumi_cozmox.client.errors import (
     ApiError,
     CozmoxError,
     DuplicateCampaign,
@@ -65,10 +64,11 @@ from pulumi_cozmox._errors import (
     Refused,
     TransportError,
 )
-from pulumi_cozmox._guard import Guard, Overlap, same_customers
-from pulumi_cozmox._models import ListedCampaign
-from pulumi_cozmox._org import listed_head
-from pulumi_cozmox._retry import NEVER_SENT
+from pulumi_cozmox.client.retry import NEVER_SENT
+from pulumi_cozmox.core.campaign import Declared
+from pulumi_cozmox.core.compare import instant
+from pulumi_cozmox.core.guard import Guard, Overlap, same_customers
+from pulumi_cozmox.core.org import listed_head
 
 __all__ = ["Created", "Declared", "create_campaign", "duplicate_allowed", "find_identical"]
 
