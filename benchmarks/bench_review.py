@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from campaigns import customer_number, large_campaign  # noqa: E402
 
-from pulumi_cozmox.core import customers as _customers  # noqa: E402
 from pulumi_cozmox._json import gc_paused  # noqa: E402
+from pulumi_cozmox.core import customers as _customers  # noqa: E402
 from pulumi_cozmox.core.customers import (  # noqa: E402
     customer_segments,
     decode_customers,
