@@ -8,6 +8,8 @@ TOOLS := .tools
 # (`pulumi==`), the CLI on a comment line (`# pulumi-cli==`) that pip ignores.
 PULUMI_CLI_VERSION := $(shell sed -n 's/^\# pulumi-cli==//p' constraints.txt)
 PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_CLI_VERSION)
+HOSTS_STAMP := $(TOOLS)/bin/.language-hosts
+TS_EXAMPLE := examples/typescript
 
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PULUMI_SKIP_UPDATE_CHECK := true
@@ -17,7 +19,7 @@ export PULUMI_SKIP_UPDATE_CHECK := true
 # Package sources: a change reinstalls the package (not its dependencies).
 SOURCES := $(shell find provider schema -type f -not -path '*/__pycache__/*')
 
-setup: $(VENV)/.installed $(PULUMI_STAMP)
+setup: $(VENV)/.installed $(PULUMI_STAMP) $(HOSTS_STAMP) $(TS_EXAMPLE)/node_modules/.installed
 	@:
 
 $(VENV)/.deps: pyproject.toml constraints.txt
@@ -37,6 +39,16 @@ $(VENV)/.installed: $(VENV)/.deps $(SOURCES)
 # reruns it, and it rebuilds only if what it would build differs from the stamp's record.
 $(PULUMI_STAMP): scripts/pulumi-toolchain.sh scripts/pulumi-language-python.sh
 	@scripts/pulumi-toolchain.sh $(TOOLS)
+
+# The YAML and Node.js language hosts, next to the CLI (a rebuilt CLI starts from an empty bin).
+$(HOSTS_STAMP): $(PULUMI_STAMP) scripts/pulumi-language-hosts.sh
+	@scripts/pulumi-language-hosts.sh $(TOOLS)
+
+# The TypeScript example's packages (@pulumi/pulumi, TypeScript), as its lock file pins them.
+$(TS_EXAMPLE)/node_modules/.installed: $(TS_EXAMPLE)/package.json $(TS_EXAMPLE)/package-lock.json
+	@echo "setup: npm ci in $(TS_EXAMPLE)"
+	@cd $(TS_EXAMPLE) && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
 
 demo: setup
 	@scripts/demo.sh up
@@ -76,4 +88,4 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf .demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .demo .pytest_cache .mypy_cache .ruff_cache $(TS_EXAMPLE)/node_modules

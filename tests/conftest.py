@@ -108,6 +108,17 @@ def start_emulator(*args: str, api_key: str = DEFAULT_API_KEY) -> Emulator:
     return Emulator(base_url, api_key, control, process, tuple(args), stderr)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_provider_process() -> Iterator[None]:
+    """Each test's dynamic provider starts as a new process's would: the run's service (its
+    client, rules and guard, and what the run learnt) is one per process, not one per test."""
+    from pulumi_cozmox import provider
+
+    provider._services.clear()
+    yield
+    provider._services.clear()
+
+
 @pytest.fixture(scope="session")
 def emulator_process() -> Iterator[Emulator]:
     emu = start_emulator("--db", ":memory:")

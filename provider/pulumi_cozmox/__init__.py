@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Unauthorized,
     )
     from pulumi_cozmox.core.customers import decode_customers
+    from pulumi_cozmox.core.customers_file import read_customers
     from pulumi_cozmox.core.validation import Problem, validate_campaign, validate_update
     from pulumi_cozmox.types import AssistantOverrides, Customer, SchedulePlan
 
@@ -41,6 +42,7 @@ _HOME: dict[str, str] = {
     "Customer": "types",
     "SchedulePlan": "types",
     "decode_customers": "core.customers",
+    "read_customers": "core.customers_file",
     "Problem": "core.validation",
     "validate_campaign": "core.validation",
     "validate_update": "core.validation",
@@ -82,6 +84,7 @@ __all__ = [
     "Unauthorized",
     "__version__",
     "decode_customers",
+    "read_customers",
     "validate_campaign",
     "validate_update",
 ]

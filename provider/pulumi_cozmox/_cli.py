@@ -77,6 +77,47 @@ def _review(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def _export(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from pulumi_cozmox.client.api import CozmoxClient
+    from pulumi_cozmox.client.errors import CozmoxError
+    from pulumi_cozmox.client.settings import resolve_settings
+    from pulumi_cozmox.core.export import export_campaigns
+
+    out = Path(args.out)
+    try:
+        with CozmoxClient(resolve_settings({}, os.environ)) as client:
+            done = export_campaigns(
+                client,
+                out,
+                fmt=args.format,
+                ids=args.id or [],
+                statuses=args.status or [],
+                project=args.project or out.resolve().name,
+                virtualenv=args.virtualenv,
+                plugin_dir=str(Path(sys.executable).parent),
+            )
+    except (CozmoxError, OSError) as exc:
+        print(f"pulumi-cozmox export: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(done.by_status.items())) or "none"
+    print(
+        f"exported {done.campaigns} campaign{'' if done.campaigns == 1 else 's'} "
+        f"({statuses}; {done.customers:,} customers) "
+        f"to {out} as a {args.format} project"
+    )
+    if done.campaigns:
+        print(
+            f"warning: {out}/customers/ holds the customers' personal data (numbers, names, "
+            "emails); .gitignore keeps it out of version control. `pulumi up` in the project "
+            "takes the campaigns over: nothing is created or dialed.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pulumi-cozmox", description="Tools for Cozmox call campaigns."
@@ -110,6 +151,32 @@ def build_parser() -> argparse.ArgumentParser:
         "report drift; exit 1 when there is some, 0 when there is none",
     )
     review.set_defaults(handler=_review)
+    export = commands.add_parser(
+        "export",
+        help="write an org's campaigns as a Pulumi project that takes them over",
+        description="Read the org's campaigns (COZMOX_API_KEY, COZMOX_BASE_URL) and write a "
+        "Pulumi project declaring them, each customer list in a file of its own under "
+        "customers/. `pulumi up` there adopts them (no POST, no PATCH); the next preview is "
+        "a no-op.",
+    )
+    export.add_argument("--format", choices=("python", "yaml"), default="python")
+    export.add_argument("--out", default="cozmox-export", help="the project folder to write")
+    export.add_argument(
+        "--id", action="append", metavar="ID", help="export this campaign (repeatable)"
+    )
+    export.add_argument(
+        "--status",
+        action="append",
+        choices=("scheduled", "in-progress", "ended"),
+        help="export the campaigns in this status (repeatable)",
+    )
+    export.add_argument("--project", help="the Pulumi project name (default: the folder's)")
+    export.add_argument(
+        "--virtualenv",
+        default="venv",
+        help="the Python project's virtualenv, in Pulumi.yaml (default: %(default)s)",
+    )
+    export.set_defaults(handler=_export)
     return parser
 
 

@@ -1,7 +1,8 @@
 """``python -m cozmox_codegen``: write (or, with ``--check``, compare) the generated files.
 
 The OpenAPI document -> ``schema/<root>.schema.json`` (with the repair report) -> the
-TypedDicts of ``provider/pulumi_cozmox/types.py``. Paths default to this source tree.
+TypedDicts of ``provider/pulumi_cozmox/types.py`` and the native plugin's Pulumi package schema
+``provider/pulumi_cozmox/native/schema.json``. Paths default to this source tree.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ import sys
 import time
 from pathlib import Path
 
-from cozmox_codegen import schema, typeddicts
+import tomllib
+
+from cozmox_codegen import pulumischema, schema, typeddicts
 
 REPO = Path(__file__).resolve().parents[2]
 #: The root schema the TypedDicts are read from (its ``$defs`` hold every nested object).
 TYPES_SOURCE = "CreateCampaignDTO"
 
 
-def outputs(openapi_path: Path, schema_dir: Path, types_path: Path) -> tuple[dict[Path, str], str]:
+def outputs(
+    openapi_path: Path, schema_dir: Path, types_path: Path, package_path: Path
+) -> tuple[dict[Path, str], str]:
     """Each file's path and generated text, and a summary (repair report, sizes, times)."""
     openapi = json.loads(openapi_path.read_text(encoding="utf-8"))
     started = time.perf_counter()
@@ -28,13 +33,21 @@ def outputs(openapi_path: Path, schema_dir: Path, types_path: Path) -> tuple[dic
     source = f"schema/{TYPES_SOURCE}.schema.json"
     types_text = typeddicts.generate(schemas[TYPES_SOURCE], source=source)
     types_done = time.perf_counter()
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    package = pulumischema.generate(schemas[TYPES_SOURCE], version=version)
+    package_text = pulumischema.dumps(package)
     files = {schema_dir / f"{name}.schema.json": schema.dumps(s) for name, s in schemas.items()}
     files[types_path] = types_text
+    files[package_path] = package_text
     summary = report.lines()
     summary.append(f"JSON Schemas: {len(schemas)} files in {schemas_done - started:.2f} s")
     summary.append(
         f"TypedDicts: {types_text.count(chr(10))} lines, {len(types_text.encode()) / 1024:.0f} KB"
         f" in {types_done - schemas_done:.2f} s"
+    )
+    summary.append(
+        f"Pulumi package schema: {len(package['types'])} types, "
+        f"{len(package_text.encode()) / 1024:.0f} KB"
     )
     return files, "\n".join(summary)
 
@@ -56,9 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         default=REPO / "provider" / "pulumi_cozmox" / "types.py",
         help="TypedDict output module",
     )
+    parser.add_argument(
+        "--package-schema",
+        type=Path,
+        default=REPO / "provider" / "pulumi_cozmox" / "native" / "schema.json",
+        help="the native plugin's Pulumi package schema",
+    )
     parser.add_argument("--check", action="store_true", help="fail if a file is stale")
     args = parser.parse_args(argv)
-    files, summary = outputs(args.openapi, args.schema_dir, args.types)
+    files, summary = outputs(args.openapi, args.schema_dir, args.types, args.package_schema)
     stale: list[str] = []
     for path, text in files.items():
         if args.check:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from pulumi_cozmox.core.customers import decode_customers
 from tests.conftest import Emulator
 from tests.e2e.pulumi_cli import REPO, Stack, find_pulumi
 
@@ -40,8 +41,33 @@ def write_program(
     )
 
 
+#: The two front doors of the Campaign resource: the dynamic provider (a Python program) and
+#: the native plugin (a YAML program). A test that takes the ``door`` fixture and is
+#: parametrized with ``both_doors`` runs through each.
+DOORS = ("python", "yaml")
+both_doors = pytest.mark.parametrize("door", DOORS)
+
+#: The Python program's keyword arguments -> the native resource's properties.
+CAMEL = {
+    "name": "name",
+    "phone_number_id": "phoneNumberId",
+    "assistant_id": "assistantId",
+    "workflow_id": "workflowId",
+    "schedule_plan": "schedulePlan",
+    "customers": "customers",
+    "customers_file": "customersFile",
+    "allow_redial": "allowRedial",
+    "allow_duplicate": "allowDuplicate",
+    "allow_outside_calling_hours": "allowOutsideCallingHours",
+    "adopt_id": "adoptId",
+    "ended": "ended",
+}
+
+
 class CampaignStack(Stack):
     """A stack of tests/e2e/program; `declare()` rewrites the campaigns it declares."""
+
+    door = "python"
 
     def declare(
         self, stubs: dict[str, dict[str, Any]] | None = None, **campaigns: dict[str, Any]
@@ -49,17 +75,123 @@ class CampaignStack(Stack):
         spec = {"campaigns": campaigns, "stubs": stubs or {}}
         (self.workdir / "spec.json").write_text(json.dumps(spec))
 
+    def opt_in(self, flag: str, value: str | bool) -> str:
+        """How a message of this door spells setting ``flag`` (the Python name) to ``value``:
+        ``allow_redial="c-1"`` in Python, ``allowRedial: "c-1"`` in YAML."""
+        shown = json.dumps(value) if isinstance(value, str) else str(value)
+        return f"{flag}={shown}"
+
+    @property
+    def campaign_type(self) -> str:
+        """The type of the Campaign resources in this stack's state."""
+        return "pulumi-python:dynamic:Resource"
+
+    @property
+    def provider_type(self) -> str:
+        """The type of the default provider, whose inputs the engine records the config in."""
+        return "pulumi:providers:pulumi-python"
+
+    def program_path(self, path: str) -> str:
+        """A field's path as messages of this door name it (``schedule_plan.latestAt``)."""
+        return path
+
+    def recorded_customers(self, part: dict[str, Any]) -> list[dict[str, Any]]:
+        """The customers in revealed state ``inputs`` or ``outputs``: the compressed blob."""
+        return decode_customers(json.loads(part["customers"]["plaintext"]))
+
+
+class YamlCampaignStack(CampaignStack):
+    """The same campaigns as a YAML program of the native plugin (``cozmox:index:Campaign``):
+    each keyword argument as its property, ``aliases`` as the old names' URNs, the same
+    outputs (``NAME.id``, ``NAME.name``, ``NAME.status``, ``NAME.customer_count``)."""
+
+    door = "yaml"
+
+    def declare(
+        self, stubs: dict[str, dict[str, Any]] | None = None, **campaigns: dict[str, Any]
+    ) -> None:
+        if stubs:
+            raise AssertionError("stubs are dynamic resources: a Python program's")
+        resources: dict[str, Any] = {}
+        outputs: dict[str, str] = {}
+        for name, args in campaigns.items():
+            args = dict(args)
+            aliases = args.pop("aliases", [])
+            resource: dict[str, Any] = {
+                "type": "cozmox:index:Campaign",
+                "properties": {CAMEL[k]: v for k, v in args.items() if v is not None},
+            }
+            if aliases:
+                prefix = f"urn:pulumi:{self.name}::cozmox-e2e::cozmox:index:Campaign::"
+                resource["options"] = {"aliases": [prefix + old for old in aliases]}
+            resources[name] = resource
+            for output, prop in (
+                ("id", "id"),
+                ("name", "name"),
+                ("status", "status"),
+                ("customer_count", "customerCount"),
+            ):
+                outputs[f"{name}.{output}"] = f"${{{name}.{prop}}}"
+        write_yaml_project(self.workdir, resources, outputs)
+
+    def opt_in(self, flag: str, value: str | bool) -> str:
+        shown = json.dumps(value)
+        return f"{CAMEL[flag]}: {shown}"
+
+    @property
+    def campaign_type(self) -> str:
+        return "cozmox:index:Campaign"
+
+    @property
+    def provider_type(self) -> str:
+        return "pulumi:providers:cozmox"
+
+    def program_path(self, path: str) -> str:
+        top, dot, rest = path.partition(".")
+        return CAMEL.get(top, top) + dot + rest
+
+    def recorded_customers(self, part: dict[str, Any]) -> list[dict[str, Any]]:
+        """The native resource keeps the customers as the program gave them (a list)."""
+        customers: list[dict[str, Any]] = json.loads(part["customers"]["plaintext"])
+        return customers
+
+
+def write_yaml_project(
+    workdir: Path, resources: dict[str, Any], outputs: dict[str, str] | None = None
+) -> None:
+    """A YAML project that finds the plugin in this repository's venv (no PATH warning)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    project = {
+        "name": "cozmox-e2e",
+        "runtime": "yaml",
+        "plugins": {"providers": [{"name": "cozmox", "path": str(REPO / ".venv" / "bin")}]},
+        "resources": resources,
+        "outputs": outputs or {},
+    }
+    # JSON is YAML: no quoting rules to get wrong.
+    (workdir / "Pulumi.yaml").write_text(json.dumps(project, indent=1))
+
 
 @pytest.fixture
-def campaign_stack(tmp_path: Path, emulator: Emulator) -> Callable[..., CampaignStack]:
+def door() -> str:
+    """The front door a test's campaign stacks use (``both_doors`` runs it through each)."""
+    return "python"
+
+
+@pytest.fixture
+def campaign_stack(tmp_path: Path, emulator: Emulator, door: str) -> Callable[..., CampaignStack]:
     """`make(name="test")` -> an initialised stack configured for the test's emulator."""
     find_pulumi()  # fail early and clearly when the CLI is missing
 
     def make(name: str = "test", key_in: str = "config") -> CampaignStack:
         """``key_in``: the API key as a secret stack config value, or in COZMOX_API_KEY."""
         workdir = tmp_path / f"program-{name}"
-        write_program(workdir)
-        stack = CampaignStack(workdir=workdir, home=tmp_path, name=name)
+        stack: CampaignStack
+        if door == "yaml":
+            stack = YamlCampaignStack(workdir=workdir, home=tmp_path, name=name)
+        else:
+            write_program(workdir)
+            stack = CampaignStack(workdir=workdir, home=tmp_path, name=name)
         if key_in == "env":
             stack.extra_env["COZMOX_API_KEY"] = emulator.api_key
         stack.declare()

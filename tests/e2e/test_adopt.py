@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import CampaignStack
+from tests.e2e.conftest import CampaignStack, both_doors
 from tests.e2e.pulumi_cli import VENV_BIN, PulumiFailed
 
 CUSTOMERS = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
@@ -43,6 +43,7 @@ def declared(campaign_id: str, **overrides: Any) -> dict[str, Any]:
     }
 
 
+@both_doors
 def test_adopt_patches_what_differs_and_never_posts(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -68,6 +69,7 @@ def test_adopt_patches_what_differs_and_never_posts(
         assert api.get(f"/campaign/{existing['id']}").status_code == 404
 
 
+@both_doors
 def test_adopt_with_other_customers_is_refused_and_creates_nothing(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -83,6 +85,7 @@ def test_adopt_with_other_customers_is_refused_and_creates_nothing(
     assert listed[0]["name"] == "Made in the dashboard"
 
 
+@both_doors
 def test_an_adoption_reads_as_one_in_preview_and_review(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
 ) -> None:

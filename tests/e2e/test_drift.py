@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import CampaignStack
+from tests.e2e.conftest import CampaignStack, both_doors
 from tests.e2e.pulumi_cli import VENV_BIN
 
 NUMBERS = ["+14155550101", "+14155550102"]
@@ -57,6 +57,7 @@ def dial(emulator: Emulator) -> None:
     emulator.control.post("clock", json={"advanceSeconds": seconds}).raise_for_status()
 
 
+@both_doors
 def test_a_field_added_in_the_dashboard_is_drift_and_up_restores_it(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -79,6 +80,7 @@ def test_a_field_added_in_the_dashboard_is_drift_and_up_restores_it(
     assert stack.preview_json()["changeSummary"] == {"same": 2}
 
 
+@both_doors
 def test_drift_on_a_dialing_campaign_is_refused_as_its_status_calls_for(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -94,10 +96,12 @@ def test_drift_on_a_dialing_campaign_is_refused_as_its_status_calls_for(
     refused = stack.run("preview", check=False)
     said = refused.stdout + refused.stderr
     assert refused.returncode != 0
-    assert "cannot change schedule_plan of a campaign that is in-progress" in said
-    assert f'allow_redial="{cid}"' in said
+    field = stack.program_path("schedule_plan")
+    assert f"cannot change {field} of a campaign that is in-progress" in said
+    assert stack.opt_in("allow_redial", cid) in said
 
 
+@both_doors
 def test_adopt_refuses_a_campaign_whose_customers_differ_in_any_field(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -135,6 +139,7 @@ def test_adopt_refuses_a_campaign_whose_customers_differ_in_any_field(
     assert stack.preview_json()["changeSummary"] == {"same": 2}
 
 
+@both_doors
 def test_an_opt_in_by_id_allows_that_one_redial_only(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -147,7 +152,8 @@ def test_an_opt_in_by_id_allows_that_one_redial_only(
     stack.declare(reminders=args(customers=fewer))
     refused = stack.run("preview", check=False)
     assert refused.returncode != 0
-    assert f'set allow_redial="{first}" on the resource' in refused.stdout + refused.stderr
+    said = refused.stdout + refused.stderr
+    assert f"set {stack.opt_in('allow_redial', first)} on the resource" in said
     # The exact line the refusal gives: replaced (ended, deleted, created again).
     stack.declare(reminders=args(customers=fewer, allow_redial=first))
     stack.up()
@@ -159,15 +165,17 @@ def test_an_opt_in_by_id_allows_that_one_redial_only(
     stack.declare(reminders=args(customers=[{"number": NUMBERS[1]}], allow_redial=first))
     again = stack.run("preview", check=False)
     said = again.stdout + again.stderr
-    assert again.returncode != 0 and f'set allow_redial="{second}"' in said
+    assert again.returncode != 0 and f"set {stack.opt_in('allow_redial', second)}" in said
     # True keeps working, and every preview in which it stands says so.
     stack.declare(reminders=args(customers=[{"number": NUMBERS[1]}], allow_redial=True))
     diagnostics = stack.preview_json()["diagnostics"]
     standing = [d["message"] for d in diagnostics if "standing opt-in" in d["message"]]
     assert len(standing) == 1  # one line for the resource, in a preview of two checks
-    assert "cozmox: reminders: standing opt-in (allow_redial=True:" in standing[0]
+    opt_in = stack.opt_in("allow_redial", True)
+    assert f"cozmox: reminders: standing opt-in ({opt_in}:" in standing[0]
 
 
+@both_doors
 def test_customers_must_be_callable(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -197,6 +205,7 @@ def review(preview: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@both_doors
 def test_the_drift_check_fails_on_drift_and_its_review_says_what_drifted(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
 ) -> None:

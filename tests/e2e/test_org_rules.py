@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import CampaignStack
+from tests.e2e.conftest import CampaignStack, both_doors
 
 ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
 
@@ -64,6 +64,7 @@ def assert_no_number(text: str, *numbers: str) -> None:
 # --- the call limit across stacks ------------------------------------------------------------
 
 
+@both_doors
 def test_the_call_limit_counts_other_stacks_and_this_run(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -128,6 +129,7 @@ def test_the_call_limit_counts_other_stacks_and_this_run(
     assert "also called by 2 other campaigns" in refused.stdout + refused.stderr
 
 
+@both_doors
 @pytest.mark.parametrize("clash", ["identical", "call limit"])
 def test_two_stacks_racing_end_with_one_campaign(
     clash: str, campaign_stack: Callable[..., CampaignStack], emulator: Emulator
@@ -165,6 +167,7 @@ def test_two_stacks_racing_end_with_one_campaign(
 # --- the do-not-call list ----------------------------------------------------------------------
 
 
+@both_doors
 def test_a_person_listed_after_the_campaign_was_created_fails_every_preview(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -216,6 +219,7 @@ def test_a_person_listed_after_the_campaign_was_created_fails_every_preview(
     assert GRACE not in json.dumps(stack.export(show_secrets=True))
 
 
+@both_doors
 def test_an_unreadable_list_is_named_by_file_and_line(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -234,6 +238,7 @@ def test_an_unreadable_list_is_named_by_file_and_line(
 # --- a big org ---------------------------------------------------------------------------------
 
 
+@both_doors
 def test_an_org_of_thousands_is_read_once_and_bounded(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -302,6 +307,7 @@ def test_an_org_of_thousands_is_read_once_and_bounded(
 # --- preview says what up would --------------------------------------------------------------
 
 
+@both_doors
 def test_preview_checks_the_key_when_a_write_is_planned(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:

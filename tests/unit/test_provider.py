@@ -44,7 +44,7 @@ def props(**overrides: Any) -> dict[str, Any]:
 def test_pickled_provider_holds_no_key_and_no_client(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COZMOX_API_KEY", raising=False)
     provider = configured(**{"cozmox:apiKey": KEY, "cozmox:baseUrl": "http://127.0.0.1:1"})
-    provider._client()  # builds the HTTP client (no request is sent)
+    provider._service()._client()  # builds the HTTP client (no request is sent)
     pickled = serialize_provider(provider)
     raw = base64.b64decode(pickled)
     assert KEY.encode() not in raw
@@ -55,7 +55,7 @@ def test_pickled_provider_holds_no_key_and_no_client(monkeypatch: pytest.MonkeyP
 def test_missing_key_says_how_to_set_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COZMOX_API_KEY", raising=False)
     with pytest.raises(ConfigurationError) as missing:
-        configured()._client()
+        configured()._service()._client()
     assert "cozmox:apiKey" in str(missing.value) and "COZMOX_API_KEY" in str(missing.value)
 
 

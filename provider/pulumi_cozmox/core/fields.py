@@ -16,8 +16,10 @@ __all__ = [
     "INPUT_KEYS",
     "INPUT_TO_API",
     "LIVE_STATUSES",
+    "NATIVE_TYPE",
     "OUTPUT_TO_API",
     "PATCHABLE",
+    "PROPERTY_NAMES",
     "RESTRICTED",
     "STATE_ONLY",
 ]
@@ -87,6 +89,23 @@ OUTPUT_TO_API: dict[str, str] = {
     "calls_counter_in_progress": "callsCounterInProgress",
     "calls_counter_ended_voicemail": "callsCounterEndedVoicemail",
     "calls_counter_ended": "callsCounterEnded",
+}
+
+
+#: The native plugin's resource type (the dynamic provider's is the SDK's).
+NATIVE_TYPE = "cozmox:index:Campaign"
+
+#: The props' snake_case keys -> the native resource's properties: the API's camelCase for
+#: the API's fields, the same style for the provider's own.
+PROPERTY_NAMES: dict[str, str] = {
+    **INPUT_TO_API,
+    **OUTPUT_TO_API,
+    "allow_redial": "allowRedial",
+    "allow_duplicate": "allowDuplicate",
+    "allow_outside_calling_hours": "allowOutsideCallingHours",
+    "adopt_id": "adoptId",
+    ENDED: ENDED,
+    "customer_count": "customerCount",
 }
 
 

@@ -26,6 +26,7 @@ of a resource not created yet) counts as changed and is listed in :attr:`Plan.un
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -116,7 +117,7 @@ def _equal(key: str, old: Any, new: Any) -> bool:
 
 
 def plan_change(
-    olds: dict[str, Any], news: dict[str, Any], unknown: frozenset[str] = frozenset()
+    olds: Mapping[str, Any], news: Mapping[str, Any], unknown: frozenset[str] = frozenset()
 ) -> Plan:
     """Compare recorded outputs ``olds`` with desired inputs ``news``.
 

@@ -31,7 +31,13 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_cozmox.core.fields import INPUT_TO_API, LIVE_STATUSES, count_of
+from pulumi_cozmox.core.fields import (
+    INPUT_TO_API,
+    LIVE_STATUSES,
+    NATIVE_TYPE,
+    PROPERTY_NAMES,
+    count_of,
+)
 from pulumi_cozmox.core.hours import dialing_window
 from pulumi_cozmox.core.mask import mask_text
 from pulumi_cozmox.core.report import (
@@ -110,6 +116,8 @@ class _Campaign:
     #: When the state the status comes from was written (``oldState.modified``), when it comes
     #: from the state and not from the provider's live read.
     as_of: str | None = None
+    #: A resource of the native plugin (a YAML or TypeScript program's), not a Python one's.
+    native: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -129,6 +137,30 @@ def _type(urn: str) -> str:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
+
+
+_SNAKE = {camel: snake for snake, camel in PROPERTY_NAMES.items()}
+#: A changed customers file is changed customers.
+_REASONS = {**_SNAKE, "customersFile": "customers"}
+
+
+def _snake_case(step: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A native resource's step with its properties under the props' snake_case keys (the
+    ones the dynamic provider records), the customer count among the inputs."""
+
+    def keys(values: Any) -> dict[str, Any]:
+        return {_SNAKE.get(k, k): v for k, v in _mapping(values).items()}
+
+    converted = dict(step)
+    for state in ("oldState", "newState"):
+        if isinstance(step.get(state), Mapping):
+            inputs, outputs = keys(step[state].get("inputs")), keys(step[state].get("outputs"))
+            inputs.setdefault("customer_count", outputs.get("customer_count"))
+            converted[state] = {**step[state], "inputs": inputs, "outputs": outputs}
+    for key in ("diffReasons", "replaceReasons"):
+        if isinstance(step.get(key), list):
+            converted[key] = [_REASONS.get(r, r) for r in step[key]]
+    return converted
 
 
 def _action(ops: set[str]) -> str | None:
@@ -258,6 +290,8 @@ def _campaigns(document: Mapping[str, Any], now: datetime) -> list[_Campaign]:
         urn = str(step.get("urn", ""))
         if _type(urn).endswith(CAMPAIGN_TYPE):
             grouped.setdefault(urn, []).append(step)
+        elif _type(urn) == NATIVE_TYPE:
+            grouped.setdefault(urn, []).append(_snake_case(step))
     messages, _ = _messages(document)
     lines = {r.resource: r for r in parse_lines(messages)}
     found = []
@@ -266,7 +300,10 @@ def _campaigns(document: Mapping[str, Any], now: datetime) -> list[_Campaign]:
         if action is None:
             continue
         name = _name(urn)
-        found.append(_merge(_step_report(name, action, steps, now), lines.get(name)))
+        step = _step_report(name, action, steps, now)
+        if _type(urn) == NATIVE_TYPE:
+            step = replace(step, native=True)
+        found.append(_merge(step, lines.get(name)))
     return sorted(found, key=lambda c: _natural(c.report.resource))
 
 
@@ -382,10 +419,18 @@ def _warnings(campaigns: Sequence[_Campaign]) -> list[str]:
                 warnings.append(
                     f"{_code(new)} (created) and {_code(old)} (deleted) look like **one "
                     "campaign renamed**: the create dials everyone again. If it is a rename, "
-                    f"give {_code(new)} the option "
-                    f"<code>aliases=[pulumi.Alias(name={html.escape(json.dumps(old))})]</code>."
+                    f"give {_code(new)} the option {_alias_option(created, old)}."
                 )
     return warnings
+
+
+def _alias_option(campaign: _Campaign, old: str) -> str:
+    """The option that keeps ``old``'s campaign for a renamed resource, as its program
+    spells it."""
+    if campaign.native:
+        urn = f"urn:pulumi:<stack>::<project>::{NATIVE_TYPE}::{old}"
+        return f"<code>aliases: [{html.escape(json.dumps(urn))}]</code>"
+    return f"<code>aliases=[pulumi.Alias(name={html.escape(json.dumps(old))})]</code>"
 
 
 def _lookalike(created: _Campaign, deleted: _Campaign) -> bool:

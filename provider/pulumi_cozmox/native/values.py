@@ -1,0 +1,163 @@
+"""The engine's values for the plugin (protobuf Structs, camelCase, secret wrappers, the unknown
+sentinel) as the core's canonical inputs and back: done once per call, at the boundary.
+
+- Top-level keys are the API's camelCase (``phoneNumberId``) and the opt-ins' (``allowRedial``);
+  the core's are snake_case. Nested values are the API's own JSON, untouched.
+- Secrets arrive wrapped (``{SIG_KEY: SIG, "value": ...}``, the plugin accepts secrets): they
+  are unwrapped; outputs that are personal data (the customers) are wrapped again on the way
+  out, in outputs and in the inputs a read returns (so an imported campaign's stay secret).
+- The engine's unknown (``04da6b54-...``) becomes :data:`~pulumi_cozmox.core.service.UNKNOWN`.
+- The customers: ``customers`` (a list) or ``customersFile`` (a CSV or JSON file beside the
+  program, :mod:`pulumi_cozmox.native.customers_file`) become the core's one blob. The state
+  keeps that blob as the output ``customersBlob`` (compressed: 10,000 customers are not 90 MB
+  of state), the program's inputs as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from google.protobuf import json_format, struct_pb2
+
+from pulumi_cozmox.core.customers import decode_customers, encode_customers, is_blob
+from pulumi_cozmox.core.customers_file import read_customers
+from pulumi_cozmox.core.fields import OUTPUT_TO_API, PROPERTY_NAMES
+from pulumi_cozmox.core.service import UNKNOWN, Unknown
+
+__all__ = [
+    "CAMEL",
+    "SNAKE",
+    "UNKNOWN_SENTINEL",
+    "canonical",
+    "engine_outputs",
+    "imported_inputs",
+    "plain",
+    "recorded",
+    "secret",
+    "to_struct",
+]
+
+UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
+SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
+
+#: The core's snake_case keys -> the resource's camelCase properties.
+CAMEL: dict[str, str] = PROPERTY_NAMES
+SNAKE = {camel: snake for snake, camel in CAMEL.items()}
+#: Where the state keeps the customers (a secret): the core's blob.
+BLOB = "customersBlob"
+CUSTOMERS_FILE = "customersFile"
+
+
+def secret(value: Any) -> dict[str, Any]:
+    return {SECRET_SIG_KEY: SECRET_SIG, "value": value}
+
+
+def _unwrap(value: Any) -> Any:
+    if isinstance(value, dict):
+        if value.get(SECRET_SIG_KEY) == SECRET_SIG:
+            return _unwrap(value.get("value"))
+        return {k: _unwrap(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unwrap(v) for v in value]
+    if value == UNKNOWN_SENTINEL:
+        return UNKNOWN
+    return value
+
+
+def plain(struct: struct_pb2.Struct) -> dict[str, Any]:
+    """A Struct as JSON-like values, secrets unwrapped, unknowns as the core's."""
+    data: dict[str, Any] = _unwrap(json_format.MessageToDict(struct))
+    return data
+
+
+def _whole(value: Any) -> Any:
+    """JSON numbers arrive as floats: whole ones become ints again (3.0 -> 3)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
+
+
+def canonical(inputs: Mapping[str, Any], resource: str, project_dir: Path) -> dict[str, Any]:
+    """The program's inputs as the core's canonical inputs. Raises ValueError when the
+    customers file cannot be read (the message names the file and the line)."""
+    props: dict[str, Any] = {"resource_name": resource}
+    for camel, value in inputs.items():
+        snake = SNAKE.get(camel)
+        if snake is not None:
+            props[snake] = _whole(value) if snake != "customers" else value
+    customers = inputs.get("customers")
+    shown = inputs.get(CUSTOMERS_FILE)
+    if isinstance(shown, str) and customers is None:
+        customers = read_customers(project_dir / shown, shown)
+    if isinstance(customers, Unknown) or isinstance(shown, Unknown):
+        props["customers"] = props["customer_count"] = UNKNOWN
+    elif isinstance(customers, list):
+        customers = _whole(customers)
+        props["customers"] = encode_customers(customers)
+        props["customer_count"] = len(customers)
+    return props
+
+
+def recorded(outputs: Mapping[str, Any], resource: str) -> dict[str, Any]:
+    """Recorded outputs (the state) as the core's: the customers are the blob."""
+    props: dict[str, Any] = {"resource_name": resource}
+    for camel, value in outputs.items():
+        snake = SNAKE.get(camel)
+        if snake is not None and snake != "customers":
+            props[snake] = _whole(value)
+    if isinstance(outputs.get(BLOB), str):
+        props["customers"] = outputs[BLOB]
+    elif isinstance(outputs.get("customers"), list):
+        props["customers"] = encode_customers(_whole(outputs["customers"]))
+    if "deleted_outside_pulumi" in outputs:
+        props["deleted_outside_pulumi"] = outputs["deleted_outside_pulumi"]
+    return props
+
+
+def engine_outputs(props: Mapping[str, Any], inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The core's outputs as the resource's: the program's inputs as given, the server's
+    fields, the customers blob as a secret; nothing personal in the clear."""
+    out: dict[str, Any] = {k: v for k, v in inputs.items() if k != "customers"}
+    if "customers" in inputs:
+        out["customers"] = secret(inputs["customers"])
+    for snake, camel in CAMEL.items():
+        if snake in props and snake not in ("customers",) and camel not in inputs:
+            value = props[snake]
+            out[camel] = UNKNOWN_SENTINEL if isinstance(value, Unknown) else value
+    for snake, camel in OUTPUT_TO_API.items():
+        value = props.get(snake)
+        out[camel] = UNKNOWN_SENTINEL if isinstance(value, Unknown) else value
+    blob = props.get("customers")
+    if is_blob(blob):
+        out[BLOB] = secret(blob)
+    if "deleted_outside_pulumi" in props:
+        out["deleted_outside_pulumi"] = props["deleted_outside_pulumi"]
+    return out
+
+
+def imported_inputs(props: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs a campaign read by id (import) means, in the program's terms: the customers
+    as a list, a secret."""
+    out: dict[str, Any] = {}
+    for snake, value in props.items():
+        camel = CAMEL.get(snake)
+        if camel is None or snake in OUTPUT_TO_API or snake == "customer_count" or value is None:
+            continue
+        if snake == "customers":
+            out[camel] = secret(decode_customers(value)) if is_blob(value) else value
+        elif value is not False:
+            out[camel] = value
+    return out
+
+
+def to_struct(values: Mapping[str, Any]) -> struct_pb2.Struct:
+    struct = struct_pb2.Struct()
+    json_format.ParseDict({k: v for k, v in values.items() if v is not None}, struct)
+    return struct

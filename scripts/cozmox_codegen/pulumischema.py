@@ -1,0 +1,342 @@
+"""JSON Schema -> the Pulumi package schema of the native plugin (``cozmox:index:Campaign``).
+
+Reads the same generated ``CreateCampaignDTO`` JSON Schema as the TypedDicts, so the plugin's
+types, the Python types and the validation come from one source. The API's camelCase names
+and descriptions are kept (descriptions become the docs editors and generated SDKs show);
+``customers`` is secret, a list of untyped items (see :func:`_customers`): the types are those
+the other inputs reach (``SchedulePlan``).
+
+How schema constructs map (anything else is a :class:`PulumiSchemaError`, never a guess):
+
+- object with ``properties`` -> an object type ``cozmox:index:<Name>``;
+- ``allOf`` of one schema (the OpenAPI way to describe a ``$ref``) -> that schema; a type list
+  with ``null`` -> the type (every property is optional in Pulumi);
+- ``enum`` -> its scalar type, the allowed values listed in the description;
+- object without properties (user-owned maps) -> a map of its values (``pulumi.json#/Any``
+  when they are unconstrained).
+
+Unions (``anyOf``, discriminated ``oneOf``) have no faithful Pulumi type a language host checks
+the way the API does: the inputs that hold them are the customers' (untyped items).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cozmox_codegen.typeddicts import DEFS_PREFIX, RENAMES, _first_sentence, _refs
+
+PACKAGE = "cozmox"
+TYPE_PREFIX = f"{PACKAGE}:index:"
+ANY = {"$ref": "pulumi.json#/Any"}
+_SCALARS = {"string", "number", "integer", "boolean"}
+
+#: The resource's own inputs: the provider's, not the API's (snake_case in Python).
+PROVIDER_INPUTS: dict[str, dict[str, Any]] = {
+    "customersFile": {
+        "type": "string",
+        "description": "A file of the customers, instead of `customers`: a CSV file (one "
+        "customer a row; the columns are the Customer fields, `assistantOverrides` a JSON "
+        "cell) or a JSON list, relative to the project directory. Its contents are what "
+        "counts: a changed file is a new customer list (a new campaign).",
+    },
+    "allowRedial": {
+        "oneOf": [{"type": "boolean"}, {"type": "string"}],
+        "description": "Allow a change that calls again the people this campaign has "
+        "called (a replacement after it started dialing): true, or the id of the one "
+        "campaign it allows (the id a refusal names).",
+    },
+    "allowDuplicate": {
+        "oneOf": [{"type": "boolean"}, {"type": "string"}],
+        "description": "Allow creating this campaign although the org holds an identical "
+        "one or one that calls the same people on the same day: true, or the id of the one "
+        "campaign it allows.",
+    },
+    "allowOutsideCallingHours": {
+        "type": "boolean",
+        "description": "Allow a schedule that calls people outside the calling policy's "
+        "hours in their time zone (08:00-21:00 by default).",
+    },
+    "adoptId": {
+        "type": "string",
+        "description": "Take over this existing campaign when the resource is first "
+        "created (GET, and a PATCH only of what differs) instead of creating one.",
+    },
+    "ended": {
+        "type": "boolean",
+        "description": "End the campaign (no new call is placed; calls in progress finish). "
+        "Cannot be set on a campaign that does not exist yet.",
+    },
+}
+
+#: Outputs the API sets (Campaign), and the provider's own.
+OUTPUTS: dict[str, dict[str, Any]] = {
+    "status": {"type": "string", "description": "scheduled, in-progress or ended."},
+    "endedReason": {"type": "string", "description": "Why the campaign ended."},
+    "orgId": {"type": "string", "description": "The org the campaign belongs to."},
+    "createdAt": {"type": "string", "description": "When the campaign was created."},
+    "updatedAt": {"type": "string", "description": "When the campaign was last changed."},
+    "calls": {
+        "type": "object",
+        "additionalProperties": {"$ref": "pulumi.json#/Any"},
+        "description": "The calls placed so far, by call id.",
+    },
+    "callsCounterScheduled": {"type": "integer", "description": "Calls scheduled."},
+    "callsCounterQueued": {"type": "integer", "description": "Calls queued."},
+    "callsCounterInProgress": {"type": "integer", "description": "Calls in progress."},
+    "callsCounterEndedVoicemail": {
+        "type": "integer",
+        "description": "Calls that ended in a voicemail.",
+    },
+    "callsCounterEnded": {"type": "integer", "description": "Calls that ended."},
+    "customerCount": {"type": "integer", "description": "How many customers it calls."},
+    "customersBlob": {
+        "type": "string",
+        "secret": True,
+        "description": "The customers as sent (compressed canonical JSON): what the "
+        "provider compares a new customer list with.",
+    },
+}
+
+
+class PulumiSchemaError(Exception):
+    """The schema holds a construct this generator has no faithful Pulumi type for."""
+
+
+def _type_name(api_name: str) -> str:
+    return RENAMES.get(api_name, api_name)
+
+
+class Generator:
+    """Turns the ``$defs`` of one JSON Schema into Pulumi object types."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = schema["$defs"]
+        self.wanted: list[str] = []
+        self.referrers = self._referrers()
+
+    def is_type(self, api_name: str) -> bool:
+        node = self.defs[api_name]
+        return node.get("type") == "object" and "properties" in node
+
+    def ref(self, api_name: str, where: str) -> dict[str, Any]:
+        if api_name not in self.defs:
+            raise PulumiSchemaError(f"{where}: $ref to {api_name}, absent from $defs")
+        if self.defs[api_name].get("x-cozmox-unknown"):
+            return dict(ANY)
+        if not self.is_type(api_name):
+            return self.spec(self.defs[api_name], api_name)
+        if api_name not in self.wanted:
+            self.wanted.append(api_name)
+        return {"$ref": f"#/types/{TYPE_PREFIX}{_type_name(api_name)}"}
+
+    def spec(self, node: dict[str, Any], where: str) -> dict[str, Any]:
+        """The Pulumi type spec of the schema ``node`` (found at ``where``, for errors)."""
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if not ref.startswith(DEFS_PREFIX):
+                raise PulumiSchemaError(f"{where}: $ref {ref!r}")
+            return self.ref(ref[len(DEFS_PREFIX) :], where)
+        if "allOf" in node:
+            parts = _one_of([self.spec(b, f"{where}&{i}") for i, b in enumerate(node["allOf"])])
+            if "oneOf" in parts:
+                raise PulumiSchemaError(f"{where}: allOf of different types")
+            return parts
+        type_ = node.get("type")
+        if isinstance(type_, list):
+            kinds = [t for t in type_ if t != "null"]
+            return _one_of([self.spec({**node, "type": t}, where) for t in kinds])
+        if type_ is None and "enum" in node:
+            type_ = _enum_type(node["enum"], where)
+        if type_ in _SCALARS:
+            return {"type": type_}
+        if type_ == "array":
+            items = node.get("items")
+            inner = self.spec(items, f"{where}[]") if isinstance(items, dict) else dict(ANY)
+            return {"type": "array", "items": inner}
+        if type_ == "object":
+            if "properties" in node:
+                raise PulumiSchemaError(f"{where}: an inline object schema has no type name")
+            extra = node.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                return {"type": "object", "additionalProperties": self.spec(extra, f"{where}{{}}")}
+            return dict(ANY)
+        if type_ is None and not set(node) - {"description", "title", "examples", "default"}:
+            return dict(ANY)
+        raise PulumiSchemaError(f"{where}: no Pulumi type for {sorted(node)}")
+
+    def _referrers(self) -> dict[str, str]:
+        """Where each schema is first used, with the first sentence of that property's
+        description (most schemas of this document have no description of their own)."""
+        found: dict[str, str] = {}
+        for owner in sorted(self.defs):
+            for key, prop in sorted(self.defs[owner].get("properties", {}).items()):
+                text = prop.get("description")
+                about = f": {_first_sentence(text)}" if isinstance(text, str) else "."
+                for ref in _refs(prop):
+                    found.setdefault(ref, f"Used in `{owner}.{key}`{about}")
+        return found
+
+    def properties(self, node: dict[str, Any], where: str) -> dict[str, dict[str, Any]]:
+        props: dict[str, dict[str, Any]] = {}
+        for key, prop in node["properties"].items():
+            if not isinstance(prop, dict):
+                raise PulumiSchemaError(f"{where}.{key}: not a schema")
+            spec = self.spec(prop, f"{where}.{key}")
+            text = _description(prop)
+            if text:
+                spec["description"] = text
+            if prop.get("deprecated") is True:
+                spec["deprecationMessage"] = "Deprecated by the API."
+            props[key] = spec
+        return props
+
+    def object_type(self, api_name: str) -> dict[str, Any]:
+        node = self.defs[api_name]
+        doc = "\n\n".join(
+            t
+            for t in (
+                f"The API's `{api_name}`.",
+                node.get("description"),
+                self.referrers.get(api_name),
+            )
+            if isinstance(t, str)
+        )
+        spec: dict[str, Any] = {
+            "type": "object",
+            "description": doc,
+            "properties": self.properties(node, api_name),
+        }
+        required = [k for k in node.get("required", []) if k in node["properties"]]
+        if required:
+            spec["required"] = required
+        return spec
+
+    def types(self) -> dict[str, dict[str, Any]]:
+        built: dict[str, dict[str, Any]] = {}
+        while len(built) < len(self.wanted):
+            for api_name in [n for n in self.wanted if n not in built]:
+                built[api_name] = self.object_type(api_name)
+        return {f"{TYPE_PREFIX}{_type_name(n)}": built[n] for n in sorted(built, key=_type_name)}
+
+
+def _one_of(branches: list[dict[str, Any]]) -> dict[str, Any]:
+    unique: list[dict[str, Any]] = []
+    for branch in branches:
+        if branch not in unique:
+            unique.append(branch)
+    return unique[0] if len(unique) == 1 else {"oneOf": unique}
+
+
+def _enum_type(values: list[Any], where: str) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds == {str}:
+        return "string"
+    if kinds == {bool}:
+        return "boolean"
+    if kinds <= {int, float}:
+        return "integer" if kinds == {int} else "number"
+    raise PulumiSchemaError(f"{where}: enum of mixed types")
+
+
+def _description(prop: dict[str, Any]) -> str | None:
+    text = prop.get("description") if isinstance(prop.get("description"), str) else None
+    enum = prop.get("enum") or (prop.get("items") or {}).get("enum")
+    if isinstance(enum, list) and enum:
+        allowed = "Allowed: " + ", ".join(f"`{json.dumps(v)}`" for v in enum) + "."
+        text = f"{text}\n\n{allowed}" if text else allowed
+    return text
+
+
+def _customers(customer: dict[str, Any], campaign: dict[str, Any]) -> dict[str, Any]:
+    """``customers``: a secret list whose items the plugin validates, not the language host.
+
+    A YAML host type-checks what a schema types, and its error quotes the program's lines: a
+    customer's number among them. Untyped items leave every customer problem to the plugin's
+    check, which names the path (``customers[3].number``), never the value. The fields are
+    listed in the description."""
+    lines = [
+        f"- `{key}`: {_first_sentence(prop['description'])}"
+        for key, prop in customer["properties"].items()
+        if isinstance(prop.get("description"), str)
+    ]
+    text = campaign["properties"]["customers"].get("description", "The customers.")
+    return {
+        "type": "array",
+        "items": dict(ANY),
+        "secret": True,
+        "description": f"{text} A secret: personal data. Or give `customersFile`.\n\n"
+        "Each customer (the API's `CreateCustomerDTO`):\n" + "\n".join(lines),
+    }
+
+
+def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
+    """The package schema of ``cozmox`` from the ``CreateCampaignDTO`` JSON Schema."""
+    gen = Generator(schema)
+    campaign = gen.defs["CreateCampaignDTO"]
+    fields = {k: v for k, v in campaign["properties"].items() if k != "customers"}
+    inputs = gen.properties({"properties": fields}, "CreateCampaignDTO")
+    inputs["customers"] = _customers(gen.defs["CreateCustomerDTO"], campaign)
+    inputs.update(PROVIDER_INPUTS)
+    required = [k for k in campaign.get("required", []) if k != "customers"]
+    config = {
+        "apiKey": {
+            "type": "string",
+            "secret": True,
+            "description": "The Cozmox API key (or COZMOX_API_KEY).",
+        },
+        "baseUrl": {
+            "type": "string",
+            "description": "The Cozmox API's base URL (or COZMOX_BASE_URL).",
+        },
+        "requestTimeout": {
+            "type": "number",
+            "description": "Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).",
+        },
+        "callLimit": {
+            "type": "string",
+            "description": "How often one person may be called across the org's campaigns, "
+            "as N/PERIOD (1/day, 3/week).",
+        },
+        "doNotCall": {
+            "type": "string",
+            "description": "A file of numbers never to call (one a line, or a CSV column).",
+        },
+        "callingPolicy": {
+            "type": "string",
+            "description": "A TOML file of calling hours by region.",
+        },
+    }
+    return {
+        "name": PACKAGE,
+        "displayName": "Cozmox",
+        "version": version,
+        "description": "Cozmox outbound call campaigns: who is called, when, by which assistant.",
+        "keywords": ["pulumi", "cozmox", "voice", "campaigns"],
+        "license": "Apache-2.0",
+        "config": {"variables": config},
+        "provider": {
+            "description": "The Cozmox provider: the API and the rules that protect the people "
+            "called.",
+            "inputProperties": config,
+        },
+        "resources": {
+            f"{TYPE_PREFIX}Campaign": {
+                "description": campaign.get("description")
+                or "An outbound call campaign: the assistant calls each customer once, within "
+                "its schedule.",
+                "inputProperties": inputs,
+                "requiredInputs": required,
+                "properties": {**inputs, **OUTPUTS},
+                "required": [*required, "status", "customerCount"],
+            }
+        },
+        "language": {
+            "nodejs": {"packageName": "@cozmox/pulumi", "dependencies": {"@pulumi/pulumi": "^3"}},
+            "python": {"packageName": "pulumi_cozmox_native"},
+        },
+    } | {"types": gen.types()}
+
+
+def dumps(package: dict[str, Any]) -> str:
+    return json.dumps(package, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
