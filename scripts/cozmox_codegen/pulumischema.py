@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cozmox_codegen.typeddicts import DEFS_PREFIX, RENAMES, _first_sentence, _refs
+from cozmox_codegen.typeddicts import DEFS_PREFIX, RENAMES, _first_sentence, referrers
 
 PACKAGE = "cozmox"
 TYPE_PREFIX = f"{PACKAGE}:index:"
@@ -90,6 +90,12 @@ OUTPUTS: dict[str, dict[str, Any]] = {
     },
     "callsCounterEnded": {"type": "integer", "description": "Calls that ended."},
     "customerCount": {"type": "integer", "description": "How many customers it calls."},
+    "customersFileDigest": {
+        "type": "string",
+        "secret": True,
+        "description": "The SHA-256 of the customers file the blob was read from: an "
+        "unchanged file is not read again.",
+    },
     "customersBlob": {
         "type": "string",
         "secret": True,
@@ -113,7 +119,7 @@ class Generator:
     def __init__(self, schema: dict[str, Any]) -> None:
         self.defs: dict[str, Any] = schema["$defs"]
         self.wanted: list[str] = []
-        self.referrers = self._referrers()
+        self.referrers = referrers(self.defs, quote="`")
 
     def is_type(self, api_name: str) -> bool:
         node = self.defs[api_name]
@@ -164,18 +170,6 @@ class Generator:
         if type_ is None and not set(node) - {"description", "title", "examples", "default"}:
             return dict(ANY)
         raise PulumiSchemaError(f"{where}: no Pulumi type for {sorted(node)}")
-
-    def _referrers(self) -> dict[str, str]:
-        """Where each schema is first used, with the first sentence of that property's
-        description (most schemas of this document have no description of their own)."""
-        found: dict[str, str] = {}
-        for owner in sorted(self.defs):
-            for key, prop in sorted(self.defs[owner].get("properties", {}).items()):
-                text = prop.get("description")
-                about = f": {_first_sentence(text)}" if isinstance(text, str) else "."
-                for ref in _refs(prop):
-                    found.setdefault(ref, f"Used in `{owner}.{key}`{about}")
-        return found
 
     def properties(self, node: dict[str, Any], where: str) -> dict[str, dict[str, Any]]:
         props: dict[str, dict[str, Any]] = {}

@@ -306,16 +306,7 @@ class Generator:
         return found
 
     def referrers(self) -> dict[str, str]:
-        """For each schema, where it is first used (by owner and key) and the first sentence of
-        that property's description: the only description most schemas of this document have."""
-        found: dict[str, str] = {}
-        for owner in sorted(self.defs):
-            for key, prop in sorted(self.defs[owner].get("properties", {}).items()):
-                text = prop.get("description")
-                about = f": {_first_sentence(text)}" if isinstance(text, str) else "."
-                for ref in _refs(prop):
-                    found.setdefault(ref, f"Used in ``{owner}.{key}``{about}")
-        return found
+        return referrers(self.defs)
 
     def classes(self, roots: tuple[str, ...] = ROOTS) -> list[TypedDictClass]:
         """Every class reachable from ``roots``: roots first, then by name."""
@@ -361,6 +352,20 @@ class Generator:
                 Field(key, self.type_of(prop, f"{api_name}.{key}"), key in required, description)
             )
         return cls
+
+
+def referrers(defs: dict[str, Any], quote: str = "``") -> dict[str, str]:
+    """For each schema, where it is first used (by owner and key, in ``quote`` marks) and the
+    first sentence of that property's description: the only description most schemas of this
+    document have."""
+    found: dict[str, str] = {}
+    for owner in sorted(defs):
+        for key, prop in sorted(defs[owner].get("properties", {}).items()):
+            text = prop.get("description")
+            about = f": {_first_sentence(text)}" if isinstance(text, str) else "."
+            for ref in _refs(prop):
+                found.setdefault(ref, f"Used in {quote}{owner}.{key}{quote}{about}")
+    return found
 
 
 def _first_sentence(text: str) -> str:

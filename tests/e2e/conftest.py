@@ -47,7 +47,8 @@ def write_program(
 DOORS = ("python", "yaml")
 both_doors = pytest.mark.parametrize("door", DOORS)
 
-#: The Python program's keyword arguments -> the native resource's properties.
+#: The Python program's keyword arguments -> the native resource's properties (written here,
+#: not taken from the package: what a test expects is the scenario's, not the code's).
 CAMEL = {
     "name": "name",
     "phone_number_id": "phoneNumberId",

@@ -137,3 +137,21 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
         body = json.loads(text[text.index("{") :])
         assert body["resources"]["a"]["properties"]["customersFile"] == "customers/a.csv"
         assert body["resources"]["b"]["properties"]["adoptId"] == "c-2"
+
+
+def test_an_unchanged_customers_file_is_its_recorded_blob(tmp_path: Path) -> None:
+    (tmp_path / "c.csv").write_text("number\n+14155550101\n")
+    first = values.canonical({"customersFile": "c.csv"}, "f", tmp_path)
+    outputs = values.engine_outputs(first, {"customersFile": "c.csv"})
+    assert outputs[values.FILE_DIGEST][SIG]  # kept, a secret
+    recorded = values.plain(values.to_struct(outputs))
+    # The state's blob stands for the file while the file is the same (here a stand-in blob
+    # shows which was used); an edited file is read.
+    stand_in = encode_customers([{"number": "+14155550199"}])
+    state = {**recorded, "customersBlob": stand_in}
+    assert values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)["customers"] == (
+        stand_in
+    )
+    (tmp_path / "c.csv").write_text("number\n+14155550102\n")
+    edited = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)
+    assert decode_customers(edited["customers"]) == [{"number": "+14155550102"}]

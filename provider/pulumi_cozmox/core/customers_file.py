@@ -22,6 +22,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+from pulumi_cozmox._json import gc_paused
+
 __all__ = ["CUSTOMER_COLUMNS", "read_customers", "write_customers_csv"]
 
 #: The CSV columns, in the order the export writes them (CreateCustomerDTO's fields).
@@ -52,17 +56,20 @@ def read_customers(path: str | Path, shown: str | None = None) -> list[dict[str,
         raise ValueError(f"{name}: no such file (paths are relative to the project)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"{name}: cannot be read ({type(exc).__name__})") from None
-    if path.suffix.lower() == ".json":
-        return _from_json(text, name)
-    if path.suffix.lower() != ".csv":
+    if path.suffix.lower() not in (".csv", ".json"):
         raise ValueError(f"{name}: a customers file is .csv or .json")
-    return _from_csv(text, name)
+    # 10,000 customers with overrides are ~400 MB of small objects and no cycle: a collection
+    # triggered while they are built would walk them all again (5.5 s instead of 2.4).
+    with gc_paused():
+        if path.suffix.lower() == ".json":
+            return _from_json(text, name)
+        return _from_csv(text, name)
 
 
 def _from_json(text: str, name: str) -> list[dict[str, Any]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
         raise ValueError(f"{name} line {exc.lineno}: not JSON ({exc.msg})") from None
     if not isinstance(data, list) or not all(isinstance(c, dict) for c in data):
         raise ValueError(f"{name}: must be a JSON list of customer objects")
@@ -117,8 +124,8 @@ def _customer(header: list[str], row: list[str], name: str, line: int) -> dict[s
             customer[column] = cell.strip().lower() == "true"
         elif column in _JSON:
             try:
-                customer[column] = json.loads(cell)
-            except json.JSONDecodeError as exc:
+                customer[column] = orjson.loads(cell)
+            except orjson.JSONDecodeError as exc:
                 raise ValueError(
                     f"{name} line {line}: {column} must be a JSON object ({exc.msg})"
                 ) from None
