@@ -20,6 +20,18 @@ VENV_BIN = REPO / ".venv" / "bin"
 PASSPHRASE = "e2e-passphrase"
 
 
+def run_review(preview_json: str, folder: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """`pulumi-cozmox review [flags]` of a `pulumi preview --json` output (kept in ``folder``)."""
+    source = folder / "preview.json"
+    source.write_text(preview_json)
+    return subprocess.run(
+        [str(VENV_BIN / "pulumi-cozmox"), "review", *flags, str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 class PulumiFailed(AssertionError):
     """A pulumi command exited non-zero; carries its output for the assertion message."""
 

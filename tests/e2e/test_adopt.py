@@ -3,7 +3,6 @@ PATCHed, and from then on it is managed like any other."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack, both_doors
-from tests.e2e.pulumi_cli import VENV_BIN, PulumiFailed
+from tests.e2e.pulumi_cli import PulumiFailed, run_review
 
 CUSTOMERS = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
 
@@ -97,13 +96,8 @@ def test_an_adoption_reads_as_one_in_preview_and_review(
     assert f"cozmox: main: adopt (name changed); campaign {existing['id']}" in said
     assert "cozmox: main: calls nobody" in said
     assert "cozmox: main: create" not in said
-    source = tmp_path / "preview.json"
-    source.write_text(stack.run("preview", "--json").stdout)
-    markdown = subprocess.run(
-        [str(VENV_BIN / "pulumi-cozmox"), "review", str(source)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    reviewed = run_review(stack.run("preview", "--json").stdout, tmp_path)
+    assert reviewed.returncode == 0, reviewed.stderr
+    markdown = reviewed.stdout
     assert "**Cozmox: 1 campaign (1 adopted); calls nobody.**" in markdown
     assert f"<b>main</b>: adopt {existing['id']} (name) · calls nobody" in markdown

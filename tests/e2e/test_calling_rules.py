@@ -14,7 +14,7 @@ from typing import Any
 
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack, both_doors
-from tests.e2e.pulumi_cli import VENV_BIN
+from tests.e2e.pulumi_cli import run_review
 
 FLORIDA, NEW_YORK, CALIFORNIA = "+13055550100", "+12125550100", "+14155550100"
 LONDON, TORONTO = "+442079460958", "+14165550100"
@@ -52,14 +52,7 @@ def journal(emulator: Emulator) -> list[tuple[str, str]]:
 
 
 def review(preview: str, tmp_path: Path) -> str:
-    source = tmp_path / "preview.json"
-    source.write_text(preview)
-    done = subprocess.run(
-        [str(VENV_BIN / "pulumi-cozmox"), "review", str(source)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_review(preview, tmp_path)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -175,6 +168,36 @@ def test_ended_true_stops_a_dialing_campaign_with_one_patch(
     assert again.returncode != 0
     assert "changing ended requires replacing the campaign, which has ended" in said
     assert stack.opt_in("allow_redial", cid) in said
+
+
+@both_doors
+def test_ended_true_stops_a_scheduled_campaign_before_it_dials(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    numbers = [f"+1415557{i:04d}" for i in range(4)]
+    window = ("2099-01-08T17:00:00Z", "2099-01-08T20:00:00Z")
+    stack = campaign_stack()
+    stack.declare(later=campaign(numbers, *window))
+    stack.up()
+    cid = stack.outputs()["later.id"]
+    stack.declare(later=campaign(numbers, *window, ended=True))
+    # Nothing has dialed yet: all 4 calls are not placed, none is in progress.
+    assert "cozmox: later: ends it: 4 calls not placed, 0 in progress finish" in lines(
+        stack.run("preview")
+    )
+    emulator.control.delete("requests").raise_for_status()
+    stack.up()
+    assert [p for m, p in journal(emulator) if m != "GET"] == [f"/campaign/{cid}"]
+    assert [m for m, _ in journal(emulator)].count("PATCH") == 1
+    assert stack.outputs()["later.status"] == "ended"
+    with emulator.api() as api:
+        stored = api.get(f"/campaign/{cid}").json()
+    assert stored["status"] == "ended"
+    assert stored["endedReason"] == "campaign.scheduled.ended-by-user"
+    assert stored["callsCounterScheduled"] == 0  # its scheduled calls were deleted
+    emulator.control.delete("requests").raise_for_status()
+    assert stack.preview_json()["changeSummary"] == {"same": 2}
+    assert journal(emulator) == []
 
 
 @both_doors

@@ -15,7 +15,7 @@ from typing import Any
 
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack, both_doors
-from tests.e2e.pulumi_cli import VENV_BIN
+from tests.e2e.pulumi_cli import run_review
 
 NUMBERS = ["+14155550101", "+14155550102"]
 START = "2099-01-05T17:00:00Z"
@@ -168,11 +168,17 @@ def test_an_opt_in_by_id_allows_that_one_redial_only(
     assert again.returncode != 0 and f"set {stack.opt_in('allow_redial', second)}" in said
     # True keeps working, and every preview in which it stands says so.
     stack.declare(reminders=args(customers=[{"number": NUMBERS[1]}], allow_redial=True))
-    diagnostics = stack.preview_json()["diagnostics"]
-    standing = [d["message"] for d in diagnostics if "standing opt-in" in d["message"]]
+    previewed = stack.preview_json()
+    standing = [d["message"] for d in previewed["diagnostics"] if "standing opt-in" in d["message"]]
     assert len(standing) == 1  # one line for the resource, in a preview of two checks
     opt_in = stack.opt_in("allow_redial", True)
     assert f"cozmox: reminders: standing opt-in ({opt_in}:" in standing[0]
+    # The review lists it among the standing opt-ins, by resource.
+    reviewed = run_review(json.dumps(previewed), stack.workdir)
+    assert reviewed.returncode == 0, reviewed.stderr
+    [listed] = [ln for ln in reviewed.stdout.splitlines() if ln.startswith("**Standing opt-ins**")]
+    assert f"<code>reminders</code>: {stack.opt_in('allow_redial', True)}." in listed
+    assert f"({stack.opt_in('allow_redial', '<campaign id>')})." in listed
 
 
 @both_doors
@@ -195,14 +201,7 @@ def test_customers_must_be_callable(
 
 
 def review(preview: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    source = tmp_path / "drift.json"
-    source.write_text(preview)
-    return subprocess.run(
-        [str(VENV_BIN / "pulumi-cozmox"), "review", "--drift", str(source)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_review(preview, tmp_path, "--drift")
 
 
 @both_doors

@@ -415,9 +415,11 @@ def test_plain_http_to_another_host_is_refused_before_any_request(
     stack = campaign_stack()
     stack.run("config", "set", "cozmox:baseUrl", url)
     stack.declare(main=args())
-    refused = stack.run("up", "--yes", "--skip-preview", check=False)
-    assert emulator.control.get("requests").json() == []
-    assert refused.returncode != 0
-    output = refused.stdout + refused.stderr
-    assert "cozmox:baseUrl must be an https:// URL" in output
-    assert emulator.api_key not in output
+    # Refused at preview (a create is planned), and at up: nothing sent either time.
+    for command in (["preview"], ["up", "--yes", "--skip-preview"]):
+        refused = stack.run(*command, check=False)
+        assert emulator.control.get("requests").json() == []
+        assert refused.returncode != 0
+        output = refused.stdout + refused.stderr
+        assert "cozmox:baseUrl must be an https:// URL" in output
+        assert emulator.api_key not in output

@@ -18,6 +18,7 @@ import pytest
 
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack, both_doors
+from tests.e2e.pulumi_cli import run_review
 
 ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
 
@@ -114,11 +115,25 @@ def test_the_call_limit_counts_other_stacks_and_this_run(
     # who else calls them.
     third = campaign_stack("third")
     third.run("config", "set", "cozmox:callLimit", "2/7d")
+    # A do-not-call list that lists none of friday's customers: the review counts 0.
+    (third.workdir / "do-not-call.txt").write_text("+14155550199\n")
+    third.run("config", "set", "cozmox:doNotCall", "do-not-call.txt")
     third.declare(friday=campaign("2099-01-10T17:00", [EDSGER, GRACE]))
     preview = third.run("preview")
     said = preview.stdout + preview.stderr
-    expected = f"cozmox: friday: rules: call limit 2/7d: 1 person also called by campaign {monday}"
-    assert expected in said
+    expected = f"call limit 2/7d: 1 person also called by campaign {monday}"
+    assert f"cozmox: friday: rules: 0 on the do-not-call list; {expected}" in said
+    # The review counts both rules in its summary and gives each a row.
+    reviewed = run_review(third.run("preview", "--json").stdout, third.workdir)
+    assert reviewed.returncode == 0, reviewed.stderr
+    [summary] = [ln for ln in reviewed.stdout.splitlines() if ln.startswith("**Cozmox:")]
+    assert summary.endswith(
+        "Rules: 0 on the do-not-call list; 1 person also called by another campaign within the"
+        " limit."
+    ), summary
+    assert "| do-not-call list | 0 of its customers listed |" in reviewed.stdout
+    assert f"| call limit 2/7d | also called: 1 person by campaign {monday} (" in reviewed.stdout
+    assert_no_number(reviewed.stdout, EDSGER, GRACE, ADA)
     # Alan twice in those 7 days already (tuesday, later): a third call is past this limit.
     third.declare(
         friday=campaign("2099-01-10T17:00", [EDSGER, GRACE]),
@@ -192,8 +207,12 @@ def test_a_person_listed_after_the_campaign_was_created_fails_every_preview(
     assert [(e["method"], e["path"]) for e in journal(emulator)] == [
         ("GET", f"/campaign/{campaign_id}")
     ]
+    assert f"or stop the campaign: set {stack.opt_in('ended', True)} on the resource" in said
     # A refresh still records what it finds.
     stack.run("refresh", "--yes", "--skip-preview")
+    # The other way out the message gives, a stop, is a plan the list allows: it calls nobody.
+    stack.declare(reminders=campaign("2099-01-05T17:00", [ADA, GRACE, ALAN], ended=True))
+    assert stack.preview_json()["changeSummary"] == {"update": 1, "same": 1}
 
     # A new campaign that calls her is refused at preview too, by path.
     stack.declare(
@@ -323,14 +342,18 @@ def test_preview_checks_the_key_when_a_write_is_planned(
     stack.declare(reminders=campaign("2099-01-05T17:00", [ADA], name="Renamed"))
     missing = stack.run("preview", check=False)
     assert missing.returncode != 0 and "no Cozmox API key" in missing.stdout + missing.stderr
-    # A wrong key: one request, refused with a clear message; a new campaign the same.
+    # A wrong key: refused with a clear message. Three writes are planned (a rename, two new
+    # campaigns): one request for the run, not one per resource.
     stack.run("config", "set", "--secret", "cozmox:apiKey", "sk-not-this-one")
     stack.declare(
-        reminders=campaign("2099-01-05T17:00", [ADA]),
+        reminders=campaign("2099-01-05T17:00", [ADA], name="Renamed"),
         new=campaign("2099-01-06T17:00", [GRACE]),
+        newer=campaign("2099-01-07T17:00", [ALAN]),
     )
+    emulator.control.delete("requests").raise_for_status()
     wrong = stack.run("preview", check=False)
     said = wrong.stdout + wrong.stderr
     assert wrong.returncode != 0
-    assert "refused the API key (401 Unauthorized)" in said and "sk-not-this-one" not in said
-    assert all(e["status"] == 401 for e in journal(emulator))
+    assert "the Cozmox API refused the API key (401 Unauthorized)" in said
+    assert "sk-not-this-one" not in said
+    assert [e["status"] for e in journal(emulator)] == [401]

@@ -10,7 +10,6 @@ number, email or name used anywhere appears in any output.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack
-from tests.e2e.pulumi_cli import VENV_BIN
+from tests.e2e.pulumi_cli import run_review
 
 # Personal data the scenario uses: none of it may appear in any output.
 PEOPLE = {
@@ -54,17 +53,6 @@ def campaign(name: str, numbers: list[str], **options: Any) -> dict[str, Any]:
         "schedule_plan": DAYTIME,
         **options,
     }
-
-
-def review(preview: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    source = tmp_path / "preview.json"
-    source.write_text(preview)
-    return subprocess.run(
-        [str(VENV_BIN / "pulumi-cozmox"), "review", str(source)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def spec_of(stack: CampaignStack) -> str:
@@ -180,7 +168,7 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
 
     as_json = stack.run("preview", "--json")
     outputs += [as_json.stdout, as_json.stderr]
-    rendered = review(as_json.stdout, tmp_path)
+    rendered = run_review(as_json.stdout, tmp_path)
     outputs += [rendered.stdout, rendered.stderr]
     assert rendered.returncode == 0, rendered.stderr
     markdown = rendered.stdout
@@ -213,7 +201,7 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     failed = stack.run("preview", "--json", check=False)
     outputs += [failed.stdout, failed.stderr]
     assert failed.returncode != 0
-    quoted = review(failed.stdout, tmp_path)
+    quoted = run_review(failed.stdout, tmp_path)
     outputs += [quoted.stdout, quoted.stderr]
     assert quoted.returncode == 1
     assert "customers[1].number" in quoted.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import parse_qs
@@ -80,6 +81,34 @@ def test_wrong_key_is_unauthorized_and_not_shown(emulator: Any) -> None:
     with make_client(emulator, api_key=key) as c, pytest.raises(Unauthorized) as info:
         c.get_campaign("x")
     assert key not in str(info.value) and key not in repr(info.value)
+
+
+def test_the_key_is_verified_once_per_client_even_when_refused(emulator: Any) -> None:
+    with make_client(emulator, api_key="sk-wrong-0123456789") as c:
+        emulator.control.delete("requests")
+        refusals: list[BaseException] = []
+        start = threading.Barrier(4)
+
+        def check() -> None:
+            start.wait(10)
+            try:
+                c.verify()
+            except Unauthorized as exc:
+                refusals.append(exc)
+
+        threads = [threading.Thread(target=check) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert len(refusals) == 4  # every check is told, by one request
+        assert [(e["method"], e["status"]) for e in emulator.control.get("requests").json()] == [
+            ("GET", 401)
+        ]
+    with make_client(emulator) as good:
+        good.verify()
+        good.verify()
+    assert len(emulator.control.get("requests").json()) == 2  # the right key: asked once
 
 
 @pytest.mark.parametrize(

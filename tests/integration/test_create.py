@@ -72,6 +72,27 @@ def test_allow_duplicate_creates_a_second_identical_campaign(client: Any, emulat
     assert len(campaigns(emulator)) == 2
 
 
+def test_allow_duplicate_by_id_allows_a_copy_of_that_campaign_once(
+    client: Any, emulator: Any
+) -> None:
+    first = existing(emulator, body())
+    other = existing(emulator, body(schedulePlan={"earliestAt": "2099-01-08T09:00:00.000Z"}))
+    # Another campaign's id allows nothing: the refusal names the one it found.
+    with pytest.raises(DuplicateCampaign) as refused:
+        create(client, body(), allow_duplicate=other)
+    assert refused.value.campaign_ids == [first]
+    copy = create(client, body(), allow_duplicate=first)
+    assert copy.campaign["id"] not in (first, other)
+    # Done once, the same line allows no third copy: two identical campaigns exist now.
+    emulator.control.delete("requests")
+    with pytest.raises(DuplicateCampaign) as again:
+        create(client, body(), allow_duplicate=first)
+    assert sorted(again.value.campaign_ids) == sorted([first, copy.campaign["id"]])
+    assert "allow_duplicate=True" in str(again.value)
+    assert journal(emulator, "POST") == []
+    assert len(campaigns(emulator)) == 3
+
+
 @pytest.mark.parametrize(
     "change",
     [

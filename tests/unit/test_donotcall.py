@@ -9,6 +9,7 @@ import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.donotcall import load_do_not_call, person_of
+from pulumi_cozmox.core.refusal import do_not_call_refusal
 
 
 def write(tmp_path: Path, text: str, name: str = "dnc.txt") -> Path:
@@ -78,3 +79,21 @@ def test_a_csv_without_a_number_column_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="file gone.csv cannot be read: No such file"):
         load_do_not_call(tmp_path / "gone.csv", "gone.csv")
+
+
+@pytest.mark.parametrize(
+    ("status", "way_out"),
+    [
+        # Dialing: removing them would replace it (a re-dial); stopping it is the way.
+        ("in-progress", "End the campaign now: set ended=True on the resource"),
+        ("scheduled", "Remove them from the program"),
+    ],
+)
+def test_the_refusal_names_paths_and_a_stop_as_the_way_out(
+    tmp_path: Path, status: str, way_out: str
+) -> None:
+    listed = load_do_not_call(write(tmp_path, "+14155550102\n"), "dnc.txt")
+    text = do_not_call_refusal('resource "r"', status, [1, 4], listed)
+    assert f"is {status} and holds customers[1], customers[4]: 2 customers" in text
+    assert "(cozmox:doNotCall dnc.txt)" in text and way_out in text
+    assert "ended=True" in text and "555" not in text

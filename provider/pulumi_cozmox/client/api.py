@@ -21,6 +21,7 @@ from __future__ import annotations
 import email.utils
 import json
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
@@ -46,6 +47,7 @@ from pulumi_cozmox.client.errors import (
     MalformedAnswer,
     NotFound,
     TransportError,
+    Unauthorized,
     api_error,
 )
 from pulumi_cozmox.client.retry import (
@@ -114,6 +116,9 @@ class CozmoxClient:
         self._posts = self._client(fresh, max_retries, backoff_base)
         #: Whether the API has accepted a request of this client (its key works here).
         self.answered = False
+        # The key's refusal, once known: every later check of the run is told without asking.
+        self._key_refused: Unauthorized | None = None
+        self._verifying = threading.Lock()
         #: The server's clock less this machine's, from the last answer's ``Date`` header.
         self._offset = timedelta(0)
 
@@ -210,9 +215,17 @@ class CozmoxClient:
     def verify(self) -> None:
         """Unless a request of this client succeeded already: one small request (``GET
         /campaign?limit=0``) that fails unless the API answers at this URL and accepts the key
-        (Unauthorized)."""
-        if not self.answered:
-            self._send("GET", "/campaign", params={"limit": 0})
+        (Unauthorized). A refusal is remembered: later calls raise it without a request."""
+        with self._verifying:  # the engine checks resources in parallel: one request for all
+            if self._key_refused is not None:
+                raise self._key_refused
+            if self.answered:
+                return
+            try:
+                self._send("GET", "/campaign", params={"limit": 0})
+            except Unauthorized as refused:
+                self._key_refused = refused
+                raise
 
     def update_campaign(self, campaign_id: str, patch: dict[str, Any]) -> dict[str, Any]:
         """PATCH /campaign/{id} with an UpdateCampaignDTO body; returns the campaign."""

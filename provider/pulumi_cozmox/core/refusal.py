@@ -111,13 +111,14 @@ def do_not_call_refusal(
     state = f"is {status}" if status else "may still call (its status could not be read)"
     if status == "in-progress":
         way_out = (
-            "End the campaign now (delete the resource, or end it in the dashboard): removing "
-            "them would replace a campaign that is dialing"
+            "End the campaign now: set ended=True on the resource (one PATCH: calls in "
+            "progress finish, no other is placed), or delete the resource. Removing them "
+            "would replace a campaign that is dialing"
         )
     else:
         way_out = (
             "Remove them from the program (the campaign is then replaced before it dials), "
-            "or end the campaign (delete the resource)"
+            "or stop the campaign: set ended=True on the resource (or delete the resource)"
         )
     return (
         f"{who} {state} and holds {shown}: {count} on the do-not-call list "

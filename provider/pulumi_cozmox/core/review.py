@@ -573,16 +573,27 @@ def _comment(head: list[str], sections: list[str], limit: int) -> str:
     return text if len(text) <= limit else ""
 
 
+def _setting(flag: str, value: str) -> str:
+    """``allow_redial=True`` as a Python program writes it, ``allowRedial: true`` as YAML (the
+    lines name flags as their program does: camelCase comes from the plugin)."""
+    if "_" in flag:
+        return f"{flag}={value}"
+    return f"{flag}: {value.lower() if value == 'True' else value}"
+
+
 def _opt_ins_text(opt_ins: Mapping[str, tuple[str, ...]]) -> str | None:
     if not opt_ins:
         return None
     listed = "; ".join(
-        f"{_code(name)}: {', '.join(f'{flag}=True' for flag in flags)}"
+        f"{_code(name)}: {', '.join(_setting(flag, 'True') for flag in flags)}"
         for name, flags in sorted(opt_ins.items(), key=lambda item: _natural(item[0]))
     )
+    some_flag = next(iter(opt_ins.values()))[0]
+    redial = "allow_redial" if "_" in some_flag else "allowRedial"
+    one = _setting(redial, '"<campaign id>"')
     return (
         f"**Standing opt-ins** (allowed every time, not once): {listed}. Remove each once its "
-        'change is applied, or name the one campaign it allows (allow_redial="<campaign id>").'
+        f"change is applied, or name the one campaign it allows ({one})."
     )
 
 

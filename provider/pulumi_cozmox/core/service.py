@@ -708,8 +708,8 @@ class CampaignService:
         except ConfigurationError:
             return  # check says what is wrong with the file
         blob = news.get("customers")
-        if rules.do_not_call is None or not isinstance(blob, str):
-            return
+        if rules.do_not_call is None or not isinstance(blob, str) or news.get(ENDED) is True:
+            return  # (ended=True is the way out the refusal offers: it stops the calls)
         try:
             listed = rules.do_not_call.listed_in(people_in(blob))
         except ValueError:
