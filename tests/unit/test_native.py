@@ -139,19 +139,33 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
         assert body["resources"]["b"]["properties"]["adoptId"] == "c-2"
 
 
-def test_an_unchanged_customers_file_is_its_recorded_blob(tmp_path: Path) -> None:
+def test_an_unchanged_customers_file_is_its_recorded_blob(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "c.csv").write_text("number\n+14155550101\n")
     first = values.canonical({"customersFile": "c.csv"}, "f", tmp_path)
     outputs = values.engine_outputs(first, {"customersFile": "c.csv"})
     assert outputs[values.FILE_DIGEST][SIG]  # kept, a secret
-    recorded = values.plain(values.to_struct(outputs))
-    # The state's blob stands for the file while the file is the same (here a stand-in blob
-    # shows which was used); an edited file is read.
-    stand_in = encode_customers([{"number": "+14155550199"}])
-    state = {**recorded, "customersBlob": stand_in}
-    assert values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)["customers"] == (
-        stand_in
-    )
+    state = values.plain(values.to_struct(outputs))
+    parsed: list[str] = []
+    real = values.read_customers
+
+    def counted(path: Path, shown: str) -> list[dict[str, Any]]:
+        parsed.append(shown)
+        return real(path, shown)
+
+    monkeypatch.setattr(values, "read_customers", counted)
+    monkeypatch.setattr(values, "_FILE_BLOBS", {})  # a new process: nothing read yet
+    # The state's blob stands for the file while the file is the same: no parse.
+    again = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)
+    assert again["customers"] == first["customers"] and parsed == []
+    # A refresh that found other customers live replaced the blob: it never stands for the
+    # file, which is read (the difference is drift, to be shown and restored).
+    live = {**state, "customersBlob": encode_customers([{"number": "+14155550199"}])}
+    declared = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, live)
+    assert declared["customers"] == first["customers"] and parsed == ["c.csv"]
+    # An edited file is read.
     (tmp_path / "c.csv").write_text("number\n+14155550102\n")
     edited = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)
     assert decode_customers(edited["customers"]) == [{"number": "+14155550102"}]
+    assert parsed == ["c.csv", "c.csv"]

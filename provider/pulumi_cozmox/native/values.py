@@ -126,31 +126,38 @@ _FILE_BLOBS: dict[str, tuple[str, int]] = {}
 _FILE_BLOBS_LOCK = threading.Lock()
 
 
+def _bound(file_digest: str, blob: str) -> str:
+    """The digest the state records: the file's, bound to the blob read from it. A refresh
+    that finds other customers live replaces the blob, never this digest: that blob then no
+    longer matches, so it can never stand for the file (the drift stays visible)."""
+    return f"{file_digest}:{hashlib.sha256(blob.encode()).hexdigest()}"
+
+
 def _file_blob(path: Path, shown: str, recorded: Mapping[str, Any]) -> tuple[str, str, int]:
-    """(digest, blob, count) of a customers file. Parsing 10,000 customers with overrides
-    takes seconds, hashing the file a tenth of one: an unchanged file (the digest the state
-    records, or one this process read) is not parsed again."""
+    """(recorded digest, blob, count) of a customers file. Parsing 10,000 customers with
+    overrides takes seconds, hashing the file a tenth of one: an unchanged file (the digest
+    the state records with its blob, or one this process read) is not parsed again."""
     try:
         data = path.read_bytes()
     except OSError:
         data = None  # read_customers says what is wrong
     digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-    count = recorded.get("customerCount")
-    same = bool(digest) and recorded.get(FILE_DIGEST) == digest
-    if same and isinstance(recorded.get(BLOB), str) and isinstance(count, int | float):
-        return digest, recorded[BLOB], int(count)
+    blob, count = recorded.get(BLOB), recorded.get("customerCount")
+    if isinstance(blob, str) and isinstance(count, int | float):
+        kept = recorded.get(FILE_DIGEST)
+        if digest and kept == _bound(digest, blob):
+            return kept, blob, int(count)
     with _FILE_BLOBS_LOCK:
         found = _FILE_BLOBS.get(digest) if digest else None
-    if found is not None:
-        return digest, *found
-    with gc_paused():
-        customers = read_customers(path, shown)
-        result = encode_customers(customers), len(customers)
-    with _FILE_BLOBS_LOCK:
-        if len(_FILE_BLOBS) >= 8:
-            _FILE_BLOBS.pop(next(iter(_FILE_BLOBS)))
-        _FILE_BLOBS[digest] = result
-    return digest, *result
+    if found is None:
+        with gc_paused():
+            customers = read_customers(path, shown)
+            found = encode_customers(customers), len(customers)
+        with _FILE_BLOBS_LOCK:
+            if len(_FILE_BLOBS) >= 8:
+                _FILE_BLOBS.pop(next(iter(_FILE_BLOBS)))
+            _FILE_BLOBS[digest] = found
+    return _bound(digest, found[0]), *found
 
 
 def recorded(outputs: Mapping[str, Any], resource: str) -> dict[str, Any]:
