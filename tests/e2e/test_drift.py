@@ -228,3 +228,32 @@ def test_the_drift_check_fails_on_drift_and_its_review_says_what_drifted(
     assert "**Cozmox drift: 1 campaign differs from the program.**" in text
     assert "<b>reminders</b>: update (name)" in text
     assert "as of" in text  # its status comes from the recorded state
+
+
+@both_doors
+def test_the_drift_check_catches_a_person_who_opted_out_before_the_campaign_dials(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
+) -> None:
+    # Monday: the second customer asks not to be called; the campaign dials on Friday. Nothing
+    # in the program changed, yet the nightly check must fail, and its issue must say why.
+    stack = campaign_stack()
+    listed = stack.workdir / "do-not-call.txt"
+    listed.write_text("# opted out\n")
+    stack.run("config", "set", "cozmox:doNotCall", "do-not-call.txt")
+    stack.declare(reminders=args())
+    stack.up()
+    command = ("preview", "--refresh", "--expect-no-changes", "--json")
+    assert json.loads(stack.run(*command).stdout)["changeSummary"] == {"same": 2}
+    listed.write_text(f"# opted out\n{NUMBERS[1]}\n")
+    emulator.control.delete("requests").raise_for_status()
+    caught = stack.run(*command, check=False)
+    assert caught.returncode != 0
+    rendered = review(caught.stdout, tmp_path)
+    assert rendered.returncode == 1  # the job fails and posts the review as an issue
+    text = rendered.stdout
+    assert "<!-- cozmox-drift -->" in text.splitlines()[0]
+    assert "customers[1]" in text and "on the do-not-call list" in text
+    assert "Traceback" not in text
+    assert NUMBERS[1] not in text and NUMBERS[1][2:] not in text
+    # It read (the refresh, the live status) and wrote nothing.
+    assert {method for method, _ in journal(emulator)} == {"GET"}
