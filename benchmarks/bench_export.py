@@ -12,7 +12,6 @@ Run: .venv/bin/python benchmarks/bench_export.py   (about 5 minutes)
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -24,7 +23,8 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.bench_provider import timed  # noqa: E402
 from tests.conftest import Emulator, start_emulator  # noqa: E402
-from tests.e2e.pulumi_cli import VENV_BIN, Stack  # noqa: E402
+from tests.e2e.conftest import export  # noqa: E402
+from tests.e2e.pulumi_cli import Stack  # noqa: E402
 
 CAMPAIGNS = int(os.environ.get("BENCH_EXPORT_CAMPAIGNS", "300"))
 CUSTOMERS = 20
@@ -50,12 +50,9 @@ def seed(emulator: Emulator) -> None:
                 ended.raise_for_status()
 
 
-def export(emulator: Emulator, out: Path, fmt: str) -> None:
-    env = {**os.environ, "COZMOX_API_KEY": emulator.api_key, "COZMOX_BASE_URL": emulator.base_url}
-    args = ["export", "--out", str(out), "--format", fmt, "--virtualenv", str(REPO / ".venv")]
-    subprocess.run(
-        [str(VENV_BIN / "pulumi-cozmox"), *args], env=env, check=True, capture_output=True
-    )
+def exported(emulator: Emulator, out: Path, fmt: str) -> None:
+    done = export(emulator, out, "--format", fmt, "--virtualenv", str(REPO / ".venv"))
+    assert done.returncode == 0, done.stderr
 
 
 def main() -> None:
@@ -68,7 +65,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
             for fmt in ("python", "yaml"):
                 out = Path(tmp) / fmt
-                took = timed(partial(export, emulator, out, fmt))
+                took = timed(partial(exported, emulator, out, fmt))
                 files = len(list((out / "customers").iterdir()))
                 stack = Stack(workdir=out, home=Path(tmp) / f"home-{fmt}", name="bench")
                 stack.init(

@@ -4,7 +4,9 @@ backend, and the real `pulumi` CLI (missing CLI = failure, not skip)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ import pytest
 
 from pulumi_cozmox.core.customers import decode_customers
 from tests.conftest import Emulator
-from tests.e2e.pulumi_cli import REPO, Stack, find_pulumi
+from tests.e2e.pulumi_cli import REPO, VENV_BIN, Stack, find_pulumi
 
 PROGRAM = Path(__file__).parent / "program"
 
@@ -203,3 +205,20 @@ def campaign_stack(tmp_path: Path, emulator: Emulator, door: str) -> Callable[..
         return stack
 
     return make
+
+
+def export(emulator: Emulator, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`pulumi-cozmox export --out OUT [args]` of the emulator's org."""
+    env = {
+        **os.environ,
+        "COZMOX_API_KEY": emulator.api_key,
+        "COZMOX_BASE_URL": emulator.base_url,
+    }
+    return subprocess.run(
+        [str(VENV_BIN / "pulumi-cozmox"), "export", "--out", str(out), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )

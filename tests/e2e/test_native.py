@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import write_yaml_project
+from tests.e2e.conftest import export, write_yaml_project
 from tests.e2e.pulumi_cli import REPO, VENV_BIN, Stack
 
 EXAMPLES = REPO / "examples"
@@ -212,22 +210,6 @@ def test_importing_a_campaign_that_does_not_exist_is_a_clear_error(
     assert "Traceback" not in said
     resources = stack.export()["deployment"].get("resources") or []
     assert not [r for r in resources if r["type"] == "cozmox:index:Campaign"]
-
-
-def export(emulator: Emulator, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "COZMOX_API_KEY": emulator.api_key,
-        "COZMOX_BASE_URL": emulator.base_url,
-    }
-    return subprocess.run(
-        [str(VENV_BIN / "pulumi-cozmox"), "export", "--out", str(out), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
 
 
 def seed_org(emulator: Emulator) -> dict[str, str]:
