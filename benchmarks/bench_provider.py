@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.campaigns import large_campaign  # noqa: E402
 from pulumi_cozmox import _json as fastjson  # noqa: E402
-from pulumi_cozmox.core.customers import encode_customers  # noqa: E402
+from pulumi_cozmox.core.model.customers import encode_customers  # noqa: E402
 from tests.conftest import Emulator, start_emulator  # noqa: E402
 from tests.e2e.conftest import PROGRAM, write_program  # noqa: E402
 from tests.e2e.pulumi_cli import Stack  # noqa: E402

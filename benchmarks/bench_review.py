@@ -26,16 +26,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from campaigns import customer_number, large_campaign  # noqa: E402
 
 from pulumi_cozmox._json import gc_paused  # noqa: E402
-from pulumi_cozmox.core import customers as _customers  # noqa: E402
-from pulumi_cozmox.core.customers import (  # noqa: E402
+from pulumi_cozmox.core.model import customers as _customers  # noqa: E402
+from pulumi_cozmox.core.model.customers import (  # noqa: E402
     customer_segments,
     decode_customers,
     encode_customers,
 )
-from pulumi_cozmox.core.delta import customers_delta, segments_delta  # noqa: E402
-from pulumi_cozmox.core.hours import calling_hours  # noqa: E402
-from pulumi_cozmox.core.phone import _geographic_zones  # noqa: E402
-from pulumi_cozmox.core.report import make_report, to_lines  # noqa: E402
+from pulumi_cozmox.core.model.delta import customers_delta, segments_delta  # noqa: E402
+from pulumi_cozmox.core.model.phone import _geographic_zones  # noqa: E402
+from pulumi_cozmox.core.report.record import make_report, to_lines  # noqa: E402
+from pulumi_cozmox.core.rules.hours import calling_hours  # noqa: E402
 
 PLAN = {"earliestAt": "2030-03-04T09:00:00Z", "latestAt": "2030-03-04T12:00:00Z"}
 NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)

@@ -31,8 +31,8 @@ import phonenumbers  # noqa: E402
 from campaigns import large_campaign  # noqa: E402
 
 from pulumi_cozmox._schema import load_schema  # noqa: E402
-from pulumi_cozmox.core.phone import is_valid  # noqa: E402
-from pulumi_cozmox.core.validation import validate_campaign  # noqa: E402
+from pulumi_cozmox.core.model.phone import is_valid  # noqa: E402
+from pulumi_cozmox.core.rules.validation import validate_campaign  # noqa: E402
 
 
 def timed(fn: Any, *args: Any) -> tuple[float, Any]:

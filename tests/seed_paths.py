@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pulumi_cozmox.core.rules import format_path
+from pulumi_cozmox.core.rules.crossfield import format_path
 
 SEED = Path(__file__).resolve().parent / "data" / "seed-create-campaign.request.json"
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from pulumi.dynamic import CreateResult, DiffResult, Resource, ResourceProvider
 
-from pulumi_cozmox.core.validation import validate_campaign
+from pulumi_cozmox.core.rules.validation import validate_campaign
 
 
 class NaiveProvider(ResourceProvider):

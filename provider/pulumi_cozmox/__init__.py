@@ -30,9 +30,9 @@ if TYPE_CHECKING:
         TransportError,
         Unauthorized,
     )
-    from pulumi_cozmox.core.customers import decode_customers
-    from pulumi_cozmox.core.customers_file import read_customers
-    from pulumi_cozmox.core.validation import Problem, validate_campaign, validate_update
+    from pulumi_cozmox.core.model.customers import decode_customers
+    from pulumi_cozmox.core.model.customers_file import read_customers
+    from pulumi_cozmox.core.rules.validation import Problem, validate_campaign, validate_update
     from pulumi_cozmox.types import AssistantOverrides, Customer, SchedulePlan
 
 _HOME: dict[str, str] = {
@@ -41,11 +41,11 @@ _HOME: dict[str, str] = {
     "AssistantOverrides": "types",
     "Customer": "types",
     "SchedulePlan": "types",
-    "decode_customers": "core.customers",
-    "read_customers": "core.customers_file",
-    "Problem": "core.validation",
-    "validate_campaign": "core.validation",
-    "validate_update": "core.validation",
+    "decode_customers": "core.model.customers",
+    "read_customers": "core.model.customers_file",
+    "Problem": "core.rules.validation",
+    "validate_campaign": "core.rules.validation",
+    "validate_update": "core.rules.validation",
     **dict.fromkeys(
         (
             "ApiError",

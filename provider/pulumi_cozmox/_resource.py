@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import pulumi
 from pulumi.dynamic import Resource
 
-from pulumi_cozmox.core.customers import encode_customers
-from pulumi_cozmox.core.fields import OUTPUT_TO_API
+from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API
 from pulumi_cozmox.provider import CampaignProvider
 
 if TYPE_CHECKING:  # the generated types module is big: only type checkers read it from here

@@ -5,8 +5,8 @@ resource's state by reference, so ``pulumi_cozmox.provider.CampaignProvider`` is
 stacks and must stay importable under that path.
 
 It is a thin adapter: each hook turns the engine's values into the core's canonical inputs
-once (Pulumi's ``Unknown`` becomes :data:`pulumi_cozmox.core.service.UNKNOWN`; the customers
-stay the blob the resource sends), calls :class:`~pulumi_cozmox.core.service.CampaignService`
+once (Pulumi's ``Unknown`` becomes :data:`pulumi_cozmox.core.engine.service.UNKNOWN`; the customers
+stay the blob the resource sends), calls :class:`~pulumi_cozmox.core.engine.service.CampaignService`
 and turns its answer into the SDK's result. Problems are given the program's names (top-level
 keys in snake_case). A refusal is raised as an exception: the SDK prints it after a Python
 traceback (``pulumi/dynamic/__main__.py`` formats every exception that way; only check
@@ -38,9 +38,9 @@ from pulumi.dynamic import (
 )
 from pulumi.output import Unknown
 
-from pulumi_cozmox.core.config import CONFIG_KEYS
-from pulumi_cozmox.core.fields import API_TO_INPUT, INPUT_TO_API
-from pulumi_cozmox.core.service import UNKNOWN, CampaignService, Failure, Refusal
+from pulumi_cozmox.core.engine.service import UNKNOWN, CampaignService, Failure, Refusal
+from pulumi_cozmox.core.resource.fields import API_TO_INPUT, INPUT_TO_API
+from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 
 __all__ = ["CampaignProvider"]
 

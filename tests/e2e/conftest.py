@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.core.customers import decode_customers
+from pulumi_cozmox.core.model.customers import decode_customers
 from tests.conftest import Emulator
 from tests.e2e.pulumi_cli import REPO, VENV_BIN, Stack, find_pulumi
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.client.settings import Settings
-from pulumi_cozmox.core.body import splice_body
-from pulumi_cozmox.core.create import Declared
-from pulumi_cozmox.core.customers import canonical_json
+from pulumi_cozmox.core.engine.create import Declared
+from pulumi_cozmox.core.model.body import splice_body
+from pulumi_cozmox.core.model.customers import canonical_json
 
 
 def body(name: str = "Q2", numbers: int = 2, **fields: Any) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pulumi_cozmox.core.customers import encode_customers
-from pulumi_cozmox.core.service import CampaignService
+from pulumi_cozmox.core.engine.service import CampaignService
+from pulumi_cozmox.core.model.customers import encode_customers
 
 NIGHT = {"earliestAt": "2099-01-01T12:00:00Z", "latestAt": "2099-01-01T13:00:00Z"}  # 04:00 PST
 CUSTOMERS = [{"number": "+14155550101"}, {"number": "+14155550102"}]

@@ -23,7 +23,7 @@ from pulumi_cozmox.client.errors import (
     Unauthorized,
 )
 from pulumi_cozmox.client.settings import Settings
-from pulumi_cozmox.core.customers import encode_customers
+from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.provider import CampaignProvider
 from tests.integration.helpers import add_fault, body, journal, json_bytes, make_client
 

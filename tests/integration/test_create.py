@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from pulumi_cozmox.client.errors import DuplicateCampaign, OutcomeUnknown, ServerError
-from pulumi_cozmox.core.create import Created, create_campaign, find_identical
-from pulumi_cozmox.core.guard import Guard
+from pulumi_cozmox.core.engine.create import Created, create_campaign, find_identical
+from pulumi_cozmox.core.engine.guard import Guard
 from tests.integration.helpers import (
     add_fault,
     arrivals,

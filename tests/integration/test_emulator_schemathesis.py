@@ -41,7 +41,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from pulumi_cozmox.core.compare import instant
+from pulumi_cozmox.core.model.compare import instant
 
 # Generated requests per operation and mode; raise it to hunt (COZMOX_SCHEMATHESIS_EXAMPLES).
 MAX_EXAMPLES = int(os.environ.get("COZMOX_SCHEMATHESIS_EXAMPLES", "25"))

@@ -11,7 +11,7 @@ import pytest
 from pulumi.dynamic import ConfigureRequest
 from pulumi.dynamic.config import Config
 
-from pulumi_cozmox.core.customers import encode_customers
+from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.provider import CampaignProvider
 
 

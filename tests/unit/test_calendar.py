@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pulumi_cozmox.core.calendar import CallLimit, Span, over_limit, parse_call_limit
+from pulumi_cozmox.core.rules.calendar import CallLimit, Span, over_limit, parse_call_limit
 
 UTC = timezone.utc
 NEW_YORK = ZoneInfo("America/New_York")

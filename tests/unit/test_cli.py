@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_cozmox._cli import main
+from pulumi_cozmox.apps.cli import main
 from tests.seed_paths import SEED_RULE_PATHS, SEED_SCHEMA_PATHS
 
 DATA = Path(__file__).resolve().parent.parent / "data"

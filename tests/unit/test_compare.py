@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.core.campaign import Declared
-from pulumi_cozmox.core.compare import customer_paths, differences, field_schema
-from pulumi_cozmox.core.customers import encode_customers
-from pulumi_cozmox.core.fields import INPUT_TO_API
-from pulumi_cozmox.core.guard import same_customers
-from pulumi_cozmox.core.refresh import project_inputs
+from pulumi_cozmox.core.engine.guard import same_customers
+from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.compare import customer_paths, differences, field_schema
+from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.plan.refresh import project_inputs
+from pulumi_cozmox.core.resource.fields import INPUT_TO_API
 
 OPENAPI = Path(__file__).resolve().parents[2] / "schema" / "cozmox-campaign.openapi.json"
 SCHEMAS: dict[str, Any] = json.loads(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.core.customers import (
+from pulumi_cozmox.core.model.customers import (
     BLOB_PREFIX,
     canonical_json,
     customer_segments,

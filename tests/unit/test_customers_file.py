@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pulumi_cozmox import read_customers
-from pulumi_cozmox.core.customers_file import write_customers_csv
+from pulumi_cozmox.core.model.customers_file import write_customers_csv
 
 
 def write(tmp_path: Path, text: str, name: str = "c.csv") -> Path:

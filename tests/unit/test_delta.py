@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_cozmox.core import delta as delta_module
-from pulumi_cozmox.core.customers import customer_segments, encode_customers
-from pulumi_cozmox.core.delta import CustomersDelta, customer_keys, customers_delta, segments_delta
+from pulumi_cozmox.core.model import delta as delta_module
+from pulumi_cozmox.core.model.customers import customer_segments, encode_customers
+from pulumi_cozmox.core.model.delta import (
+    CustomersDelta,
+    customer_keys,
+    customers_delta,
+    segments_delta,
+)
 
 ADA = {"number": "+14155550101", "name": "Ada"}
 GRACE = {"number": "+14155550102", "name": "Grace"}

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.core.body import create_body_bytes, to_api_body
-from pulumi_cozmox.core.customers import customers_digest, decode_customers, encode_customers
-from pulumi_cozmox.core.fields import INPUT_KEYS, INPUT_TO_API, OUTPUT_TO_API
-from pulumi_cozmox.core.plan import Plan, escalate
-from pulumi_cozmox.core.plan import plan_change as plan
-from pulumi_cozmox.core.refresh import outputs_from_api, project_inputs
-from pulumi_cozmox.core.refusal import refusal
+from pulumi_cozmox.core.model.body import create_body_bytes, to_api_body
+from pulumi_cozmox.core.model.customers import customers_digest, decode_customers, encode_customers
+from pulumi_cozmox.core.plan.change import Plan, escalate
+from pulumi_cozmox.core.plan.change import plan_change as plan
+from pulumi_cozmox.core.plan.refresh import outputs_from_api, project_inputs
+from pulumi_cozmox.core.plan.refusal import refusal
+from pulumi_cozmox.core.resource.fields import INPUT_KEYS, INPUT_TO_API, OUTPUT_TO_API
 
 CUSTOMERS: list[dict[str, Any]] = [
     {"number": "+14155550100", "name": "Ann", "assistantOverrides": {"variableValues": {"x": 1}}},
@@ -173,7 +173,7 @@ def test_customers_compare_by_digest_when_blobs_differ(monkeypatch: pytest.Monke
     import base64
     import zlib
 
-    from pulumi_cozmox.core import customers as customers_module
+    from pulumi_cozmox.core.model import customers as customers_module
 
     # The same customers compressed by another zlib: another string, the same digest.
     data = customers_module.canonical_json(CUSTOMERS)

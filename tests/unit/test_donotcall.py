@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
-from pulumi_cozmox.core.donotcall import load_do_not_call, person_of
-from pulumi_cozmox.core.refusal import do_not_call_refusal
+from pulumi_cozmox.core.model.phone import person_of
+from pulumi_cozmox.core.plan.refusal import do_not_call_refusal
+from pulumi_cozmox.core.rules.donotcall import load_do_not_call
 
 
 def write(tmp_path: Path, text: str, name: str = "dnc.txt") -> Path:

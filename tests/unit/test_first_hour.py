@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.core.customers import encode_customers
-from pulumi_cozmox.core.report import CampaignReport, Counters, parse_lines, to_lines
-from pulumi_cozmox.core.review import review, without_traceback
+from pulumi_cozmox.apps.review import review, without_traceback
+from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.report.record import CampaignReport, Counters, parse_lines, to_lines
 from pulumi_cozmox.provider import CampaignProvider
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pulumi_cozmox.core.review import COMMENT_MARKER, DRIFT_MARKER
+from pulumi_cozmox.apps.review import COMMENT_MARKER, DRIFT_MARKER
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / "examples" / "github-actions" / "cozmox.yml"

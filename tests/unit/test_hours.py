@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from pulumi_cozmox.core.hours import (
+from pulumi_cozmox.core.rules.hours import (
     OPT_OUT,
     CallingHours,
     calling_hours,

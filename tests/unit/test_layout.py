@@ -49,13 +49,13 @@ def test_the_adapters_meet_the_logic_only_in_the_service() -> None:
     """The dynamic provider and the plugin call CampaignService; what else they import from the
     core is vocabulary (field names, config keys, the customers' encoding), never a hook."""
     hooks = {
-        "pulumi_cozmox.core.create",
-        "pulumi_cozmox.core.plan",
-        "pulumi_cozmox.core.guard",
-        "pulumi_cozmox.core.refresh",
-        "pulumi_cozmox.core.preview",
+        "pulumi_cozmox.core.engine.create",
+        "pulumi_cozmox.core.plan.change",
+        "pulumi_cozmox.core.engine.guard",
+        "pulumi_cozmox.core.plan.refresh",
+        "pulumi_cozmox.core.report.build",
     }
     for path in [PACKAGE / "provider.py", *modules("native")]:
         assert imports(path) & hooks == set(), path.name
-    assert "pulumi_cozmox.core.service" in imports(PACKAGE / "provider.py")
-    assert "pulumi_cozmox.core.service" in imports(PACKAGE / "native" / "server.py")
+    assert "pulumi_cozmox.core.engine.service" in imports(PACKAGE / "provider.py")
+    assert "pulumi_cozmox.core.engine.service" in imports(PACKAGE / "native" / "server.py")

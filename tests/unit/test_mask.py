@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_cozmox.core.mask import mask_email, mask_number, mask_text
+from pulumi_cozmox.core.model.mask import mask_email, mask_number, mask_text
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from cozmox_codegen import pulumischema
-from pulumi_cozmox.core.customers import decode_customers, encode_customers
-from pulumi_cozmox.core.export import _python_program, _yaml_program, resource_names
-from pulumi_cozmox.core.service import UNKNOWN
+from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
+from pulumi_cozmox.core.engine.service import UNKNOWN
+from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
 from pulumi_cozmox.native import values
 from pulumi_cozmox.native.server import native_names
 

@@ -12,7 +12,7 @@ import pytest
 from phonenumbers import PhoneNumberType
 from phonenumbers.timezone import time_zones_for_number
 
-from pulumi_cozmox.core.phone import country_code, is_valid, phone_number, time_zones
+from pulumi_cozmox.core.model.phone import country_code, is_valid, phone_number, time_zones
 
 TYPES = [
     PhoneNumberType.FIXED_LINE,

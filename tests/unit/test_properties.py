@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pulumi.dynamic import CheckFailure
 
-from pulumi_cozmox.core.customers import encode_customers
-from pulumi_cozmox.core.rules import format_path
-from pulumi_cozmox.core.validation import Problem, validate_campaign, validate_update
+from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.rules.crossfield import format_path
+from pulumi_cozmox.core.rules.validation import Problem, validate_campaign, validate_update
 from pulumi_cozmox.provider import CampaignProvider
 
 # Bounded: the whole module runs in well under 30 s on a loaded 2-core machine.

@@ -13,7 +13,7 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.output import Unknown
 
 from pulumi_cozmox.client.errors import ConfigurationError
-from pulumi_cozmox.core.customers import encode_customers
+from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.provider import CampaignProvider
 
 KEY = "sk-unit-test-key-0123"

@@ -7,9 +7,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from pulumi_cozmox.core.delta import customers_delta
-from pulumi_cozmox.core.hours import calling_hours
-from pulumi_cozmox.core.report import (
+from pulumi_cozmox.core.model.delta import customers_delta
+from pulumi_cozmox.core.report.record import (
     AlsoCalled,
     CampaignReport,
     Counters,
@@ -21,6 +20,7 @@ from pulumi_cozmox.core.report import (
     standing_opt_ins,
     to_lines,
 )
+from pulumi_cozmox.core.rules.hours import calling_hours
 
 NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)
 PLAN = {"earliestAt": "2030-03-04T09:00:00Z", "latestAt": "2030-03-04T12:00:00Z"}

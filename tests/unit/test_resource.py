@@ -6,7 +6,7 @@ import pytest
 
 import pulumi_cozmox
 from pulumi_cozmox import Campaign, CampaignArgs
-from pulumi_cozmox.core.customers import encode_customers
+from pulumi_cozmox.core.model.customers import encode_customers
 
 ARGS = CampaignArgs(
     name="Spring",

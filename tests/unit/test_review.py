@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox._cli import main
-from pulumi_cozmox.core.report import parse_lines
-from pulumi_cozmox.core.review import COMMENT_MARKER, MAX_CHARS, review
+from pulumi_cozmox.apps.cli import main
+from pulumi_cozmox.apps.review import COMMENT_MARKER, MAX_CHARS, review
+from pulumi_cozmox.core.report.record import parse_lines
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)

@@ -9,8 +9,8 @@ import pytest
 from phonenumbers.timezone import time_zones_for_number
 
 from benchmarks.campaigns import customer_number
-from pulumi_cozmox.core.phone import is_valid, time_zones
-from pulumi_cozmox.core.rules import (
+from pulumi_cozmox.core.model.phone import is_valid, time_zones
+from pulumi_cozmox.core.rules.crossfield import (
     MAX_CUSTOMERS,
     Problem,
     check_rules,

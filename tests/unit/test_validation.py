@@ -12,7 +12,7 @@ import pytest
 
 import pulumi_cozmox
 from pulumi_cozmox._schema import load_schema
-from pulumi_cozmox.core.validation import Problem, validate_campaign, validate_update
+from pulumi_cozmox.core.rules.validation import Problem, validate_campaign, validate_update
 from tests.seed_paths import SEED_RULE_PATHS, SEED_SCHEMA_PATHS
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -4,7 +4,7 @@ Pure of Pulumi: no pulumi import, no import of planning or validation.
 
 Retries live in the transport (:mod:`pulumi_cozmox.client.retry`); creating a campaign safely (the
 duplicate guard, a lost answer looked up before anything is sent again) lives in
-:mod:`pulumi_cozmox.core.create`, on top of :meth:`CozmoxClient.post_campaign`.
+:mod:`pulumi_cozmox.core.engine.create`, on top of :meth:`CozmoxClient.post_campaign`.
 
 Two connection pools: reads, updates and deletes reuse connections; every POST opens a fresh
 one, so a create never goes out on a keep-alive connection the server has already closed
@@ -281,7 +281,7 @@ class CozmoxClient:
     def post_campaign(self, body: bytes) -> httpx.Response:
         """POST /campaign once (429s and unsent requests retried by the transport), on a
         fresh connection. Returns the answer as it came, whatever its status; raises the
-        httpx error when no answer came. Callers: :mod:`pulumi_cozmox.core.create`."""
+        httpx error when no answer came. Callers: :mod:`pulumi_cozmox.core.engine.create`."""
         return self._posts.post(
             "/campaign", content=body, headers={"Content-Type": "application/json"}
         )

@@ -13,7 +13,8 @@ full jitter, ``max_retries`` times at most) when repeating it cannot do harm:
   is the usual cause, and the server never saw the request.
 
 Anything else reaches the caller as it came: in particular a POST whose answer was lost or
-was a 5xx, which may have been carried out all the same (see :mod:`pulumi_cozmox.core.create`). An
+was a 5xx, which may have been carried out all the same (see
+:mod:`pulumi_cozmox.core.engine.create`). An
 error raised after attempts carries their number as ``cozmox_attempts``, for the message.
 """
 

@@ -5,7 +5,7 @@ Each setting comes from the stack config (``cozmox:apiKey``, ``cozmox:baseUrl``,
 ``COZMOX_REQUEST_TIMEOUT``), else its default. The key is a ``SecretStr``: it never shows in a
 repr, a log line or an error. It is sent only over ``https://``, except to a loopback host
 (the local emulator), so a mistyped ``baseUrl`` cannot send it in clear text over a network.
-The stack's rules about who may be called are read by :mod:`pulumi_cozmox.core.config`.
+The stack's rules about who may be called are read by :mod:`pulumi_cozmox.core.rules.config`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@
 
 Modules, in the spirit of moto: :mod:`.app` (routes, HTTP only), :mod:`.store` (SQLite and
 the API's state rules), :mod:`.lifecycle` (the simulated calls, pure), :mod:`.checks` (request
-validation with the derived JSON Schema and ``pulumi_cozmox.core.rules``), :mod:`.errors` (domain
+validation with the derived JSON Schema and ``pulumi_cozmox.core.rules.crossfield``),
+:mod:`.errors` (domain
 errors with their wire status), :mod:`.faults` (fault injection and the request journal),
 :mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.server` (uvicorn).
 

@@ -2,7 +2,8 @@
 
 The emulator is an oracle independent of the provider's ``validation`` module: it compiles
 the generated schemas itself (``pulumi_cozmox._schema.load_schema``, validated with
-``jsonschema_rs``, formats asserted) and adds ``pulumi_cozmox.core.rules.check_rules``. Messages
+``jsonschema_rs``, formats asserted) and adds ``pulumi_cozmox.core.rules.crossfield.check_rules``.
+Messages
 follow the API's (class-validator) wording, each naming its path::
 
     property customers[0].foo should not exist
@@ -21,7 +22,7 @@ from typing import Any
 import jsonschema_rs
 
 from pulumi_cozmox._schema import load_schema
-from pulumi_cozmox.core.rules import check_rules, format_path
+from pulumi_cozmox.core.rules.crossfield import check_rules, format_path
 
 from .errors import BadRequest
 

@@ -1,7 +1,8 @@
 """The native plugin's gRPC servicer: Pulumi's resource provider protocol over the core.
 
 Each call turns the engine's values into the core's canonical inputs once
-(:mod:`pulumi_cozmox.native.values`), calls :class:`~pulumi_cozmox.core.service.CampaignService`
+(:mod:`pulumi_cozmox.native.values`), calls
+:class:`~pulumi_cozmox.core.engine.service.CampaignService`
 and answers in the engine's terms:
 
 - a check failure names its path in the reason (``customers[3].number: ...``) and the property
@@ -44,11 +45,11 @@ from pulumi.runtime.proto import (
 from pulumi_cozmox import __version__
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.client.errors import CozmoxError
-from pulumi_cozmox.core.config import CONFIG_KEYS
-from pulumi_cozmox.core.customers import decode_customers, is_blob
-from pulumi_cozmox.core.customers_file import read_customers, write_customers_csv
-from pulumi_cozmox.core.fields import INPUT_KEYS, NATIVE_TYPE, OUTPUT_TO_API
-from pulumi_cozmox.core.service import VANISHED, CampaignService, Failure, Refusal
+from pulumi_cozmox.core.engine.service import VANISHED, CampaignService, Failure, Refusal
+from pulumi_cozmox.core.model.customers import decode_customers, is_blob
+from pulumi_cozmox.core.model.customers_file import read_customers, write_customers_csv
+from pulumi_cozmox.core.resource.fields import INPUT_KEYS, NATIVE_TYPE, OUTPUT_TO_API
+from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 from pulumi_cozmox.native import values
 from pulumi_cozmox.native.values import CAMEL, CUSTOMERS_FILE, UNKNOWN_SENTINEL
 

@@ -6,7 +6,8 @@ sentinel) as the core's canonical inputs and back: done once per call, at the bo
 - Secrets arrive wrapped (``{SIG_KEY: SIG, "value": ...}``, the plugin accepts secrets): they
   are unwrapped; outputs that are personal data (the customers) are wrapped again on the way
   out, in outputs and in the inputs a read returns (so an imported campaign's stay secret).
-- The engine's unknown (``04da6b54-...``) becomes :data:`~pulumi_cozmox.core.service.UNKNOWN`.
+- The engine's unknown (``04da6b54-...``) becomes
+:data:`~pulumi_cozmox.core.engine.service.UNKNOWN`.
 - The customers: ``customers`` (a list) or ``customersFile`` (a CSV or JSON file beside the
   program, :mod:`pulumi_cozmox.native.customers_file`) become the core's one blob. The state
   keeps that blob as the output ``customersBlob`` (compressed: 10,000 customers are not 90 MB
@@ -24,10 +25,10 @@ from typing import Any
 from google.protobuf import json_format, struct_pb2
 
 from pulumi_cozmox._json import gc_paused
-from pulumi_cozmox.core.customers import decode_customers, encode_customers, is_blob
-from pulumi_cozmox.core.customers_file import read_customers
-from pulumi_cozmox.core.fields import OUTPUT_TO_API, PROPERTY_NAMES
-from pulumi_cozmox.core.service import UNKNOWN, Unknown
+from pulumi_cozmox.core.engine.service import UNKNOWN, Unknown
+from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
+from pulumi_cozmox.core.model.customers_file import read_customers
+from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API, PROPERTY_NAMES
 
 __all__ = [
     "CAMEL",

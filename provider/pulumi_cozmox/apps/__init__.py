@@ -1,0 +1,1 @@
+"""The applications over the core: the command line, the review, the export."""

@@ -1,0 +1,191 @@
+"""The ``pulumi-cozmox`` command: dispatch only.
+
+Subcommands:
+
+- ``validate FILE.json`` (``-`` for standard input; ``--update`` for a PATCH body): exit 0 and
+  print nothing when the campaign is valid; exit 1 and print one ``PATH: MESSAGE`` line per
+  problem when it is not; exit 2 when the file cannot be read or is not JSON.
+- ``review [FILE.json|-]`` (default ``-``): read ``pulumi preview --json`` output and print one
+  GitHub Markdown comment (see :mod:`pulumi_cozmox.apps.review`); exit 0 when written, 1 when the
+  preview failed (the comment then quotes its errors, masked), 2 when the input cannot be read
+  or is not a preview document. ``--drift``: the preview is a nightly drift check (``pulumi
+  preview --refresh --expect-no-changes --json``); exit 1 on drift, 0 when there is none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def _read_json(file: str) -> tuple[Any, int]:
+    """(the document in ``file``, or ``-`` for stdin; EXIT_OK), or (None, EXIT_USAGE) after
+    saying why on stderr."""
+    name = "<stdin>" if file == "-" else file
+    try:
+        if file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(file, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"pulumi-cozmox: cannot read {name}: {exc}", file=sys.stderr)
+        return None, EXIT_USAGE
+    try:
+        return json.loads(text), EXIT_OK
+    except json.JSONDecodeError as exc:
+        print(
+            f"pulumi-cozmox: {name} is not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+            file=sys.stderr,
+        )
+        return None, EXIT_USAGE
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from pulumi_cozmox.core.rules.validation import validate_campaign, validate_update
+
+    body, code = _read_json(args.file)
+    if code != EXIT_OK:
+        return code
+    problems = validate_update(body) if args.update else validate_campaign(body)
+    for problem in problems:
+        print(problem)
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from pulumi_cozmox.apps.review import is_preview, review
+
+    document, code = _read_json(args.file)
+    if code != EXIT_OK:
+        return code
+    if not is_preview(document):
+        print(
+            "pulumi-cozmox: not `pulumi preview --json` output (no steps, no diagnostics)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result = review(document, drift=args.drift)
+    sys.stdout.write(result.markdown)
+    return result.exit_code
+
+
+def _export(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from pulumi_cozmox.apps.export import export_campaigns
+    from pulumi_cozmox.client.api import CozmoxClient
+    from pulumi_cozmox.client.errors import CozmoxError
+    from pulumi_cozmox.client.settings import resolve_settings
+
+    out = Path(args.out)
+    try:
+        with CozmoxClient(resolve_settings({}, os.environ)) as client:
+            done = export_campaigns(
+                client,
+                out,
+                fmt=args.format,
+                ids=args.id or [],
+                statuses=args.status or [],
+                project=args.project or out.resolve().name,
+                virtualenv=args.virtualenv,
+                plugin_dir=str(Path(sys.executable).parent),
+            )
+    except (CozmoxError, OSError) as exc:
+        print(f"pulumi-cozmox export: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(done.by_status.items())) or "none"
+    print(
+        f"exported {done.campaigns} campaign{'' if done.campaigns == 1 else 's'} "
+        f"({statuses}; {done.customers:,} customers) "
+        f"to {out} as a {args.format} project"
+    )
+    if done.campaigns:
+        print(
+            f"warning: {out}/customers/ holds the customers' personal data (numbers, names, "
+            "emails); .gitignore keeps it out of version control. `pulumi up` in the project "
+            "takes the campaigns over: nothing is created or dialed.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pulumi-cozmox", description="Tools for Cozmox call campaigns."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate",
+        help="check a campaign request body (JSON) before anything is sent",
+        description="Check a Create Campaign body: exit 0 if valid, else 1 and one line per "
+        "problem (PATH: MESSAGE); 2 if the file cannot be read or is not JSON.",
+    )
+    validate.add_argument("file", metavar="FILE.json", help="the request body, or - for stdin")
+    validate.add_argument(
+        "--update", action="store_true", help="check an Update Campaign (PATCH) body instead"
+    )
+    validate.set_defaults(handler=_validate)
+    review = commands.add_parser(
+        "review",
+        help="write a pull-request comment (Markdown) from `pulumi preview --json` output",
+        description="Read `pulumi preview --json` output and print one GitHub Markdown comment: "
+        "a summary, warnings, one section per campaign. Exit 0 when written, 1 when the preview "
+        "failed (the comment quotes its errors), 2 when the input is unreadable or no preview.",
+    )
+    review.add_argument(
+        "file", metavar="FILE.json", nargs="?", default="-", help="the preview, or - for stdin"
+    )
+    review.add_argument(
+        "--drift",
+        action="store_true",
+        help="the preview is a drift check (pulumi preview --refresh --expect-no-changes): "
+        "report drift; exit 1 when there is some, 0 when there is none",
+    )
+    review.set_defaults(handler=_review)
+    export = commands.add_parser(
+        "export",
+        help="write an org's campaigns as a Pulumi project that takes them over",
+        description="Read the org's campaigns (COZMOX_API_KEY, COZMOX_BASE_URL) and write a "
+        "Pulumi project declaring them, each customer list in a file of its own under "
+        "customers/. `pulumi up` there adopts them (no POST, no PATCH); the next preview is "
+        "a no-op.",
+    )
+    export.add_argument("--format", choices=("python", "yaml"), default="python")
+    export.add_argument("--out", default="cozmox-export", help="the project folder to write")
+    export.add_argument(
+        "--id", action="append", metavar="ID", help="export this campaign (repeatable)"
+    )
+    export.add_argument(
+        "--status",
+        action="append",
+        choices=("scheduled", "in-progress", "ended"),
+        help="export the campaigns in this status (repeatable)",
+    )
+    export.add_argument("--project", help="the Pulumi project name (default: the folder's)")
+    export.add_argument(
+        "--virtualenv",
+        default="venv",
+        help="the Python project's virtualenv, in Pulumi.yaml (default: %(default)s)",
+    )
+    export.set_defaults(handler=_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    code: int = args.handler(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
