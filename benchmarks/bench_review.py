@@ -34,7 +34,8 @@ from pulumi_cozmox.core.model.customers import (  # noqa: E402
 )
 from pulumi_cozmox.core.model.delta import customers_delta, segments_delta  # noqa: E402
 from pulumi_cozmox.core.model.phone import _geographic_zones  # noqa: E402
-from pulumi_cozmox.core.report.record import make_report, to_lines  # noqa: E402
+from pulumi_cozmox.core.report.build import make_report  # noqa: E402
+from pulumi_cozmox.core.report.text import to_lines  # noqa: E402
 from pulumi_cozmox.core.rules.hours import calling_hours  # noqa: E402
 
 PLAN = {"earliestAt": "2030-03-04T09:00:00Z", "latestAt": "2030-03-04T12:00:00Z"}

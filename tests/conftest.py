@@ -114,9 +114,9 @@ def _fresh_provider_process() -> Iterator[None]:
     client, rules and guard, and what the run learnt) is one per process, not one per test."""
     from pulumi_cozmox import provider
 
-    provider._services.clear()
+    provider._runs.clear()
     yield
-    provider._services.clear()
+    provider._runs.clear()
 
 
 @pytest.fixture(scope="session")

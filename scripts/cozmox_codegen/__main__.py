@@ -2,7 +2,9 @@
 
 The OpenAPI document -> ``schema/<root>.schema.json`` (with the repair report) -> the
 TypedDicts of ``provider/pulumi_cozmox/types.py`` and the native plugin's Pulumi package schema
-``provider/pulumi_cozmox/native/schema.json``. Paths default to this source tree.
+``provider/pulumi_cozmox/native/schema.json``; the Campaign's field table -> the Python
+resource's arguments (``provider/pulumi_cozmox/_args.py``), the package schema's resource and
+``docs/campaign.md``. Paths default to this source tree.
 """
 
 from __future__ import annotations
@@ -15,15 +17,23 @@ from pathlib import Path
 
 import tomllib
 
-from cozmox_codegen import pulumischema, schema, typeddicts
-
 REPO = Path(__file__).resolve().parents[2]
+# The field table is read from this source tree, not from an installed copy.
+sys.path.insert(0, str(REPO / "provider"))
+
+from cozmox_codegen import pulumischema, resource, schema, typeddicts  # noqa: E402
+
 #: The root schema the TypedDicts are read from (its ``$defs`` hold every nested object).
 TYPES_SOURCE = "CreateCampaignDTO"
 
 
 def outputs(
-    openapi_path: Path, schema_dir: Path, types_path: Path, package_path: Path
+    openapi_path: Path,
+    schema_dir: Path,
+    types_path: Path,
+    package_path: Path,
+    args_path: Path,
+    docs_path: Path,
 ) -> tuple[dict[Path, str], str]:
     """Each file's path and generated text, and a summary (repair report, sizes, times)."""
     openapi = json.loads(openapi_path.read_text(encoding="utf-8"))
@@ -39,6 +49,8 @@ def outputs(
     files = {schema_dir / f"{name}.schema.json": schema.dumps(s) for name, s in schemas.items()}
     files[types_path] = types_text
     files[package_path] = package_text
+    files[args_path] = resource.python_args()
+    files[docs_path] = resource.docs_page()
     summary = report.lines()
     summary.append(f"JSON Schemas: {len(schemas)} files in {schemas_done - started:.2f} s")
     summary.append(
@@ -75,9 +87,28 @@ def main(argv: list[str] | None = None) -> int:
         default=REPO / "provider" / "pulumi_cozmox" / "native" / "schema.json",
         help="the native plugin's Pulumi package schema",
     )
+    parser.add_argument(
+        "--resource-args",
+        type=Path,
+        default=REPO / "provider" / "pulumi_cozmox" / "_args.py",
+        help="the Python resource's arguments and outputs",
+    )
+    parser.add_argument(
+        "--fields-doc",
+        type=Path,
+        default=REPO / "docs" / "campaign.md",
+        help="the reference page of the Campaign's fields",
+    )
     parser.add_argument("--check", action="store_true", help="fail if a file is stale")
     args = parser.parse_args(argv)
-    files, summary = outputs(args.openapi, args.schema_dir, args.types, args.package_schema)
+    files, summary = outputs(
+        args.openapi,
+        args.schema_dir,
+        args.types,
+        args.package_schema,
+        args.resource_args,
+        args.fields_doc,
+    )
     stale: list[str] = []
     for path, text in files.items():
         if args.check:

@@ -25,71 +25,16 @@ import json
 from typing import Any
 
 from cozmox_codegen.typeddicts import DEFS_PREFIX, RENAMES, _first_sentence, referrers
+from pulumi_cozmox.core.resource import names
+from pulumi_cozmox.core.resource.fields import FIELDS, Change, Field, by_api
 
 PACKAGE = "cozmox"
 TYPE_PREFIX = f"{PACKAGE}:index:"
 ANY = {"$ref": "pulumi.json#/Any"}
 _SCALARS = {"string", "number", "integer", "boolean"}
 
-#: The resource's own inputs: the provider's, not the API's (snake_case in Python).
-PROVIDER_INPUTS: dict[str, dict[str, Any]] = {
-    "customersFile": {
-        "type": "string",
-        "description": "A file of the customers, instead of `customers`: a CSV file (one "
-        "customer a row; the columns are the Customer fields, `assistantOverrides` a JSON "
-        "cell) or a JSON list, relative to the project directory. Its contents are what "
-        "counts: a changed file is a new customer list (a new campaign).",
-    },
-    "allowRedial": {
-        "oneOf": [{"type": "boolean"}, {"type": "string"}],
-        "description": "Allow a change that calls again the people this campaign has "
-        "called (a replacement after it started dialing): true, or the id of the one "
-        "campaign it allows (the id a refusal names).",
-    },
-    "allowDuplicate": {
-        "oneOf": [{"type": "boolean"}, {"type": "string"}],
-        "description": "Allow creating this campaign although the org holds an identical "
-        "one or one that calls the same people on the same day: true, or the id of the one "
-        "campaign it allows.",
-    },
-    "allowOutsideCallingHours": {
-        "type": "boolean",
-        "description": "Allow a schedule that calls people outside the calling policy's "
-        "hours in their time zone (08:00-21:00 by default).",
-    },
-    "adoptId": {
-        "type": "string",
-        "description": "Take over this existing campaign when the resource is first "
-        "created (GET, and a PATCH only of what differs) instead of creating one.",
-    },
-    "ended": {
-        "type": "boolean",
-        "description": "End the campaign (no new call is placed; calls in progress finish). "
-        "Cannot be set on a campaign that does not exist yet.",
-    },
-}
-
-#: Outputs the API sets (Campaign), and the provider's own.
-OUTPUTS: dict[str, dict[str, Any]] = {
-    "status": {"type": "string", "description": "scheduled, in-progress or ended."},
-    "endedReason": {"type": "string", "description": "Why the campaign ended."},
-    "orgId": {"type": "string", "description": "The org the campaign belongs to."},
-    "createdAt": {"type": "string", "description": "When the campaign was created."},
-    "updatedAt": {"type": "string", "description": "When the campaign was last changed."},
-    "calls": {
-        "type": "object",
-        "additionalProperties": {"$ref": "pulumi.json#/Any"},
-        "description": "The calls placed so far, by call id.",
-    },
-    "callsCounterScheduled": {"type": "integer", "description": "Calls scheduled."},
-    "callsCounterQueued": {"type": "integer", "description": "Calls queued."},
-    "callsCounterInProgress": {"type": "integer", "description": "Calls in progress."},
-    "callsCounterEndedVoicemail": {
-        "type": "integer",
-        "description": "Calls that ended in a voicemail.",
-    },
-    "callsCounterEnded": {"type": "integer", "description": "Calls that ended."},
-    "customerCount": {"type": "integer", "description": "How many customers it calls."},
+#: The plugin's own state, beside the fields (:mod:`pulumi_cozmox.native.values`).
+PLUGIN_STATE: dict[str, dict[str, Any]] = {
     "customersFileDigest": {
         "type": "string",
         "secret": True,
@@ -103,6 +48,35 @@ OUTPUTS: dict[str, dict[str, Any]] = {
         "provider compares a new customer list with.",
     },
 }
+#: Fields the plugin computes: outputs of the native resource.
+COMPUTED = ("customerCount",)
+_FIELD_TYPES: dict[str, dict[str, Any]] = {
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+    "boolean": {"type": "boolean"},
+    "boolean|string": {"oneOf": [{"type": "boolean"}, {"type": "string"}]},
+    "object": {"type": "object", "additionalProperties": dict(ANY)},
+}
+
+
+def _field_spec(field: Field) -> dict[str, Any]:
+    spec = dict(_FIELD_TYPES[field.type])
+    spec["description"] = names.render(field.description, "native")
+    if field.secret:
+        spec["secret"] = True
+    return spec
+
+
+def _provider_fields() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(the native resource's own inputs, its outputs), from the field table."""
+    inputs: dict[str, dict[str, Any]] = {}
+    outputs: dict[str, dict[str, Any]] = {}
+    for field in FIELDS:
+        if "native" not in field.doors or field.sent:
+            continue
+        computed = field.change is Change.OUTPUT or field.api in COMPUTED
+        (outputs if computed else inputs)[field.api] = _field_spec(field)
+    return inputs, {**outputs, **PLUGIN_STATE}
 
 
 class PulumiSchemaError(Exception):
@@ -254,12 +228,13 @@ def _customers(customer: dict[str, Any], campaign: dict[str, Any]) -> dict[str, 
         for key, prop in customer["properties"].items()
         if isinstance(prop.get("description"), str)
     ]
-    text = campaign["properties"]["customers"].get("description", "The customers.")
+    field = by_api("customers")
+    text = names.render(field.description, "native") if field else "The customers."
     return {
         "type": "array",
         "items": dict(ANY),
         "secret": True,
-        "description": f"{text} A secret: personal data. Or give `customersFile`.\n\n"
+        "description": f"{text} Or give `customersFile`.\n\n"
         "Each customer (the API's `CreateCustomerDTO`):\n" + "\n".join(lines),
     }
 
@@ -270,8 +245,13 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
     campaign = gen.defs["CreateCampaignDTO"]
     fields = {k: v for k, v in campaign["properties"].items() if k != "customers"}
     inputs = gen.properties({"properties": fields}, "CreateCampaignDTO")
+    for key, spec in inputs.items():
+        field = by_api(key)
+        if field is not None:  # the table's words: what changing it does is ours to say
+            spec["description"] = names.render(field.description, "native")
     inputs["customers"] = _customers(gen.defs["CreateCustomerDTO"], campaign)
-    inputs.update(PROVIDER_INPUTS)
+    provider_inputs, outputs = _provider_fields()
+    inputs.update(provider_inputs)
     required = [k for k in campaign.get("required", []) if k != "customers"]
     config = {
         "apiKey": {
@@ -290,7 +270,7 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
         "callLimit": {
             "type": "string",
             "description": "How often one person may be called across the org's campaigns, "
-            "as N/PERIOD (1/day, 3/week).",
+            "as N/PERIOD (1/24h: once a day; 2/7d: twice a week).",
         },
         "doNotCall": {
             "type": "string",
@@ -321,7 +301,7 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
                 "its schedule.",
                 "inputProperties": inputs,
                 "requiredInputs": required,
-                "properties": {**inputs, **OUTPUTS},
+                "properties": {**inputs, **outputs},
                 "required": [*required, "status", "customerCount"],
             }
         },

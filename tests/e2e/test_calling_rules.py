@@ -86,7 +86,11 @@ def test_a_policy_judges_each_customer_by_its_region(
     assert "Europe/London 19:30-19:45 (1 person, GB 09:00-20:00 Mon-Sat)" in calls
     assert "America/Toronto 14:30-14:45 (1 person, 08:00-21:00)" in calls
     markdown = review(stack.run("preview", "--json").stdout, tmp_path)
-    assert "| Europe/London | 19:30-19:45 (1 person, GB 09:00-20:00 Mon-Sat) |" in markdown
+    # Each zone's row names the region whose rule applies there (issue 23): New York is two
+    # rows, one per rule, told apart by their regions.
+    assert "| Europe/London (GB) | 19:30-19:45 (1 person, GB 09:00-20:00 Mon-Sat) |" in markdown
+    assert "| America/New_York (US-FL) | 14:30-14:45 (1 person, US-FL 08:00-20:00) |" in markdown
+    assert "| America/New_York (default rule) | 14:30-14:45 (1 person, 08:00-21:00) |" in markdown
 
     # Sunday in London: refused by day; 2099-12-25 anywhere: refused by date.
     emulator.control.delete("requests").raise_for_status()

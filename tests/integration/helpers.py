@@ -11,8 +11,8 @@ from typing import Any
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.client.settings import Settings
 from pulumi_cozmox.core.engine.create import Declared
-from pulumi_cozmox.core.model.body import splice_body
-from pulumi_cozmox.core.model.customers import canonical_json
+from pulumi_cozmox.core.model.customers import CustomerList, encode_customers
+from pulumi_cozmox.core.report.record import CampaignReport
 
 
 def body(name: str = "Q2", numbers: int = 2, **fields: Any) -> dict[str, Any]:
@@ -35,8 +35,7 @@ def json_bytes(data: Any) -> bytes:
 def declared(data: dict[str, Any]) -> Declared:
     """The Declared campaign of a POST body, as the provider builds it from props."""
     fields = {k: v for k, v in data.items() if k != "customers"}
-    customers = canonical_json(data["customers"])
-    return Declared(body=splice_body(fields, customers), fields=fields, customers_json=customers)
+    return Declared(fields=fields, customer_list=CustomerList(encode_customers(data["customers"])))
 
 
 def make_client(
@@ -90,3 +89,17 @@ def campaigns(emulator: Any) -> list[dict[str, Any]]:
     """Every campaign the emulator holds (one page: tests keep fewer than 100)."""
     with emulator.api() as api:
         return list(api.get("/campaign", params={"limit": 100}).json()["results"])
+
+
+class Collect:
+    """A sink that keeps what a run's hooks say: their reports, and their notices."""
+
+    def __init__(self) -> None:
+        self.reports: list[CampaignReport] = []
+        self.notices: list[str] = []
+
+    def report(self, report: CampaignReport) -> None:
+        self.reports.append(report)
+
+    def notice(self, text: str) -> None:
+        self.notices.append(text)

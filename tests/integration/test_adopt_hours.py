@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pulumi_cozmox.core.engine.service import CampaignService
+from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import encode_customers
+from tests.integration.helpers import Collect
 
 NIGHT = {"earliestAt": "2099-01-01T12:00:00Z", "latestAt": "2099-01-01T13:00:00Z"}  # 04:00 PST
 CUSTOMERS = [{"number": "+14155550101"}, {"number": "+14155550102"}]
@@ -39,11 +40,10 @@ def test_only_a_takeover_as_it_is_skips_the_calling_hours(emulator: Any) -> None
             },
         ).json()
     config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
-    said: list[str] = []
 
     def check(props: dict[str, Any]) -> list[str]:
-        service = CampaignService(config, environ={})
-        return [f"{f.path}: {f.reason}" for f in service.check({}, props, said.append)]
+        run = Run(config, environ={})
+        return [f"{f.path}: {f.reason}" for f in run.check({}, props, Collect())]
 
     assert check(news(adopt_id=made["id"])) == []
     moved = {**NIGHT, "latestAt": "2099-01-01T14:00:00Z"}

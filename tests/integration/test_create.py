@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from pulumi_cozmox.client.errors import DuplicateCampaign, OutcomeUnknown, ServerError
-from pulumi_cozmox.core.engine.create import Created, create_campaign, find_identical
+from pulumi_cozmox.core.engine.create import Claims, Created, create_campaign, find_identical
 from pulumi_cozmox.core.engine.guard import Guard
+from pulumi_cozmox.core.resource import names
 from tests.integration.helpers import (
     add_fault,
     arrivals,
@@ -48,7 +49,7 @@ def test_identical_campaign_is_refused_before_anything_is_sent(client: Any, emul
     # Another name, the same people at the same time from the same number: a duplicate.
     with pytest.raises(DuplicateCampaign) as refused:
         create(client, body("Spring (copy)"))
-    message = str(refused.value)
+    message = names.render(str(refused.value), "python")  # as a Python program's author reads it
     assert refused.value.campaign_ids == [first]
     assert first in message
     assert f'adopt_id="{first}"' in message
@@ -88,7 +89,7 @@ def test_allow_duplicate_by_id_allows_a_copy_of_that_campaign_once(
     with pytest.raises(DuplicateCampaign) as again:
         create(client, body(), allow_duplicate=first)
     assert sorted(again.value.campaign_ids) == sorted([first, copy.campaign["id"]])
-    assert "allow_duplicate=True" in str(again.value)
+    assert "allow_duplicate=True" in names.render(str(again.value), "python")
     assert journal(emulator, "POST") == []
     assert len(campaigns(emulator)) == 3
 
@@ -257,15 +258,16 @@ def run_guard(client: Any) -> Guard:
 
 def run_parallel(client: Any, bodies: list[dict[str, Any]], **options: Any) -> list[Created]:
     """Create each of ``bodies`` in its own thread, the threads released at once, sharing the
-    run's guard (one provider process serves a `pulumi up`'s parallel creates)."""
+    run's guard and claims (one provider process serves a `pulumi up`'s parallel creates)."""
     results: list[Created | BaseException] = [RuntimeError("not run")] * len(bodies)
     start = threading.Barrier(len(bodies))
     guard = run_guard(client)
+    claims = Claims()
 
     def one(i: int) -> None:
         try:
             start.wait(30)
-            results[i] = create(client, bodies[i], guard=guard, **options)
+            results[i] = create(client, bodies[i], guard=guard, claims=claims, **options)
         except BaseException as exc:  # reported below
             results[i] = exc
 
@@ -323,6 +325,7 @@ def test_parallel_identical_duplicates_with_lost_answers_get_distinct_campaigns(
 
 def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: Any) -> None:
     guard = run_guard(client)
+    claims = Claims()
     add_fault(emulator, **HOLD, times=3)
     outcomes: list[str] = []
     lock = threading.Lock()
@@ -331,7 +334,7 @@ def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: An
     def one() -> None:
         start.wait(30)
         try:
-            create(client, body(), guard=guard)
+            create(client, body(), guard=guard, claims=claims)
             outcome = "created"
         except DuplicateCampaign:
             outcome = "refused"

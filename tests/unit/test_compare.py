@@ -20,7 +20,7 @@ import pytest
 from pulumi_cozmox.core.engine.guard import same_customers
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import customer_paths, differences, field_schema
-from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.model.customers import CustomerList, encode_customers
 from pulumi_cozmox.core.plan.refresh import project_inputs
 from pulumi_cozmox.core.resource.fields import INPUT_TO_API
 
@@ -49,6 +49,11 @@ DECLARED = {
     "workflow_id": None,
     "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
 }
+
+
+def declared_of(props: dict[str, Any]) -> Declared:
+    """The campaign the provider declares for ``props``."""
+    return Declared.from_props(props, CustomerList(props["customers"]))
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -138,7 +143,7 @@ def test_every_customer_field_the_program_does_not_declare_is_compared(field: st
     # Refresh: drift.
     assert project_inputs(server, declared)["customers"] != declared["customers"]
     # The guard and the lookup: not the declared campaign.
-    assert not same_customers(server_customers, Declared.from_props(declared))
+    assert not same_customers(server_customers, declared_of(declared))
     # adopt_id: the path named, never the value.
     paths = customer_paths(server_customers, [{"number": "+14155550100"}, declared_customer])
     assert paths == [f"customers[1].{field}"]
@@ -175,7 +180,7 @@ def test_a_documented_default_the_server_adds_is_no_drift() -> None:
         project_inputs(api_campaign(declared, with_default), declared)["customers"]
         == (declared["customers"])
     )
-    assert same_customers(with_default, Declared.from_props(declared))
+    assert same_customers(with_default, declared_of(declared))
     # The same key with another value is drift.
     other = [{**CUSTOMER, "numberE164CheckEnabled": False}]
     assert (

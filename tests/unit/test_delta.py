@@ -28,6 +28,7 @@ def test_added_removed_changed_unchanged():
         removed=(("number", "+14155550103"),),
         changed=(("number", "+14155550102"),),
         unchanged=1,
+        changed_fields=(("name",),),  # Grace's name, her one field that changed
     )
     assert delta.kept == 2 and delta.has_changes
 

@@ -10,6 +10,7 @@ import pytest
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.model.phone import person_of
 from pulumi_cozmox.core.plan.refusal import do_not_call_refusal
+from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.rules.donotcall import load_do_not_call
 
 
@@ -94,7 +95,7 @@ def test_the_refusal_names_paths_and_a_stop_as_the_way_out(
     tmp_path: Path, status: str, way_out: str
 ) -> None:
     listed = load_do_not_call(write(tmp_path, "+14155550102\n"), "dnc.txt")
-    text = do_not_call_refusal('resource "r"', status, [1, 4], listed)
+    text = names.render(do_not_call_refusal('resource "r"', status, [1, 4], listed), "python")
     assert f"is {status} and holds customers[1], customers[4]: 2 customers" in text
     assert "(cozmox:doNotCall dnc.txt)" in text and way_out in text
     assert "ended=True" in text and "555" not in text

@@ -13,7 +13,8 @@ import pytest
 
 from pulumi_cozmox.apps.review import review, without_traceback
 from pulumi_cozmox.core.model.customers import encode_customers
-from pulumi_cozmox.core.report.record import CampaignReport, Counters, parse_lines, to_lines
+from pulumi_cozmox.core.report.record import CampaignReport, Counters, from_record, to_record
+from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.provider import CampaignProvider
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -105,12 +106,12 @@ def test_an_ended_campaigns_counters_say_how_many_ended() -> None:
     assert (
         "cozmox: done: status ended; calls so far: 50 of 50 calls ended (5 to voicemail)" in lines
     )
-    assert parse_lines(lines) == [ended]
+    assert from_record(to_record(ended)) == ended
     cut = CampaignReport("cut", "update", status="ended", counters=Counters(20, 0, 2, 0, 18))
     assert (
         "status ended; calls so far: 18 of 20 calls ended, 2 in progress finish" in to_lines(cut)[1]
     )
-    assert parse_lines(to_lines(cut)) == [cut]
+    assert from_record(to_record(cut)) == cut
     dialing = CampaignReport(
         "busy", "update", status="in-progress", counters=Counters(3, 0, 1, 0, 2)
     )

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.rules.hours import (
     OPT_OUT,
     CallingHours,
@@ -126,7 +127,7 @@ def test_problems_refuse_unless_opted_out():
     assert (
         "America/Los_Angeles (1)" in problem.message and "America/New_York (1)" in problem.message
     )
-    assert f"{OPT_OUT}=True" in problem.message
+    assert f"{OPT_OUT}=True" in names.render(problem.message, "python")
     assert LA not in problem.message and NY not in problem.message
     assert calling_hours_problems(hours, allowed=True) == []
 

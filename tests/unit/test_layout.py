@@ -45,8 +45,8 @@ def test_the_client_knows_nothing_of_the_campaign_logic(path: Path) -> None:
     assert {name for name in imports(path) if outside(name, ("pulumi_cozmox.core",))} == set()
 
 
-def test_the_adapters_meet_the_logic_only_in_the_service() -> None:
-    """The dynamic provider and the plugin call CampaignService; what else they import from the
+def test_the_adapters_meet_the_logic_only_in_the_run() -> None:
+    """The dynamic provider and the plugin call the Run; what else they import from the
     core is vocabulary (field names, config keys, the customers' encoding), never a hook."""
     hooks = {
         "pulumi_cozmox.core.engine.create",
@@ -57,5 +57,5 @@ def test_the_adapters_meet_the_logic_only_in_the_service() -> None:
     }
     for path in [PACKAGE / "provider.py", *modules("native")]:
         assert imports(path) & hooks == set(), path.name
-    assert "pulumi_cozmox.core.engine.service" in imports(PACKAGE / "provider.py")
-    assert "pulumi_cozmox.core.engine.service" in imports(PACKAGE / "native" / "server.py")
+    assert "pulumi_cozmox.core.engine.run" in imports(PACKAGE / "provider.py")
+    assert "pulumi_cozmox.core.engine.run" in imports(PACKAGE / "native" / "server.py")

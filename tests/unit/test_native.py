@@ -12,8 +12,10 @@ import pytest
 
 from cozmox_codegen import pulumischema
 from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
-from pulumi_cozmox.core.engine.service import UNKNOWN
+from pulumi_cozmox.core.engine.outcome import UNKNOWN
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
+from pulumi_cozmox.core.resource import names
+from pulumi_cozmox.core.resource.fields import by_api
 from pulumi_cozmox.native import values
 from pulumi_cozmox.native.server import native_names
 
@@ -32,9 +34,13 @@ def test_the_package_schema_is_generated_from_the_json_schema() -> None:
     assert pulumischema.dumps(pulumischema.generate(source, version="0.1.0")) == SCHEMA.read_text()
     api = source["$defs"]["CreateCampaignDTO"]["properties"]
     inputs = committed()["resources"]["cozmox:index:Campaign"]["inputProperties"]
-    # The API's names and descriptions; customers secret, their items left to the plugin.
+    # The API's names, the field table's descriptions (one source for every door); customers
+    # secret, their items left to the plugin.
     for name in ("name", "phoneNumberId", "assistantId", "workflowId"):
-        assert inputs[name]["description"] == api[name]["description"]
+        assert name in api
+        field = by_api(name)
+        assert field is not None
+        assert inputs[name]["description"] == names.render(field.description, "native")
     assert inputs["customers"]["secret"] is True
     assert inputs["customers"]["items"] == {"$ref": "pulumi.json#/Any"}
     assert "`number`: This is the number of the customer." in inputs["customers"]["description"]
@@ -46,13 +52,18 @@ def test_the_package_schema_is_generated_from_the_json_schema() -> None:
 
 
 def test_messages_use_the_resources_names() -> None:
-    said = native_names(
-        'set allow_redial="c-1" or allow_duplicate=True; ended=True when it ended; '
-        "schedule_plan changed; phone_number_id; customer_count"
+    message = (
+        f"set {names.setting('allowRedial', 'c-1')} or {names.setting('allowDuplicate', True)}; "
+        f"{names.setting('ended', True)} when it ended; {names.field('schedulePlan')} changed; "
+        f"{names.field('phoneNumberId')}; {names.field('customerCount')}"
     )
-    assert said == (
+    assert native_names(message) == (
         'set allowRedial: "c-1" or allowDuplicate: true; ended: true when it ended; '
         "schedulePlan changed; phoneNumberId; customerCount"
+    )
+    assert names.render(message, "python") == (
+        'set allow_redial="c-1" or allow_duplicate=True; ended=True when it ended; '
+        "schedule_plan changed; phone_number_id; customer_count"
     )
 
 

@@ -255,7 +255,7 @@ def test_check_any_props_fails_only_with_paths_and_sends_nothing(news):
         assert isinstance(failure, CheckFailure)
         assert isinstance(failure.property, str) and isinstance(failure.reason, str)
         assert format_path(parse_path(failure.property)) == failure.property
-    assert provider._service()._api is None  # no client was ever built
+    assert provider._run()._client is None  # no client was ever built
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,7 @@ def props(**overrides: Any) -> dict[str, Any]:
 def test_pickled_provider_holds_no_key_and_no_client(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COZMOX_API_KEY", raising=False)
     provider = configured(**{"cozmox:apiKey": KEY, "cozmox:baseUrl": "http://127.0.0.1:1"})
-    provider._service()._client()  # builds the HTTP client (no request is sent)
+    provider._run().client()  # builds the HTTP client (no request is sent)
     pickled = serialize_provider(provider)
     raw = base64.b64decode(pickled)
     assert KEY.encode() not in raw
@@ -55,7 +55,7 @@ def test_pickled_provider_holds_no_key_and_no_client(monkeypatch: pytest.MonkeyP
 def test_missing_key_says_how_to_set_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COZMOX_API_KEY", raising=False)
     with pytest.raises(ConfigurationError) as missing:
-        configured()._service()._client()
+        configured()._run().client()
     assert "cozmox:apiKey" in str(missing.value) and "COZMOX_API_KEY" in str(missing.value)
 
 
@@ -173,3 +173,21 @@ def test_calling_hours_are_judged_when_the_schedule_changes_alone() -> None:
         CampaignProvider().check(props(schedule_plan=night), props(schedule_plan=night)).failures
         == []
     )
+
+
+def test_a_standing_opt_in_is_said_once_and_an_id_allows_one_campaign_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # True stands: every preview says so, once per run and resource.
+    provider = CampaignProvider()
+    recorded = {**props(), "status": "scheduled", "resource_name": "spring"}
+    news = props(allow_redial=True, resource_name="spring")
+    assert provider.check(recorded, news).failures == []
+    assert provider.check(recorded, news).failures == []
+    said = capsys.readouterr().err
+    assert said.count("cozmox: spring: standing opt-in (allow_redial=True") == 1
+    assert said.count('"opt_ins":["allowRedial"]') == 1  # its record, for the review
+    # An id allows that one campaign: nothing stands.
+    other = {**recorded, "resource_name": "autumn"}
+    assert provider.check(other, props(allow_redial="c-1", resource_name="autumn")).failures == []
+    assert "standing opt-in" not in capsys.readouterr().err

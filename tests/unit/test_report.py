@@ -1,4 +1,5 @@
-"""Report lines: what a reviewer must see, in plain English, read back exactly."""
+"""Reports: what a reviewer must see, as lines in plain English and as a record read back
+exactly (the review reads the record with a JSON parser, never the English)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,19 @@ from datetime import datetime, timezone
 import pytest
 
 from pulumi_cozmox.core.model.delta import customers_delta
+from pulumi_cozmox.core.report.build import make_report
 from pulumi_cozmox.core.report.record import (
+    RECORD_PREFIX,
     AlsoCalled,
     CampaignReport,
     Counters,
     DeltaFacts,
     ZoneFacts,
-    make_report,
-    opt_in_lines,
-    parse_lines,
-    standing_opt_ins,
-    to_lines,
+    from_record,
+    records_in,
+    to_record,
 )
+from pulumi_cozmox.core.report.text import opt_in_line, to_lines
 from pulumi_cozmox.core.rules.hours import calling_hours
 
 NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)
@@ -72,7 +74,7 @@ def test_replace_of_a_dialed_campaign_lines():
         "cozmox: spring-checkup: status in-progress; calls so far: 3 scheduled, 0 queued, "
         "1 in progress, 0 voicemail, 2 ended",
         "cozmox: spring-checkup: customers: 1 added, 1 removed, 1 changed, 1 unchanged "
-        "(added +1 ••• ••• ••04; removed +1 ••• ••• ••03; changed +1 ••• ••• ••02)",
+        "(added +1 ••• ••• ••04; removed +1 ••• ••• ••03; changed +1 ••• ••• ••02: name)",
         # Every new customer is called; the two kept from the dialed campaign again.
         "cozmox: spring-checkup: calls 3 people (2 again) 2030-03-04 09:00-12:00 UTC, "
         "3 people outside 08:00-21:00; America/Los_Angeles 01:00-04:00 "
@@ -81,7 +83,7 @@ def test_replace_of_a_dialed_campaign_lines():
 
 
 def test_no_personal_data_in_any_line():
-    text = "\n".join(to_lines(replace_report()))
+    text = "\n".join([*to_lines(replace_report()), to_record(replace_report())])
     for secret in PERSONAL:
         assert secret not in text
 
@@ -178,13 +180,20 @@ def full_report(name: str) -> CampaignReport:
     )
 
 
+def read_back(report: CampaignReport) -> CampaignReport | None:
+    """The report as the review reads it: its record line, parsed as JSON."""
+    return from_record(to_record(report))
+
+
 @pytest.mark.parametrize("name", ODD_NAMES)
 def test_round_trip_full_report(name):
-    report = full_report(name)
+    report = replace(full_report(name), reasons=("customers", "schedulePlan"))
     lines = to_lines(report)
     assert 1 <= len(lines) <= 4
     assert all(line.startswith("cozmox: ") for line in lines)
-    assert parse_lines(lines) == [report]
+    record = to_record(report)
+    assert record.startswith(RECORD_PREFIX) and "\n" not in record
+    assert read_back(report) == report
 
 
 @pytest.mark.parametrize(
@@ -201,7 +210,7 @@ def test_round_trip_full_report(name):
         CampaignReport(
             "nobody",
             "update",
-            reasons=("schedule_plan",),
+            reasons=("schedulePlan",),
             people=0,
             again=0,
             window_start=datetime(2030, 1, 1, 8, tzinfo=timezone.utc),
@@ -218,36 +227,43 @@ def test_round_trip_full_report(name):
     ids=lambda r: r.resource,
 )
 def test_round_trip_partial_reports(report):
-    assert parse_lines(to_lines(report)) == [report]
+    assert read_back(report) == report
 
 
-def test_parse_ignores_other_lines_ansi_and_blank_space():
-    lines = to_lines(full_report("a: b"))
+def test_records_are_found_among_other_lines_ansi_and_blank_space():
+    report = full_report("a: b")
+    lines = to_lines(report)
     message = "\x1b[1m" + "\n".join(lines[:2]) + "\x1b[0m\n"
     noise = [
         "Previewing update (dev):",
         "cozmox: this is not a report line",
-        "cozmox: x: exploded (it did)",
+        f"{RECORD_PREFIX}not json",
+        f'{RECORD_PREFIX}{{"version": 99, "resource": "future", "action": "create"}}',
         "  " + lines[2] + "  ",
-        "warning: something else\n" + lines[3] + "\r\n",
+        "warning: something else\n\x1b[2m" + to_record(report) + "\x1b[0m\r\n",
     ]
-    assert parse_lines([message, *noise]) == [full_report("a: b")]
+    assert list(records_in([message, *noise]).values()) == [report]
 
 
-def test_lines_of_one_resource_merge_later_wins_and_order_is_kept():
-    first = to_lines(CampaignReport("b", "create", people=3, again=0))
-    second = to_lines(CampaignReport("a", "update", people=0, again=0))
-    third = to_lines(CampaignReport("b", "replace", reasons=("customers",), campaign_id="c"))
-    reports = parse_lines(first + second + third)
+def test_records_of_one_resource_merge_later_wins_and_order_is_kept():
+    first = to_record(CampaignReport("b", "create", people=3, again=0))
+    second = to_record(CampaignReport("a", "update", people=0, again=0))
+    third = to_record(CampaignReport("b", "replace", reasons=("customers",), campaign_id="c"))
+    reports = list(records_in([first, second, third]).values())
     assert [r.resource for r in reports] == ["b", "a"]
     assert reports[0] == CampaignReport(
         "b", "replace", reasons=("customers",), campaign_id="c", people=3, again=0
     )
 
 
-def test_resource_without_an_action_line_is_left_out():
-    lines = to_lines(CampaignReport("x", "update", status="scheduled", people=0, again=0))
-    assert parse_lines(lines[1:]) == []
+def test_a_record_without_an_action_is_a_standing_fact_not_a_change():
+    standing = CampaignReport("x", opt_ins=("allowRedial",))
+    assert read_back(standing) == standing and standing.action is None
+    assert to_lines(standing) == [
+        "cozmox: x: standing opt-in (allow_redial=True: every change that calls this campaign's "
+        "customers again is allowed); remove it once its change is applied, or name the one "
+        'campaign it allows (allow_redial="<campaign id>")'
+    ]
 
 
 def test_unknown_action_is_refused():
@@ -268,7 +284,7 @@ def test_a_toll_free_number_rings_in_every_zone_of_the_country_lines_stay_short(
     rest = len(hours.zones) - 5
     assert calls.endswith(f"; +{rest} more zones ({rest} outside)")
     assert sum(f"; {z.zone} " in calls for z in hours.zones) == 5
-    assert parse_lines(to_lines(report)) == [report]
+    assert read_back(report) == report
 
 
 def test_round_trip_rules_facts_and_a_recorded_status():
@@ -296,18 +312,16 @@ def test_round_trip_rules_facts_and_a_recorded_status():
         ' by campaign c-1 (resource "monday") (2099-01-05 17:00-20:00 UTC); 3 people also called'
         ' by resource "later" (created in this run) (from 2099-01-09 17:00 UTC, no end)'
     ) in lines
-    assert parse_lines(lines) == [report]
+    assert read_back(report) == report
 
 
-def test_standing_opt_ins_are_one_line_and_read_back_for_unchanged_resources_too():
-    lines = opt_in_lines("spring", {"allow_redial": True, "allow_duplicate": "c-1"})
-    assert len(lines) == 1 and "allow_redial=True: every change that calls" in lines[0]
-    assert "allow_duplicate" not in lines[0]  # an id allows one campaign: nothing stands
-    assert opt_in_lines("spring", {"allow_redial": "c-1"}) == []
-    both = opt_in_lines("x", {"allow_redial": True, "allow_outside_calling_hours": True})
-    assert standing_opt_ins([*lines, *both, "cozmox: x: create"]) == {
-        "spring": ("allow_redial",),
-        "x": ("allow_redial", "allow_outside_calling_hours"),
-    }
-    # No action line: not a change report, yet its opt-ins are listed.
-    assert parse_lines(lines) == []
+def test_standing_opt_ins_are_one_line_in_each_programs_spelling():
+    line = opt_in_line(("allowRedial",), "python")
+    assert "allow_redial=True: every change that calls" in line
+    assert 'name the one campaign it allows (allow_redial="<campaign id>")' in line
+    native = opt_in_line(("allowRedial", "allowOutsideCallingHours"), "native")
+    assert "allowRedial: true: every change" in native
+    assert "allowOutsideCallingHours: true: a window outside calling hours" in native
+    assert 'allowRedial: "<campaign id>"' in native
+    report = CampaignReport("spring", opt_ins=("allowRedial", "allowOutsideCallingHours"))
+    assert read_back(report) == report

@@ -26,7 +26,8 @@ import pytest
 
 from pulumi_cozmox.apps.cli import main
 from pulumi_cozmox.apps.review import COMMENT_MARKER, MAX_CHARS, review
-from pulumi_cozmox.core.report.record import parse_lines
+from pulumi_cozmox.core.report.record import records_in
+from pulumi_cozmox.core.report.text import to_lines
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
@@ -53,10 +54,11 @@ def test_summary_counts_the_scenario(preview):
     lines = result.markdown.splitlines()
     assert lines[0] == COMMENT_MARKER
     # created: fresh, new-name; replaced: swap; updated: rename-me; deleted: old-name, dialed.
-    # Called: fresh 1 + new-name 2 + swap 3 = 6; again: swap's two kept customers.
+    # Called: fresh 1 + new-name 2 + swap 3 = 6; again: swap's two kept customers. Rules:
+    # fresh's one customer and swap's three are called before 08:00 their time.
     assert lines[2] == (
         "**Cozmox: 6 campaigns (2 created, 1 replaced, 1 updated, 2 deleted); "
-        "calls 6 people, 2 of them again.**"
+        "calls 6 people, 2 of them again.** Rules: 4 people called outside their calling hours."
     )
 
 
@@ -213,25 +215,28 @@ def test_command_exits_2_for_a_missing_file(tmp_path, capsys):
     assert "cannot read" in capsys.readouterr().err
 
 
-# ---- the README shows real output --------------------------------------------------------------
+# ---- the review page shows real output ----------------------------------------------------------
 
-README = DATA.parent.parent / "README.md"
+PAGE = DATA.parent.parent / "docs" / "review.md"
 
 
-def test_readme_shows_the_real_review_of_the_fixture():
-    text = README.read_text(encoding="utf-8")
+def test_the_review_page_shows_the_real_review_of_the_fixture():
+    text = PAGE.read_text(encoding="utf-8")
     rendered = review(load("preview-review.json")).markdown
     assert rendered.strip() in text
 
 
-def test_readme_preview_lines_are_report_lines():
-    text = README.read_text(encoding="utf-8")
-    block = text.split("## Reviewing changes in pull requests", 1)[1].split("```text\n", 1)[1]
-    lines = block.split("```", 1)[0].splitlines()
-    reports = {r.resource: r for r in parse_lines(lines)}
-    assert set(reports) == {"swap", "rename-me"}
-    assert (reports["swap"].people, reports["swap"].again) == (3, 2)
-    assert reports["rename-me"].people == 0
+def test_the_review_pages_preview_lines_are_the_fixtures_records_rendered():
+    text = PAGE.read_text(encoding="utf-8")
+    block = text.split("```text\n", 1)[1].split("```", 1)[0]
+    fixture = records_in(d["message"] for d in load("preview-review.json")["diagnostics"])
+    lines = [ln for ln in block.splitlines() if not ln.startswith("cozmox-report:")]
+    assert lines == [*to_lines(fixture["swap"]), *to_lines(fixture["rename-me"])]
+    # The record shown reads back as the facts of its lines.
+    [record] = [ln for ln in block.splitlines() if ln.startswith("cozmox-report:")]
+    shown = records_in([record])["rename-me"]
+    assert (shown.action, shown.people, shown.reasons) == ("update", 0, ("name",))
+    assert (fixture["swap"].people, fixture["swap"].again) == (3, 2)
 
 
 def test_odd_resource_names_are_escaped_in_the_comment(preview):

@@ -36,7 +36,7 @@ def test_valid_body_has_no_problems():
 
 
 def test_assistant_and_workflow_not_both():
-    assert check_rules(body(workflowId="w")) == [
+    assert [p.in_api_terms() for p in check_rules(body(workflowId="w"))] == [
         Problem("workflowId", "assistantId and workflowId cannot both be set: give one of them")
     ]
 

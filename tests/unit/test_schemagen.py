@@ -213,9 +213,18 @@ def test_codegen_command_check_and_report(openapi, capsys):
 def test_codegen_command_writes_files(tmp_path, capsys):
     types = tmp_path / "types.py"
     paths = ["--schema-dir", str(tmp_path), "--types", str(types)]
+    paths += ["--package-schema", str(tmp_path / "schema.json")]
+    paths += ["--resource-args", str(tmp_path / "_args.py")]
+    paths += ["--fields-doc", str(tmp_path / "campaign.md")]
     assert codegen_main(paths) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [*(f"{n}.schema.json" for n in SCHEMA_NAMES), "types.py"]
+        [
+            *(f"{n}.schema.json" for n in SCHEMA_NAMES),
+            "types.py",
+            "schema.json",
+            "_args.py",
+            "campaign.md",
+        ]
     )
     assert codegen_main([*paths, "--check"]) == 0
     (tmp_path / "Campaign.schema.json").write_text("{}", encoding="utf-8")

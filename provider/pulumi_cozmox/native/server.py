@@ -2,7 +2,7 @@
 
 Each call turns the engine's values into the core's canonical inputs once
 (:mod:`pulumi_cozmox.native.values`), calls
-:class:`~pulumi_cozmox.core.engine.service.CampaignService`
+:class:`~pulumi_cozmox.core.engine.run.Run`
 and answers in the engine's terms:
 
 - a check failure names its path in the reason (``customers[3].number: ...``) and the property
@@ -45,9 +45,14 @@ from pulumi.runtime.proto import (
 from pulumi_cozmox import __version__
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.client.errors import CozmoxError
-from pulumi_cozmox.core.engine.service import VANISHED, CampaignService, Failure, Refusal
+from pulumi_cozmox.core.engine.outcome import Failure, Refusal
+from pulumi_cozmox.core.engine.refusals import VANISHED
+from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import decode_customers, is_blob
 from pulumi_cozmox.core.model.customers_file import read_customers, write_customers_csv
+from pulumi_cozmox.core.report.record import CampaignReport, to_record
+from pulumi_cozmox.core.report.text import to_lines
+from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import INPUT_KEYS, NATIVE_TYPE, OUTPUT_TO_API
 from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 from pulumi_cozmox.native import values
@@ -59,32 +64,13 @@ TYPE = NATIVE_TYPE
 #: Where `pulumi import` writes an imported campaign's customers (relative to the project).
 IMPORT_DIR = "customers"
 
-#: The Python program's names that the resource spells otherwise (camelCase).
-_FLAG_NAMES = "|".join(snake for snake, camel in CAMEL.items() if snake != camel)
-_ASSIGNMENT = re.compile(
-    rf"\b({_FLAG_NAMES}|ended)=(True|False|\"[^\"]*\"|'[^']*'|<[^>]*>|[\w.-]+)"
-    rf"|\b({_FLAG_NAMES})\b"
-)
-_ALIAS_HINT = re.compile(
-    r'opts=pulumi\.ResourceOptions\(aliases=\[pulumi\.Alias\(name="([^"]*)"\)\]\)'
-)
+#: How the plugin's programs (YAML, TypeScript) spell the fields.
+DOOR = "native"
 
 
 def native_names(message: str) -> str:
-    """A core message in the resource's terms: ``allow_redial="c-1"`` -> ``allowRedial: "c-1"``,
-    ``ended=True`` -> ``ended: true``, Python's alias option -> the resource option."""
-
-    def rename(match: re.Match[str]) -> str:
-        if match.group(3):
-            return CAMEL[match.group(3)]
-        value = match.group(2)
-        value = value.lower() if value in ("True", "False") else value
-        return f"{CAMEL[match.group(1)]}: {value}"
-
-    message = _ALIAS_HINT.sub(
-        r'options: aliases: ["urn:pulumi:<stack>::<project>::cozmox:index:Campaign::\1"]', message
-    )
-    return _ASSIGNMENT.sub(rename, message)
+    """A core message in the resource's terms: ``allowRedial: "c-1"``, ``ended: true``."""
+    return names.render(message, DOOR)
 
 
 def _severity(line: str) -> tuple[engine_pb2.LogSeverity.ValueType, str]:
@@ -144,7 +130,7 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
         self._engine: engine_pb2_grpc.EngineStub | None = None
         self._lock = threading.Lock()
         self._config: dict[str, Any] = {}
-        self._service: CampaignService | None = None
+        self._service: Run | None = None
         self._project_dir = Path.cwd()  # the engine starts plugins in the project directory
 
     # -- the plugin ------------------------------------------------------------------------
@@ -190,10 +176,11 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
     def Cancel(self, request: empty_pb2.Empty, context: Any) -> empty_pb2.Empty:
         return empty_pb2.Empty()
 
-    def _core(self) -> CampaignService:
+    def _core(self) -> Run:
         with self._lock:
             if self._service is None:
-                self._service = CampaignService(self._config, project_dir=self._project_dir)
+                say = self._say("")
+                self._service = Run(self._config, project_dir=self._project_dir, notice=say)
             return self._service
 
     def _say(self, urn: str) -> Callable[[str], None]:
@@ -210,6 +197,9 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
             engine.Log(engine_pb2.LogRequest(severity=severity, message=message, urn=urn))
 
         return say
+
+    def _sink(self, urn: str) -> EngineLog:
+        return EngineLog(self._say(urn))
 
     # -- the engine's values ------------------------------------------------------------------
     def _news(
@@ -255,7 +245,7 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
                     **values.canonical(values.plain(request.olds), request.name, self._project_dir),
                     **olds,
                 }
-        found = self._core().check(olds, news, self._say(request.urn))
+        found = self._core().check(olds, news, self._sink(request.urn))
         failures += [_failure(f) for f in found]
         return provider_pb2.CheckResponse(inputs=request.news, failures=failures)
 
@@ -264,7 +254,7 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
     def Diff(self, request: provider_pb2.DiffRequest) -> provider_pb2.DiffResponse:
         olds = self._recorded(request.olds, request.old_inputs, request.name)
         news = self._news(request.news, request.name, request.olds)
-        diff = self._core().diff(request.id, olds, news, self._say(request.urn))
+        diff = self._core().diff(request.id, olds, news, self._sink(request.urn))
         if not diff.changes:
             return provider_pb2.DiffResponse(changes=provider_pb2.DiffResponse.DIFF_NONE)
         old_inputs = values.plain(request.old_inputs)
@@ -302,7 +292,7 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
             unknown = {key: values.UNKNOWN for key in OUTPUT_TO_API}
             outputs = values.engine_outputs({**props, **unknown}, given)
             return provider_pb2.CreateResponse(properties=values.to_struct(outputs))
-        campaign_id, outputs = self._core().create(props, self._say(request.urn))
+        campaign_id, outputs = self._core().create(props, self._sink(request.urn))
         struct = values.to_struct(values.engine_outputs(outputs, given))
         return provider_pb2.CreateResponse(id=campaign_id, properties=struct)
 
@@ -383,7 +373,7 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
         if request.preview:
             outputs = values.engine_outputs({**olds, **news}, given)
             return provider_pb2.UpdateResponse(properties=values.to_struct(outputs))
-        outputs = self._core().update(request.id, olds, news)
+        outputs = self._core().update(request.id, olds, news, self._sink(request.urn))
         return provider_pb2.UpdateResponse(
             properties=values.to_struct(values.engine_outputs(outputs, given))
         )
@@ -391,14 +381,28 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
     @_answers
     def Delete(self, request: provider_pb2.DeleteRequest) -> empty_pb2.Empty:
         props = self._recorded(request.properties, request.old_inputs, request.name)
-        self._core().delete(request.id, props, self._say(request.urn))
+        self._core().delete(request.id, props, self._sink(request.urn))
         return empty_pb2.Empty()
+
+
+class EngineLog:
+    """The run's words, as the plugin's programs spell them, in the engine's log."""
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self._say = say
+
+    def report(self, report: CampaignReport) -> None:
+        for line in [*to_lines(report, DOOR), to_record(report)]:
+            self._say(line)
+
+    def notice(self, text: str) -> None:
+        self._say(text)
 
 
 def _failure(failure: Failure) -> provider_pb2.CheckFailure:
     """The engine prints the value of the property a failure names: only a harmless top-level
     one is named; any other path leads the reason."""
-    path = CAMEL.get(failure.path, failure.path)
+    path = names.path(failure.path, DOOR)
     reason = native_names(failure.reason)
     if path and "." not in path and "[" not in path and path not in ("customers", CUSTOMERS_FILE):
         return provider_pb2.CheckFailure(property=path, reason=reason)

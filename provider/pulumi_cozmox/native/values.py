@@ -7,7 +7,7 @@ sentinel) as the core's canonical inputs and back: done once per call, at the bo
   are unwrapped; outputs that are personal data (the customers) are wrapped again on the way
   out, in outputs and in the inputs a read returns (so an imported campaign's stay secret).
 - The engine's unknown (``04da6b54-...``) becomes
-:data:`~pulumi_cozmox.core.engine.service.UNKNOWN`.
+:data:`~pulumi_cozmox.core.engine.outcome.UNKNOWN`.
 - The customers: ``customers`` (a list) or ``customersFile`` (a CSV or JSON file beside the
   program, :mod:`pulumi_cozmox.native.customers_file`) become the core's one blob. The state
   keeps that blob as the output ``customersBlob`` (compressed: 10,000 customers are not 90 MB
@@ -25,7 +25,7 @@ from typing import Any
 from google.protobuf import json_format, struct_pb2
 
 from pulumi_cozmox._json import gc_paused
-from pulumi_cozmox.core.engine.service import UNKNOWN, Unknown
+from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
 from pulumi_cozmox.core.model.customers_file import read_customers
 from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API, PROPERTY_NAMES
@@ -59,33 +59,37 @@ def secret(value: Any) -> dict[str, Any]:
     return {SECRET_SIG_KEY: SECRET_SIG, "value": value}
 
 
-def _unwrap(value: Any) -> Any:
-    if isinstance(value, dict):
-        if value.get(SECRET_SIG_KEY) == SECRET_SIG:
-            return _unwrap(value.get("value"))
-        return {k: _unwrap(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_unwrap(v) for v in value]
-    if value == UNKNOWN_SENTINEL:
-        return UNKNOWN
-    return value
+def _value(value: struct_pb2.Value) -> Any:
+    kind = value.WhichOneof("kind")
+    if kind == "struct_value":
+        return _fields(value.struct_value)
+    if kind == "list_value":
+        return [_value(item) for item in value.list_value.values]
+    if kind == "string_value":
+        text = value.string_value
+        return UNKNOWN if text == UNKNOWN_SENTINEL else text
+    if kind == "number_value":
+        number = value.number_value
+        return int(number) if number.is_integer() else number  # JSON has one number type
+    if kind == "bool_value":
+        return value.bool_value
+    return None
+
+
+def _fields(struct: struct_pb2.Struct) -> Any:
+    fields = struct.fields
+    sig = fields.get(SECRET_SIG_KEY)
+    if sig is not None and sig.string_value == SECRET_SIG:
+        inner = fields.get("value")
+        return _value(inner) if inner is not None else None
+    return {key: _value(item) for key, item in fields.items()}
 
 
 def plain(struct: struct_pb2.Struct) -> dict[str, Any]:
-    """A Struct as JSON-like values, secrets unwrapped, unknowns as the core's."""
-    data: dict[str, Any] = _unwrap(json_format.MessageToDict(struct))
+    """A Struct as JSON-like values in one walk: secrets unwrapped, unknowns as the core's,
+    whole numbers as ints (3.0 is 3)."""
+    data: dict[str, Any] = _fields(struct)
     return data
-
-
-def _whole(value: Any) -> Any:
-    """JSON numbers arrive as floats: whole ones become ints again (3.0 -> 3)."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dict):
-        return {k: _whole(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_whole(v) for v in value]
-    return value
 
 
 def canonical(
@@ -94,7 +98,8 @@ def canonical(
     project_dir: Path,
     recorded_outputs: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The program's inputs as the core's canonical inputs. ``recorded_outputs``: the
+    """The program's inputs (as :func:`plain` gives them) as the core's canonical inputs.
+    ``recorded_outputs``: the
     resource's recorded outputs, whose blob stands for a customers file that has not changed
     since (same digest). Raises ValueError when the customers file cannot be read (the message
     names the file and the line)."""
@@ -102,7 +107,7 @@ def canonical(
     for camel, value in inputs.items():
         snake = SNAKE.get(camel)
         if snake is not None:
-            props[snake] = _whole(value) if snake != "customers" else value
+            props[snake] = value
     customers = inputs.get("customers")
     shown = inputs.get(CUSTOMERS_FILE)
     if isinstance(customers, Unknown) or isinstance(shown, Unknown):
@@ -112,7 +117,6 @@ def canonical(
         props["customers"], props["customer_count"], props[FILE_DIGEST_KEY] = blob, count, digest
     elif isinstance(customers, list):
         with gc_paused():
-            customers = _whole(customers)
             props["customers"] = encode_customers(customers)
         props["customer_count"] = len(customers)
     return props
@@ -162,16 +166,17 @@ def _file_blob(path: Path, shown: str, recorded: Mapping[str, Any]) -> tuple[str
 
 
 def recorded(outputs: Mapping[str, Any], resource: str) -> dict[str, Any]:
-    """Recorded outputs (the state) as the core's: the customers are the blob."""
+    """Recorded outputs (the state, as :func:`plain` gives them) as the core's: the customers
+    are the blob."""
     props: dict[str, Any] = {"resource_name": resource}
     for camel, value in outputs.items():
         snake = SNAKE.get(camel)
         if snake is not None and snake != "customers":
-            props[snake] = _whole(value)
+            props[snake] = value
     if isinstance(outputs.get(BLOB), str):
         props["customers"] = outputs[BLOB]
     elif isinstance(outputs.get("customers"), list):
-        props["customers"] = encode_customers(_whole(outputs["customers"]))
+        props["customers"] = encode_customers(outputs["customers"])
     if "deleted_outside_pulumi" in outputs:
         props["deleted_outside_pulumi"] = outputs["deleted_outside_pulumi"]
     if isinstance(outputs.get(FILE_DIGEST), str):

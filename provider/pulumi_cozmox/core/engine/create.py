@@ -71,8 +71,17 @@ from pulumi_cozmox.client.retry import NEVER_SENT
 from pulumi_cozmox.core.engine.guard import Guard, Overlap, same_customers
 from pulumi_cozmox.core.model.campaign import Declared, listed_head
 from pulumi_cozmox.core.model.compare import instant
+from pulumi_cozmox.core.resource import names
 
-__all__ = ["Created", "Declared", "create_campaign", "duplicate_allowed", "find_identical"]
+__all__ = [
+    "Claims",
+    "Created",
+    "Declared",
+    "create_campaign",
+    "duplicate_allowed",
+    "find_identical",
+    "screen",
+]
 
 #: How far before the request the lookup of a lost answer starts (clock skew allowance).
 LOOKUP_MARGIN = 5.0
@@ -138,33 +147,37 @@ def duplicate_allowed(allow: bool | str | None, existing: list[dict[str, Any]]) 
     return isinstance(allow, str) and [str(c.get("id")) for c in existing] == [allow]
 
 
-# -- claims and serialization within this process ------------------------------------------------
-
-_lock = threading.Lock()
-_identity_locks: dict[str, threading.Lock] = {}
-_claimed: set[str] = set()
+# -- claims and serialization within one run ------------------------------------------------
 
 
-@contextmanager
-def _serialized(identity: str) -> Iterator[None]:
-    with _lock:
-        gate = _identity_locks.setdefault(identity, threading.Lock())
-    with gate:
-        yield
+class Claims:
+    """Campaigns some create of one run has taken (a lost answer's lookup skips them), and one
+    lock per campaign identity (creates of identical campaigns one at a time: each guard then
+    sees the others). One per run; thread-safe."""
 
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._claimed: set[str] = set()
+        self._gates: dict[str, threading.Lock] = {}
 
-def _claim(campaign_id: str) -> bool:
-    """Mark a campaign as some resource's in this process; False when already claimed."""
-    with _lock:
-        if campaign_id in _claimed:
-            return False
-        _claimed.add(campaign_id)
-        return True
+    def claim(self, campaign_id: str) -> bool:
+        """Mark a campaign as some resource's; False when it was claimed already."""
+        with self._lock:
+            if campaign_id in self._claimed:
+                return False
+            self._claimed.add(campaign_id)
+            return True
 
+    def claimed(self, campaign_id: str) -> bool:
+        with self._lock:
+            return campaign_id in self._claimed
 
-def _is_claimed(campaign_id: str) -> bool:
-    with _lock:
-        return campaign_id in _claimed
+    @contextmanager
+    def one_at_a_time(self, identity: str) -> Iterator[None]:
+        with self._lock:
+            gate = self._gates.setdefault(identity, threading.Lock())
+        with gate:
+            yield
 
 
 # -- creating ---------------------------------------------------------------------------------
@@ -175,17 +188,17 @@ def _duplicate_message(existing: list[dict[str, Any]]) -> str:
     count = len(first.get("customers") or [])
     people = f"{count} " + ("person" if count == 1 else "people")
     more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-    allow = f'allow_duplicate="{first.get("id")}"' if len(existing) == 1 else "allow_duplicate=True"
+    allowed = str(first.get("id")) if len(existing) == 1 else True
     return (
         f"an identical campaign already exists in the Cozmox org: {first.get('id')} "
         f"({first.get('status')}, created {first.get('createdAt')}){more}: same customers, "
         f"schedule, phone number and assistant or workflow. Creating this one would call the "
         f"same {people} again, so nothing was sent. If a `pulumi up` was interrupted while it "
         f"created this resource, that campaign is this resource's own: take it over with "
-        f'adopt_id="{first.get("id")}" (nothing is dialed) and run `pulumi up` again. If you '
-        "renamed this resource, give it its old name as an alias instead: "
-        'opts=pulumi.ResourceOptions(aliases=[pulumi.Alias(name="<old name>")]). To create '
-        f"another identical campaign that calls them again, set {allow}."
+        f"{names.setting('adoptId', str(first.get('id')))} (nothing is dialed) and run `pulumi "
+        "up` again. If you renamed this resource, give it its old name as an alias instead: "
+        f"{names.alias('<old name>')}. To create another identical campaign that calls them "
+        f"again, set {names.setting('allowDuplicate', allowed)}."
     )
 
 
@@ -222,26 +235,29 @@ def create_campaign(
     guard: Guard | None = None,
     resource: str | None = None,
     exclude: frozenset[str] = frozenset(),
+    claims: Claims | None = None,
 ) -> Created:
     """Create the declared campaign once; see the module docstring. ``guard``: the run's
     (a guard of its own, with no rules, when None); ``resource`` names the create in the run;
-    ``exclude``: campaigns not to judge it against (the one it replaces).
+    ``exclude``: campaigns not to judge it against (the one it replaces); ``claims``: the run's
+    (campaigns its creates took; creates of one identity one at a time).
 
     Raises DuplicateCampaign or Refused (nothing sent, or the later copy deleted again),
     ApiError (the API refused it), TransportError (it could not be sent), OutcomeUnknown (it
     may exist, and could not be found).
     """
     guard = guard or Guard(client)
-    with _serialized(declared.identity):
+    claims = claims or Claims()
+    with claims.one_at_a_time(declared.identity):
         guard.org.catch_up()
         existing, _ = screen(
             guard, declared, allow_duplicate=allow_duplicate, resource=resource, exclude=exclude
         )
         before = {str(c["id"]) for c in existing}
-        created = _post(client, guard, declared, before, lookup_interval)
+        created = _post(client, guard, declared, before, lookup_interval, claims)
         if resource is not None:
             guard.created(resource, str(created.campaign["id"]))
-        _undo_if_later(client, guard, declared, created.campaign, allow_duplicate, exclude)
+        _undo_if_later(client, guard, declared, created.campaign, allow_duplicate, exclude, claims)
         return created
 
 
@@ -260,6 +276,7 @@ def _undo_if_later(
     campaign: dict[str, Any],
     allow_duplicate: bool | str | None,
     exclude: frozenset[str],
+    claims: Claims,
 ) -> None:
     """Delete ``campaign`` again (and raise) when, created at the same moment elsewhere, an
     older campaign makes it a duplicate or puts someone past the call limit."""
@@ -268,7 +285,7 @@ def _undo_if_later(
 
     def not_older(cid: str) -> bool:
         listed = guard.org.get(cid)
-        return cid == own or _is_claimed(cid) or listed is None or not _older(listed, campaign)
+        return cid == own or claims.claimed(cid) or listed is None or not _older(listed, campaign)
 
     twins = guard.identical(declared, skip=lambda cid: cid in exclude or not_older(cid))
     reasons: list[str] = []
@@ -313,7 +330,12 @@ def _withdraw(client: CozmoxClient, campaign_id: str) -> bool:
 
 
 def _post(
-    client: CozmoxClient, guard: Guard, declared: Declared, before: set[str], interval: float
+    client: CozmoxClient,
+    guard: Guard,
+    declared: Declared,
+    before: set[str],
+    interval: float,
+    claims: Claims,
 ) -> Created:
     rng = random.Random()
     attempt = 0
@@ -333,7 +355,7 @@ def _post(
                 try:
                     campaign = client.campaign_from(response)
                 except MalformedAnswer as exc:
-                    found = _await(client, declared, started, before, SHORT_GRACE, interval)
+                    found = _await(client, declared, started, before, SHORT_GRACE, interval, claims)
                     if found is not None:
                         return Created(found, recovered_from=exc.reason)
                     raise OutcomeUnknown(
@@ -344,7 +366,7 @@ def _post(
                         "sent again. Look for it in the Cozmox dashboard: if it exists, take "
                         "it over with adopt_id",
                     ) from None
-                _claim(str(campaign["id"]))
+                claims.claim(str(campaign["id"]))
                 return Created(campaign)
             error = client.error_for(response, "POST", "/campaign")
             if response.status_code not in MAYBE_COMMITTED:
@@ -352,7 +374,7 @@ def _post(
             reason = str(error)
             still_working = response.status_code in STILL_WORKING
             grace = 2 * client.timeout if still_working else SHORT_GRACE
-        found = _await(client, declared, started, before, grace, interval)
+        found = _await(client, declared, started, before, grace, interval, claims)
         if found is not None:
             return Created(found, recovered_from=reason)
         if isinstance(error, ApiError) and error.status == 500:
@@ -370,6 +392,7 @@ def _await(
     before: set[str],
     grace: float,
     interval: float,
+    claims: Claims,
 ) -> dict[str, Any] | None:
     """The campaign a POST started at ``started`` created, looked for over ``grace`` s."""
     since = started - timedelta(seconds=LOOKUP_MARGIN)
@@ -378,9 +401,9 @@ def _await(
         try:
             listed = client.list_campaigns(createdAtGe=since)
             for campaign in _matching(
-                client, listed, declared, skip=lambda cid: cid in before or _is_claimed(cid)
+                client, listed, declared, skip=lambda cid: cid in before or claims.claimed(cid)
             ):
-                if _claim(str(campaign["id"])):
+                if claims.claim(str(campaign["id"])):
                     return campaign
         except CozmoxError as exc:
             raise OutcomeUnknown(

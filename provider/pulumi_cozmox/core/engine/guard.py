@@ -45,11 +45,28 @@ MAX_PATHS = 5
 
 
 @dataclass(frozen=True)
+class Overlap:
+    """People another campaign also calls within the call limit's period (a report fact)."""
+
+    other: str
+    """How messages name the other campaign: ``campaign ID (resource "x")``."""
+    start: datetime
+    end: datetime | None
+    people: int
+    ref: str = ""
+    """The other campaign's id (``resource:NAME`` for a create of this run)."""
+
+
+@dataclass(frozen=True)
 class Refusal:
     """Why a create is refused: ``path`` in the API's terms (``customers[3]``, ``""``)."""
 
     path: str
     message: str
+    #: The customers concerned (positions in the declared list).
+    positions: tuple[int, ...] = ()
+    #: The other campaigns that put them past the call limit.
+    others: tuple[Overlap, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,17 +78,6 @@ class Booking:
     end: datetime | None
     people: frozenset[str]
     campaign_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Overlap:
-    """People another campaign also calls within the call limit's period (a report fact)."""
-
-    other: str
-    """How messages name the other campaign: ``campaign ID (resource "x")``."""
-    start: datetime
-    end: datetime | None
-    people: int
 
 
 def _paths(positions: Sequence[int]) -> str:
@@ -229,17 +235,19 @@ class Guard:
         resource: str | None = None,
         exclude: Iterable[str] = (),
         planned: bool = True,
+        window: tuple[datetime, datetime | None] | None = None,
     ) -> tuple[list[Refusal], list[Overlap]]:
         """Refusals for the customers called past the limit, and the overlaps within it
         (people another campaign also calls within the period). ``planned``: count the other
-        creates of this run too (not when judging a race with other processes)."""
+        creates of this run too (not when judging a race with other processes). ``window``:
+        when the declared campaign calls (default: as if created at ``now``)."""
         limit = self.rules.call_limit
         if limit is None:
             return [], []
         spans, others = self._others(declared, resource, exclude, planned)
         if not spans:
             return [], []
-        start, end = declared.window(now)
+        start, end = window or declared.window(now)
         new: Span[str] = Span(start, end, "")
         within = CallLimit(1, limit.amount, limit.unit)
         over: dict[tuple[str, ...], list[int]] = {}
@@ -266,10 +274,16 @@ class Guard:
                     f"{limit.amount}{limit.unit} of this one ({named}), past the call limit "
                     f"{limit} (cozmox:callLimit); move this campaign's window further from "
                     "theirs, or remove these customers",
+                    tuple(positions),
+                    tuple(
+                        Overlap(others[r].name, others[r].start, others[r].end, len(positions), r)
+                        for r in refs
+                    ),
                 )
             )
         overlaps = [
-            Overlap(others[r].name, others[r].start, others[r].end, len(p)) for r, p in met.items()
+            Overlap(others[r].name, others[r].start, others[r].end, len(p), r)
+            for r, p in met.items()
         ]
         return refusals, sorted(overlaps, key=lambda o: o.start)
 

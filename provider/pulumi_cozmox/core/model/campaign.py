@@ -13,34 +13,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
-from pydantic import TypeAdapter
-
-from pulumi_cozmox._json import loads
-from pulumi_cozmox.client.answers import CustomerKey, ListedCampaign
+from pulumi_cozmox.client.answers import ListedCampaign
 from pulumi_cozmox.core.model.body import splice_body, to_api_body
 from pulumi_cozmox.core.model.compare import instant
-from pulumi_cozmox.core.model.customers import customers_json, json_digest
-from pulumi_cozmox.core.model.phone import person_of
+from pulumi_cozmox.core.model.customers import CustomerList
 
-__all__ = ["Declared", "HeadKey", "head_key", "listed_head", "people_in"]
-
-_KEYS = TypeAdapter(list[CustomerKey])
-
-
-def _keys(data: bytes) -> tuple[tuple[str | None, str | None], ...]:
-    """The customers' (number, SIP URI) pairs, read without building the customers."""
-    return tuple((c.number, c.sipUri) for c in _KEYS.validate_json(data))
-
-
-def _people(keys: tuple[tuple[str | None, str | None], ...]) -> tuple[str | None, ...]:
-    return tuple(
-        person_of({"number": number} if number else {"sipUri": sip}) for number, sip in keys
-    )
+__all__ = ["Declared", "HeadKey", "head_key", "listed_head"]
 
 
 #: What recognises a campaign cheaply: phone number, assistant, workflow, schedule (as UTC
@@ -75,46 +58,43 @@ def listed_head(campaign: ListedCampaign) -> HeadKey:
     return head_key(fields, ((c.number, c.sipUri) for c in campaign.customers))
 
 
-@lru_cache(maxsize=4)
-def people_in(blob: str) -> tuple[str | None, ...]:
-    """Who each customer in a blob is (``person_of``), in order; ValueError when malformed."""
-    return _people(_keys(customers_json(blob)))
-
-
 @dataclass(frozen=True)
 class Declared:
     """The campaign a resource declares: the POST body, and what recognises it in the API."""
 
-    body: bytes
     #: The body's fields (API keys) but the customers.
     fields: dict[str, Any]
-    #: The customers' canonical JSON (see :mod:`pulumi_cozmox.core.model.customers`).
-    customers_json: bytes
-    customers_digest: str = field(init=False)
-    customer_keys: tuple[tuple[str | None, str | None], ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        keys = _keys(self.customers_json)
-        object.__setattr__(self, "customers_digest", json_digest(self.customers_json))
-        object.__setattr__(self, "customer_keys", keys)
+    #: The declared customers (each form of them computed once).
+    customer_list: CustomerList
 
     @classmethod
-    def from_props(cls, props: Mapping[str, Any]) -> Declared:
-        """From a resource's inputs (snake_case, the customers blob); every value known.
-        Raises ValueError for a malformed blob."""
-        fields = to_api_body(dict(props))
-        customers = customers_json(props["customers"])
-        return cls(body=splice_body(fields, customers), fields=fields, customers_json=customers)
-
-    def customers(self) -> list[Any]:
-        """The declared customers, parsed (only when a candidate needs a full comparison)."""
-        parsed: list[Any] = loads(self.customers_json)
-        return parsed
+    def from_props(cls, props: Mapping[str, Any], customers: CustomerList) -> Declared:
+        """From a resource's inputs (snake_case; every value known) and its customers.
+        Raises ValueError for a malformed customer list."""
+        customers.json  # noqa: B018 (raises ValueError now for a malformed blob)
+        return cls(fields=to_api_body(dict(props)), customer_list=customers)
 
     @cached_property
+    def body(self) -> bytes:
+        """The POST /campaign body, the customers' JSON spliced in (never parsed)."""
+        return splice_body(self.fields, self.customer_list.json)
+
+    @property
+    def customers_digest(self) -> str:
+        return self.customer_list.digest
+
+    @property
+    def customer_keys(self) -> tuple[tuple[str | None, str | None], ...]:
+        return self.customer_list.keys
+
+    def customers(self) -> list[Any]:
+        """The declared customers, decoded (only when a candidate needs a full comparison)."""
+        return self.customer_list.items
+
+    @property
     def people(self) -> tuple[str | None, ...]:
         """Who each customer is, as calls count people (``person_of``), in order."""
-        return _people(self.customer_keys)
+        return self.customer_list.people
 
     @cached_property
     def head(self) -> HeadKey:

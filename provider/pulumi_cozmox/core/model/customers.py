@@ -25,17 +25,22 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gc
 import hashlib
 import zlib
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import orjson
+from pydantic import TypeAdapter
 
 from pulumi_cozmox import _json as fastjson
+from pulumi_cozmox.client.answers import CustomerKey
+from pulumi_cozmox.core.model.phone import person_of
 
 __all__ = [
     "BLOB_PREFIX",
+    "CustomerList",
     "canonical_json",
     "customer_segments",
     "customers_digest",
@@ -172,3 +177,77 @@ def customers_digest(blob: str) -> str:
     Raises ValueError for a malformed blob.
     """
     return json_digest(customers_json(blob))
+
+
+class CustomerList:
+    """One customer list as it crosses the engine (a blob), each of its forms computed once,
+    when first asked for: the canonical JSON, the digest, each customer's segment, the decoded
+    customers, their keys (number, SIP URI) and the people they are (E.164 number or SIP URI).
+
+    A run keeps the lists its hooks met (:class:`pulumi_cozmox.core.engine.run.Run`), so that
+    check, diff and create decode a list of 10,000 customers once between them. Raises
+    ValueError (from the first form asked for) when the blob is malformed. Never modify what
+    it returns. Thread-safe: a form computed twice by two threads is the same value."""
+
+    def __init__(self, blob: str) -> None:
+        if not isinstance(blob, str):
+            raise ValueError(f"customers blob must be a string, not {type(blob).__name__}")
+        self.blob = blob
+
+    def __repr__(self) -> str:
+        return f"CustomerList(<{len(self.blob)} characters>)"  # never the customers
+
+    @cached_property
+    def json(self) -> bytes:
+        """The canonical JSON (one customer a line for a ``z2:`` blob)."""
+        return customers_json(self.blob)
+
+    @cached_property
+    def digest(self) -> str:
+        return json_digest(self.json)
+
+    @cached_property
+    def segments(self) -> list[bytes] | None:
+        """Each customer's canonical JSON (None for a first-format blob)."""
+        return customer_segments(self.blob)
+
+    @cached_property
+    def items(self) -> list[dict[str, Any]]:
+        """The customers, decoded; frozen out of the collector's way (no cycles in them)."""
+        customers = decode_customers(self.blob)
+        gc.freeze()
+        return customers
+
+    @cached_property
+    def keys(self) -> tuple[tuple[str | None, str | None], ...]:
+        """Each customer's (number, SIP URI), in order."""
+        if "items" in self.__dict__:
+            return tuple(_key(c) for c in self.items)
+        return _keys_from_json(self.json)
+
+    @cached_property
+    def people(self) -> tuple[str | None, ...]:
+        """Who each customer is, as calls count people (``person_of``), in order."""
+        return tuple(
+            person_of({"number": number} if number else {"sipUri": sip})
+            for number, sip in self.keys
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _key(customer: dict[str, Any]) -> tuple[str | None, str | None]:
+    number, sip = customer.get("number"), customer.get("sipUri")
+    return (
+        number if isinstance(number, str) else None,
+        sip if isinstance(sip, str) else None,
+    )
+
+
+def _keys_from_json(data: bytes) -> tuple[tuple[str | None, str | None], ...]:
+    """The customers' keys read without building the customers (pydantic, in Rust)."""
+    return tuple((c.number, c.sipUri) for c in _KEY_LIST.validate_json(data))
+
+
+_KEY_LIST = TypeAdapter(list[CustomerKey])

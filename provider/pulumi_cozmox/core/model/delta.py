@@ -30,7 +30,16 @@ from typing import Any
 
 import orjson
 
-__all__ = ["CustomerKey", "CustomersDelta", "customer_keys", "customers_delta", "segments_delta"]
+from pulumi_cozmox.core.model.paths import format_path
+
+__all__ = [
+    "CustomerKey",
+    "CustomersDelta",
+    "customer_keys",
+    "customers_delta",
+    "field_paths",
+    "segments_delta",
+]
 
 #: ``(kind, value)`` or ``(kind, value, occurrence)``; kind is "number", "sipUri" or "position".
 CustomerKey = tuple[Any, ...]
@@ -48,6 +57,9 @@ class CustomersDelta:
     """Keys in both lists whose customers differ in another field (name, overrides, ...)."""
     unchanged: int = 0
     """How many keys are in both lists with equal customers."""
+    changed_fields: tuple[tuple[str, ...], ...] = ()
+    """For each of :attr:`changed`, the paths of its fields that differ (``name``,
+    ``assistantOverrides.variableValues.slot``): keys only, never a value."""
 
     @property
     def kept(self) -> int:
@@ -134,11 +146,13 @@ def segments_delta(old: Sequence[bytes], new: Sequence[bytes]) -> CustomersDelta
 
     before = _keyed(leftovers(old_middle))
     after = _keyed(leftovers(new_middle))
+    changed = tuple(k for k in after if k in before)
     return CustomersDelta(
         added=tuple(k for k in after if k not in before),
         removed=tuple(k for k in before if k not in after),
-        changed=tuple(k for k in after if k in before),
+        changed=changed,
         unchanged=unchanged,
+        changed_fields=tuple(field_paths(before[k], after[k]) for k in changed),
     )
 
 
@@ -152,4 +166,26 @@ def customers_delta(old: Sequence[Any], new: Sequence[Any]) -> CustomersDelta:
     # The comparisons run in C (map + operator.eq), no Python frame per customer.
     equal = list(map(operator.eq, map(before.__getitem__, kept), map(after.__getitem__, kept)))
     changed = tuple(compress(kept, map(operator.not_, equal)))
-    return CustomersDelta(added=added, removed=removed, changed=changed, unchanged=sum(equal))
+    return CustomersDelta(
+        added=added,
+        removed=removed,
+        changed=changed,
+        unchanged=sum(equal),
+        changed_fields=tuple(field_paths(before[k], after[k]) for k in changed),
+    )
+
+
+def field_paths(old: Any, new: Any) -> tuple[str, ...]:
+    """The paths at which two customers differ (``name``, ``assistantOverrides.voice``), in the
+    new customer's order; a list that differs is one path. Keys only, never a value."""
+    return tuple(dict.fromkeys(format_path(p) for p in _differing(old, new, ())))
+
+
+def _differing(old: Any, new: Any, path: tuple[str | int, ...]) -> Iterable[tuple[str | int, ...]]:
+    if old == new and type(old) is type(new):
+        return
+    if isinstance(old, Mapping) and isinstance(new, Mapping):
+        for key in [*new, *(k for k in old if k not in new)]:
+            yield from _differing(old.get(key), new.get(key), (*path, key))
+    else:
+        yield path

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pulumi_cozmox.core.plan.change import Plan
+from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import DELETED, INPUT_TO_API, LIVE_STATUSES
 from pulumi_cozmox.core.rules.donotcall import DoNotCall
 
@@ -39,7 +40,12 @@ def _state(status: str) -> str:
 
 def _opt_in(campaign_id: str | None) -> str:
     """The exact line that allows one re-dial of ``campaign_id``."""
-    return f'allow_redial="{campaign_id}"' if campaign_id else "allow_redial=True"
+    return names.setting("allowRedial", campaign_id if campaign_id else True)
+
+
+def _fields(keys: Sequence[str]) -> str:
+    """``customers, schedule_plan``: the inputs (props' keys) as field tokens."""
+    return ", ".join(names.field(INPUT_TO_API.get(k, k)) for k in keys)
 
 
 def refusal(
@@ -63,7 +69,7 @@ def refusal(
     if status not in LIVE_STATUSES:
         return None
     if p.replaces and not allow_redial:
-        fields = ", ".join(p.replaces)
+        fields = _fields(p.replaces)
         return (
             f"{who}: changing {fields} requires replacing the campaign, which "
             f"{_state(status)}: the replacement would call {_calls(p.customer_count, again)}. "
@@ -71,10 +77,13 @@ def refusal(
             "resource; or revert the change."
         )
     if p.restricted:
-        fields = ", ".join(p.restricted)
+        fields = _fields(p.restricted)
         api = ", ".join(INPUT_TO_API[k] for k in p.restricted)
         if allow_redial:
-            hint = "allow_redial=True is set, so the provider should replace it instead."
+            hint = (
+                f"{names.setting('allowRedial', True)} is set, so the provider should replace "
+                "it instead."
+            )
         else:
             hint = (
                 "To replace the campaign with one that has the new value instead (calling "
@@ -111,14 +120,15 @@ def do_not_call_refusal(
     state = f"is {status}" if status else "may still call (its status could not be read)"
     if status == "in-progress":
         way_out = (
-            "End the campaign now: set ended=True on the resource (one PATCH: calls in "
-            "progress finish, no other is placed), or delete the resource. Removing them "
-            "would replace a campaign that is dialing"
+            f"End the campaign now: set {names.setting('ended', True)} on the resource (one "
+            "PATCH: calls in progress finish, no other is placed), or delete the resource. "
+            "Removing them would replace a campaign that is dialing"
         )
     else:
         way_out = (
             "Remove them from the program (the campaign is then replaced before it dials), "
-            "or stop the campaign: set ended=True on the resource (or delete the resource)"
+            f"or stop the campaign: set {names.setting('ended', True)} on the resource (or "
+            "delete the resource)"
         )
     return (
         f"{who} {state} and holds {shown}: {count} on the do-not-call list "
@@ -128,9 +138,10 @@ def do_not_call_refusal(
 
 def adopt_mismatch(who: str, adopt_id: str) -> str:
     """Refusal of an ``adopt_id`` that names another campaign than the one managed."""
+    field = names.field("adoptId")
     return (
-        f"{who}: adopt_id={adopt_id!r} names another campaign, but adopt_id is used only "
+        f"{who}: {field}={adopt_id!r} names another campaign, but {field} is used only "
         "when the resource is first created, and this resource already manages its own. "
-        "Remove adopt_id (or set it to the managed campaign's id). To manage that other "
-        "campaign, declare a new resource with adopt_id instead."
+        f"Remove {field} (or set it to the managed campaign's id). To manage that other "
+        f"campaign, declare a new resource with {field} instead."
     )

@@ -27,6 +27,7 @@ from typing import Any
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.model.paths import format_path
 from pulumi_cozmox.core.model.phone import E164, is_valid
+from pulumi_cozmox.core.resource import names
 
 __all__ = [
     "MAX_CUSTOMERS",
@@ -62,7 +63,11 @@ class Problem:
     """What is wrong and what is allowed, for a person to act on."""
 
     def __str__(self) -> str:
-        return f"{self.path or '(body)'}: {self.message}"
+        return f"{self.path or '(body)'}: {names.render(self.message, 'native')}"
+
+    def in_api_terms(self) -> Problem:
+        """This problem with its field tokens spelled as the API names the fields."""
+        return Problem(self.path, names.render(self.message, "native"))
 
 
 def check_assistant_or_workflow(body: Mapping[str, Any]) -> list[Problem]:
@@ -72,11 +77,13 @@ def check_assistant_or_workflow(body: Mapping[str, Any]) -> list[Problem]:
         return [
             Problem(
                 "workflowId",
-                "assistantId and workflowId cannot both be set: give one of them",
+                f"{names.field('assistantId')} and {names.field('workflowId')} cannot both be "
+                "set: give one of them",
             )
         ]
     if not has_assistant and not has_workflow:
-        return [Problem("assistantId", "one of assistantId or workflowId is required")]
+        one = f"one of {names.field('assistantId')} or {names.field('workflowId')} is required"
+        return [Problem("assistantId", one)]
     return []
 
 
@@ -90,7 +97,8 @@ def check_schedule(body: Mapping[str, Any]) -> list[Problem]:
     return [
         Problem(
             "schedulePlan.latestAt",
-            f"must be after schedulePlan.earliestAt ({plan['earliestAt']}), got {plan['latestAt']}",
+            f"must be after {names.field('schedulePlan')}.earliestAt ({plan['earliestAt']}), "
+            f"got {plan['latestAt']}",
         )
     ]
 

@@ -51,6 +51,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.model.phone import time_zones
+from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.rules.crossfield import Problem
 from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, WEEKDAYS, CallingPolicy, Rule
 
@@ -62,6 +63,7 @@ __all__ = [
     "Window",
     "ZoneHours",
     "calling_hours",
+    "calling_hours_in",
     "calling_hours_problems",
     "dialing_window",
     "why_outside",
@@ -75,6 +77,9 @@ DAY_END = DEFAULT_POLICY.default.end
 MAX_PATHS = 5
 #: The resource argument that allows a window outside calling hours (then only reported).
 OPT_OUT = "allow_outside_calling_hours"
+#: How messages name the schedule, and the opt-in that allows calls outside hours.
+PLAN = names.field("schedulePlan")
+ALLOW = names.setting("allowOutsideCallingHours", True)
 #: Zones named in a problem's message before "and N more".
 MAX_ZONES_IN_MESSAGE = 5
 
@@ -145,6 +150,8 @@ class CallingHours:
     """Positions (in the list given) of the customers whose zone is unknown."""
     policy: CallingPolicy = DEFAULT_POLICY
     """The policy the window was judged by."""
+    outside_positions: tuple[int, ...] = ()
+    """Positions (in the list given) of the customers called outside their rule."""
 
 
 def dialing_window(schedule_plan: Mapping[str, Any] | None, *, now: datetime) -> Window:
@@ -220,7 +227,32 @@ def calling_hours(
     """The calling-hours facts for customers with ``numbers`` (E.164 strings; anything else,
     such as None for a SIP customer, counts as an unknown zone) dialed per ``schedule_plan``,
     each judged by its own rule of ``policy``."""
-    window = dialing_window(schedule_plan, now=now)
+    return calling_hours_in(numbers, dialing_window(schedule_plan, now=now), policy=policy)
+
+
+def _zone_hours(window: Window, name: str, rule: Rule, count: int) -> ZoneHours | None:
+    zone = zone_info(name)
+    if zone is None:
+        return None
+    before, after, off, blackouts = _judge(window, zone, rule)
+    return ZoneHours(
+        zone=name,
+        customers=count,
+        start=window.start.astimezone(zone),
+        end=window.end.astimezone(zone) if window.end is not None else None,
+        before_hours=before,
+        after_hours=after,
+        rule=rule,
+        off_days=off,
+        blackouts=blackouts,
+    )
+
+
+def calling_hours_in(
+    numbers: Iterable[Any], window: Window, *, policy: CallingPolicy = DEFAULT_POLICY
+) -> CallingHours:
+    """The calling-hours facts of ``window`` for customers with ``numbers`` (see
+    :func:`calling_hours`)."""
     listed = list(numbers)
     keys = [(time_zones(n) if isinstance(n, str) else (), policy.rule_for(n)) for n in listed]
     by_zones: Counter[tuple[tuple[str, ...], Rule]] = Counter(keys)
@@ -230,40 +262,24 @@ def calling_hours(
             per_zone[(name, rule)] += count
     judged: dict[tuple[str, Rule], ZoneHours] = {}
     for (name, rule), count in sorted(per_zone.items(), key=lambda i: (i[0][0], i[0][1].label)):
-        zone = zone_info(name)
-        if zone is None:
-            continue
-        before, after, off, blackouts = _judge(window, zone, rule)
-        end = window.end.astimezone(zone) if window.end is not None else None
-        judged[(name, rule)] = ZoneHours(
-            zone=name,
-            customers=count,
-            start=window.start.astimezone(zone),
-            end=end,
-            before_hours=before,
-            after_hours=after,
-            rule=rule,
-            off_days=off,
-            blackouts=blackouts,
-        )
-    unknown = outside = 0
-    for (zones, rule), count in by_zones.items():
-        known = [judged[(z, rule)] for z in zones if (z, rule) in judged]
-        if not known:
-            unknown += count
-        elif any(z.outside for z in known):
-            outside += count
-    positions = tuple(
-        i for i, (zones, rule) in enumerate(keys) if not any((z, rule) in judged for z in zones)
-    )
+        found = _zone_hours(window, name, rule, count)
+        if found is not None:
+            judged[(name, rule)] = found
+
+    def known(zones: tuple[str, ...], rule: Rule) -> list[ZoneHours]:
+        return [judged[(z, rule)] for z in zones if (z, rule) in judged]
+
+    unknown = tuple(i for i, key in enumerate(keys) if not known(*key))
+    outside = tuple(i for i, key in enumerate(keys) if any(z.outside for z in known(*key)))
     return CallingHours(
         window=window,
         zones=tuple(judged.values()),
         people=len(listed),
-        unknown=unknown,
-        outside=outside,
-        unknown_positions=positions,
+        unknown=len(unknown),
+        outside=len(outside),
+        unknown_positions=unknown,
         policy=policy,
+        outside_positions=outside,
     )
 
 
@@ -299,9 +315,9 @@ def calling_hours_problems(hours: CallingHours, *, allowed: bool = False) -> lis
             shown += f" and {more} more"
         people = "1 customer" if hours.outside == 1 else f"{hours.outside:,} customers"
         when = (
-            "dialing starts at once (no schedulePlan, or its earliestAt is past)"
+            f"dialing starts at once (no {PLAN}, or its earliestAt is past)"
             if hours.window.at_once
-            else "the schedulePlan window"
+            else f"the {PLAN} window"
         )
         if hours.policy.source is None:
             rule = f"outside {DAY_START:%H:%M}-{DAY_END:%H:%M} their local time"
@@ -311,7 +327,7 @@ def calling_hours_problems(hours: CallingHours, *, allowed: bool = False) -> lis
             Problem(
                 "schedulePlan",
                 f"{when} would call {people} {rule}, in {shown}; move the window, or set "
-                f"{OPT_OUT}=True on the resource to call them anyway",
+                f"{ALLOW} on the resource to call them anyway",
             )
         )
     if hours.policy.unknown_zone == "refuse" and hours.unknown_positions:
@@ -326,7 +342,7 @@ def calling_hours_problems(hours: CallingHours, *, allowed: bool = False) -> lis
                 f"{paths}: {count} whose time zone cannot be told (a SIP URI, or a number "
                 "libphonenumber cannot place), and the calling policy "
                 f'({hours.policy.source}) says unknown_zone = "refuse"; give numbers that can '
-                f"be placed, remove them, or set {OPT_OUT}=True on the resource",
+                f"be placed, remove them, or set {ALLOW} on the resource",
             )
         )
     return problems

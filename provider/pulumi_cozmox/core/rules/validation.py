@@ -48,7 +48,7 @@ from pulumi_cozmox.core.rules.crossfield import (
     format_path,
 )
 
-__all__ = ["Problem", "validate_campaign", "validate_update"]
+__all__ = ["Problem", "campaign_problems", "validate_campaign", "validate_update"]
 
 CREATE = "CreateCampaignDTO"
 UPDATE = "UpdateCampaignDTO"
@@ -465,16 +465,24 @@ def _join(base: str, relative: str) -> str:
     return base + relative if relative.startswith("[") else f"{base}.{relative}"
 
 
-def validate_campaign(args: dict[str, Any]) -> list[Problem]:
+def campaign_problems(args: dict[str, Any]) -> list[Problem]:
     """Every problem in a Create Campaign body: schema first, then the cross-field rules and
-    the provider's own (every customer callable, at least one)."""
+    the provider's own (every customer callable, at least one). Messages name top-level fields
+    with tokens (:mod:`pulumi_cozmox.core.resource.names`): each program spells them its way."""
     if not isinstance(args, dict):
         return [Problem("", f"a campaign must be an object, got {_json_type(args)}")]
     return _ordered(_create_schema_problems(args) + check_rules(args) + check_callable(args))
+
+
+def validate_campaign(args: dict[str, Any]) -> list[Problem]:
+    """Every problem in a Create Campaign body (API camelCase keys), fields named as the API
+    names them."""
+    return [p.in_api_terms() for p in campaign_problems(args)]
 
 
 def validate_update(args: dict[str, Any]) -> list[Problem]:
     """Every problem in an Update Campaign (PATCH) body."""
     if not isinstance(args, dict):
         return [Problem("", f"an update must be an object, got {_json_type(args)}")]
-    return _ordered(_schema_problems(UPDATE, args) + check_update_rules(args))
+    problems = _schema_problems(UPDATE, args) + check_update_rules(args)
+    return [p.in_api_terms() for p in _ordered(problems)]

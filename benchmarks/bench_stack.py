@@ -1,0 +1,115 @@
+"""A stack of BENCH_STACK_CAMPAIGNS campaigns (default 300; 3 customers each) against the
+engine's floor, the last release beside this tree, through the real CLI (issue 22).
+
+The floor is the same stack of do-nothing dynamic resources (one dynamic provider process,
+no request): what the engine and the SDK cost. Each step is timed for the floor, for the last
+release (0.1.0, installed apart and put first on PYTHONPATH) and for this tree: `pulumi up`
+(every create), a no-op `pulumi preview`, `pulumi refresh`, `pulumi destroy`. Each stack has
+an emulator of its own. Ratios are against the floor; the goal is x1.2 or less at each step.
+The emulator's journal gives the requests of each step.
+
+Run: .venv/bin/python benchmarks/bench_stack.py   (about 10 minutes)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import Emulator, start_emulator  # noqa: E402
+from tests.e2e.conftest import write_program  # noqa: E402
+from tests.e2e.pulumi_cli import Stack  # noqa: E402
+from tests.e2e.test_upgrade import LAST_RELEASE, install_release  # noqa: E402
+
+CAMPAIGNS = int(os.environ.get("BENCH_STACK_CAMPAIGNS", "300"))
+STEPS = ("up", "preview", "refresh", "destroy")
+
+
+def campaigns(count: int) -> dict[str, Any]:
+    return {
+        f"c{i:03d}": {
+            "name": f"Campaign {i}",
+            "phone_number_id": "pn-1",
+            "assistant_id": "asst-1",
+            "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
+            # Each its own people: the same people at the same time would be a duplicate.
+            "customers": [{"number": f"+1415{2_000_000 + 3 * i + k:07d}"} for k in range(3)],
+        }
+        for i in range(count)
+    }
+
+
+def make_stack(root: Path, label: str, emulator: Emulator, spec: dict[str, Any]) -> Stack:
+    workdir = root / label
+    write_program(workdir, project=f"bench-{label}")
+    (workdir / "spec.json").write_text(json.dumps(spec))
+    stack = Stack(workdir=workdir, home=root / f"home-{label}", name="bench")
+    stack.extra_env.update(COZMOX_API_KEY=emulator.api_key, COZMOX_BASE_URL=emulator.base_url)
+    stack.init()
+    return stack
+
+
+def timed(action: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def steps(stack: Stack, emulator: Emulator) -> dict[str, tuple[float, int]]:
+    """Each step's wall time and the requests it sent."""
+    actions: dict[str, Callable[[], Any]] = {
+        "up": stack.up,
+        "preview": lambda: stack.run("preview"),
+        "refresh": lambda: stack.run("refresh", "--yes", "--skip-preview"),
+        "destroy": stack.destroy,
+    }
+    found = {}
+    for step in STEPS:
+        emulator.control.delete("requests")
+        seconds = timed(actions[step])
+        found[step] = (seconds, len(emulator.control.get("requests").json()))
+    return found
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-stack-") as tmp:
+        root = Path(tmp)
+        release = root / "release"
+        install_release(LAST_RELEASE, release)
+        results: dict[str, dict[str, tuple[float, int]]] = {}
+        stubs = {f"s{i:03d}": {"value": f"v{i}"} for i in range(CAMPAIGNS)}
+        for label, spec, env in (
+            ("floor", {"campaigns": {}, "stubs": stubs}, {}),
+            ("0.1.0", {"campaigns": campaigns(CAMPAIGNS)}, {"PYTHONPATH": str(release)}),
+            ("this tree", {"campaigns": campaigns(CAMPAIGNS)}, {}),
+        ):
+            emulator = start_emulator("--db", ":memory:")
+            try:
+                stack = make_stack(root, label.replace(" ", "-").replace(".", "-"), emulator, spec)
+                stack.extra_env.update(env)
+                results[label] = steps(stack, emulator)
+            finally:
+                emulator.stop()
+        print(f"A stack of {CAMPAIGNS} campaigns (3 customers each) against {CAMPAIGNS} do-nothing")
+        print("dynamic resources (the floor); wall time, x the floor, requests sent:")
+        floor = results["floor"]
+        for step in STEPS:
+            cells = [f"{step:8s} floor {floor[step][0]:6.1f} s"]
+            for label in ("0.1.0", "this tree"):
+                seconds, requests = results[label][step]
+                ratio = seconds / floor[step][0]
+                cells.append(f"{label} {seconds:6.1f} s x{ratio:.2f} ({requests} requests)")
+            print("  " + " | ".join(cells))
+
+
+if __name__ == "__main__":
+    main()

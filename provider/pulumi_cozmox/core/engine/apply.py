@@ -1,0 +1,134 @@
+"""create, read, update, delete: what ``up``, ``refresh`` and ``destroy`` send to the API.
+
+A create is sent once (:mod:`.create`: the guard, the claims, a lost answer looked up) or, with
+``adopt_id``, takes over an existing campaign (:mod:`.adopt`). An update that moves the window
+is judged against the call limit once more just before its PATCH. A delete ends a campaign that
+is dialing first, so that no call is cut off mid-way. A refresh keeps a campaign that vanished
+after it may have dialed, marked, so that re-creating it is refused like any re-dial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pulumi_cozmox.client.errors import DuplicateCampaign, NotFound, Refused, Unauthorized
+from pulumi_cozmox.core.engine.adopt import adopt
+from pulumi_cozmox.core.engine.create import Created, create_campaign
+from pulumi_cozmox.core.engine.diff import may_have_dialed
+from pulumi_cozmox.core.engine.outcome import Read, Refusal, Sink, resource_of, who
+from pulumi_cozmox.core.engine.refusals import KEY_REFUSED, VANISHED
+from pulumi_cozmox.core.engine.window import judge_moved_window
+from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.plan.change import plan_change
+from pulumi_cozmox.core.plan.refresh import outputs_from_api, project_inputs
+from pulumi_cozmox.core.resource.fields import DELETED, INPUT_KEYS, UNCOMPARED, count_of
+
+if TYPE_CHECKING:
+    from pulumi_cozmox.core.engine.run import Run
+
+__all__ = ["create", "delete", "read", "update"]
+
+
+def create(run: Run, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[str, Any]]:
+    """The campaign's id and outputs, created (or taken over with ``adopt_id``)."""
+    adopt_id = props.get("adopt_id")
+    replaced = run.handoff.replaced(resource_of(props))
+    if adopt_id and replaced is None:
+        # adopt_id is used only when the resource is first created, not by a replacement.
+        campaign = adopt(run, adopt_id, props)
+    else:
+        campaign = _create(run, props, replaced, sink)
+    return str(campaign["id"]), {**props, **outputs_from_api(campaign)}
+
+
+def _create(run: Run, props: Mapping[str, Any], replaced: str | None, sink: Sink) -> dict[str, Any]:
+    declared = Declared.from_props(props, run.customers(props["customers"]))
+    try:
+        created = create_campaign(
+            run.client(),
+            declared,
+            allow_duplicate=props.get("allow_duplicate"),
+            guard=run.guard(),
+            resource=resource_of(props),
+            exclude=frozenset({replaced} if replaced else ()),
+            claims=run.claims,
+        )
+    except (DuplicateCampaign, Refused) as exc:
+        raise Refusal(f"{who(props)}: {exc}") from None
+    _say_how_it_went(props, declared, created, sink)
+    return created.campaign
+
+
+def _say_how_it_went(
+    props: Mapping[str, Any], declared: Declared, created: Created, sink: Sink
+) -> None:
+    """Warnings: an answer that was lost (the campaign was found), customers the API skipped."""
+    named = who(props, created.campaign["id"])
+    if created.recovered_from is not None:
+        sink.notice(
+            f"warning: {named}: the answer to POST /campaign was lost "
+            f"({created.recovered_from}); the campaign it created was found in the API and "
+            "taken over: no second campaign was created."
+        )
+    callable_ = sum(1 for person in declared.people if person is not None)
+    scheduled = count_of(created.campaign.get("callsCounterScheduled"))
+    if scheduled is not None and scheduled < callable_:
+        sink.notice(
+            f"warning: {named}: the API scheduled {scheduled:,} calls for {callable_:,} "
+            f"customers that have a number or SIP URI: it skipped {callable_ - scheduled:,} "
+            "without an error (a number it cannot dial). Check the customers in the dashboard."
+        )
+
+
+def read(run: Run, id_: str, props: Mapping[str, Any], *, importing: bool = False) -> Read | None:
+    """Refresh. A campaign gone from the API is forgotten, unless it may have dialed: then the
+    stack keeps it with status "deleted", so that re-creating it (calling everyone again) is
+    refused like any re-dial instead of happening silently.
+
+    ``importing``: the campaign is read by id alone (``props`` declares every input as None):
+    its inputs are all the API's, and a campaign not found is None."""
+    declared = {k: props.get(k) for k in (*INPUT_KEYS, *UNCOMPARED) if k in props}
+    run.handoff.refreshed(resource_of(props))
+    try:
+        campaign = run.client().get_campaign(id_)
+    except NotFound as gone:
+        if not importing and may_have_dialed(props, gone):
+            outs = {**props, "status": DELETED}
+            return Read(id_, outs, {**declared, VANISHED: id_})
+        return None
+    except Unauthorized:
+        raise Refusal(f"{who(props, id_)}: {KEY_REFUSED}") from None
+    inputs = project_inputs(campaign, declared)
+    outs = {**props, **inputs, **outputs_from_api(campaign)}
+    return Read(id_, outs, inputs)
+
+
+def update(
+    run: Run, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
+) -> dict[str, Any]:
+    """One PATCH of what changed (none for a change of state only)."""
+    plan = plan_change(olds, news)
+    outs = {**olds, **news}
+    if plan.needs_patch:
+        judge_moved_window(run, id_, olds, news, plan, catch_up=True)
+        campaign = run.client().update_campaign(id_, plan.patch)
+        outs.update(outputs_from_api(campaign))
+    return outs
+
+
+def delete(run: Run, id_: str, props: Mapping[str, Any], sink: Sink) -> None:
+    """End a campaign that is dialing (so no call is cut off mid-way), then delete it."""
+    client = run.client()
+    try:
+        counters = client.get_counters(id_)
+        if counters.status == "in-progress":
+            client.end_campaign(id_)
+            sink.notice(
+                f"cozmox: {resource_of(props)}: campaign {id_} was in progress: ended first "
+                f"({counters.not_placed:,} calls not placed, "
+                f"{counters.callsCounterInProgress:,} in progress finish), then deleted"
+            )
+        client.delete_campaign(id_)
+    except NotFound:
+        pass

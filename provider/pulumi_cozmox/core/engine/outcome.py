@@ -1,0 +1,127 @@
+"""What the hooks take and give: canonical inputs in, failures, diffs, reads and refusals out.
+
+Canonical inputs are a mapping with the props' snake_case keys (``name``, ``phone_number_id``,
+``schedule_plan``, ``customers``, ``allow_redial``, ..., ``resource_name``), the customers as one
+blob (:mod:`pulumi_cozmox.core.model.customers`), and every value not known yet (at preview) as
+:data:`UNKNOWN`. Each adapter turns the engine's values into that once.
+
+What a hook has to tell the person running Pulumi goes to the :class:`Sink` the adapter passes:
+reports as data (the adapter prints their lines and their record), notices as text with field
+tokens (:mod:`pulumi_cozmox.core.resource.names`) that the adapter renders in its program's
+language. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from pulumi_cozmox.core.report.record import CampaignReport
+
+__all__ = [
+    "UNKNOWN",
+    "Diff",
+    "Failure",
+    "Read",
+    "Refusal",
+    "Sink",
+    "Unknown",
+    "is_unknown",
+    "resource_of",
+    "who",
+]
+
+
+class Unknown:
+    """A value the engine does not know yet (preview; an output of a resource not created)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+#: The one unknown value: adapters put it wherever the engine sent theirs.
+UNKNOWN = Unknown()
+
+
+def is_unknown(value: Any) -> bool:
+    """Whether ``value`` (or something inside it) is not known yet."""
+    if isinstance(value, Unknown):
+        return True
+    if isinstance(value, dict):
+        return any(is_unknown(v) for v in value.values())
+    if isinstance(value, list):
+        return any(is_unknown(v) for v in value)
+    return False
+
+
+class Refusal(Exception):
+    """The change must not happen: the message names the resource, what would happen and the
+    way out (with field tokens)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A check failure: ``path`` in the API's terms (``schedulePlan.latestAt``; "" for the
+    whole campaign), ``reason`` for the person who wrote the program (with field tokens)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What moving a campaign to the new inputs takes."""
+
+    changes: bool
+    replaces: tuple[str, ...] = ()
+    """Inputs (snake_case) whose change needs a new campaign (deleted first, always)."""
+    changed: tuple[str, ...] = ()
+    """Every changed input (snake_case)."""
+    paths: Mapping[str, str] = field(default_factory=dict)
+    """Changed paths in the API's terms (``schedulePlan.latestAt``, ``customers``) -> ``update``
+    or ``replace``: what a detailed diff shows (customers never below their own path)."""
+
+
+@dataclass(frozen=True)
+class Read:
+    """A campaign read back (refresh, import): its id, outputs and the inputs they mean."""
+
+    id: str
+    outputs: dict[str, Any]
+    inputs: dict[str, Any]
+
+
+class Sink(Protocol):
+    """Where a hook's words for the person running Pulumi go (the adapter shows them)."""
+
+    def report(self, report: CampaignReport) -> None:
+        """A campaign's report: its lines and its record."""
+
+    def notice(self, text: str) -> None:
+        """One line (``warning: ...`` for a warning), with field tokens."""
+
+
+class Quiet:
+    """A sink that shows nothing (tools and tests that only want the answer)."""
+
+    def report(self, report: CampaignReport) -> None:
+        pass
+
+    def notice(self, text: str) -> None:
+        pass
+
+
+def resource_of(props: Mapping[str, Any]) -> str:
+    """The resource name the props carry (older states have none)."""
+    name = props.get("resource_name")
+    return name if isinstance(name, str) else "campaign"
+
+
+def who(props: Mapping[str, Any], campaign_id: str | None = None) -> str:
+    """How messages name a campaign: its resource, and its id when it has one."""
+    name = props.get("resource_name")
+    resource = f'resource "{name}"' if isinstance(name, str) else "this resource"
+    return f"campaign {campaign_id} ({resource})" if campaign_id else resource

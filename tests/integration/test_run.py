@@ -1,0 +1,273 @@
+"""The core tier: the run's hooks (check, diff, create, update, read) against the emulator over
+HTTP, no CLI. The rules across campaigns (call limit, do-not-call list, calling policy) judge
+creates, moved windows and, at every preview, campaigns that can still call; the org is read
+once per run, bounded; every message is true to the scenario. Requests are counted in the
+emulator's journal; expected values follow from each scenario."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pulumi_cozmox.core.engine.outcome import Refusal
+from pulumi_cozmox.core.engine.run import Run
+from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.resource import names
+from tests.conftest import Emulator
+from tests.integration.helpers import Collect
+
+ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
+
+
+def window(start: str, hours: int = 3) -> dict[str, str]:
+    begin = datetime.fromisoformat(start).replace(tzinfo=timezone.utc)
+    end = begin + timedelta(hours=hours)
+    return {
+        "earliestAt": begin.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "latestAt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def props(resource: str, start: str, numbers: list[str], **extra: Any) -> dict[str, Any]:
+    """A resource's inputs as the dynamic provider gives them (US numbers: 17:00 UTC is
+    09:00-12:00 in San Francisco, inside calling hours)."""
+    customers = [{"number": n} for n in numbers]
+    return {
+        "resource_name": resource,
+        "name": f"Reminders {start}",
+        "phone_number_id": "pn-1",
+        "assistant_id": "asst-1",
+        "schedule_plan": window(start),
+        "customers": encode_customers(customers),
+        "customer_count": len(customers),
+        **extra,
+    }
+
+
+def api_body(p: dict[str, Any], numbers: list[str]) -> dict[str, Any]:
+    return {
+        "name": p["name"],
+        "phoneNumberId": "pn-1",
+        "assistantId": "asst-1",
+        "schedulePlan": p["schedule_plan"],
+        "customers": [{"number": n} for n in numbers],
+    }
+
+
+def journal(emulator: Emulator) -> list[str]:
+    return [
+        f"{e['method']} {e['path']}" + (f"?{e['query']}" if e["query"] else "")
+        for e in emulator.control.get("requests").json()
+    ]
+
+
+@pytest.fixture
+def run_for(emulator: Emulator, tmp_path: Path):
+    def make(**config: str) -> Run:
+        full = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
+        full.update({f"cozmox:{k}": v for k, v in config.items()})
+        return Run(full, environ={}, project_dir=tmp_path)
+
+    return make
+
+
+def create(run: Run, p: dict[str, Any]) -> dict[str, Any]:
+    """Create through the run as `up` would (check, then create): the recorded outputs."""
+    assert run.check({}, p, Collect()) == []
+    campaign_id, outputs = run.create(p, Collect())
+    return {**outputs, "id": campaign_id}
+
+
+def python(text: str) -> str:
+    return names.render(text, "python")
+
+
+# --- the org, read once per run and bounded ---------------------------------------------------
+
+
+def test_the_org_is_read_once_per_run_bounded_by_the_lookback(run_for, emulator) -> None:
+    run = run_for(callLimit="2/30d")
+    for i, start in enumerate(("2099-01-05T17:00", "2099-01-06T17:00", "2099-01-07T17:00")):
+        assert run.check({}, props(f"c{i}", start, [f"+1415555020{i}"]), Collect()) == []
+    listings = [r for r in journal(emulator) if r.startswith("GET /campaign?")]
+    # One read for three creates: what can still call, and what ended within the lookback,
+    # which is the call limit's period (30 days, longer than the 7 days kept at least).
+    assert len(listings) == 3
+    assert "status=scheduled" in listings[0] and "status=in-progress" in listings[1]
+    ended = listings[2]
+    assert "status=ended" in ended and "updatedAtGe=" in ended
+    since = ended.split("updatedAtGe=")[1].split("&")[0].replace("%3A", ":")
+    server = run.now()
+    lookback = server - datetime.fromisoformat(since.replace("Z", "+00:00"))
+    assert timedelta(days=30) - timedelta(minutes=5) < lookback <= timedelta(days=30, minutes=1)
+
+
+# --- the call limit: creates, and windows that move --------------------------------------------
+
+
+def test_a_create_past_the_call_limit_is_refused_naming_paths_and_the_other(
+    run_for, emulator
+) -> None:
+    other = run_for(callLimit="1/24h")
+    monday = create(other, props("monday", "2099-01-05T17:00", [ADA, GRACE]))
+    run = run_for(callLimit="1/24h")
+    # Grace again 21 hours after Monday's window closed; Edsger is new.
+    failures = run.check({}, props("tuesday", "2099-01-06T17:00", [EDSGER, GRACE]), Collect())
+    [failure] = failures
+    text = python(failure.reason)
+    assert "customers[1]" in text and "customers[0]" not in text
+    assert f"campaign {monday['id']}" in text and "past the call limit 1/24h" in text
+    assert GRACE not in text and GRACE[2:] not in text
+    assert run.check({}, props("later", "2099-01-08T17:00", [GRACE]), Collect()) == []
+
+
+def test_moving_a_window_past_the_call_limit_is_refused_at_preview_and_at_up(
+    run_for, emulator
+) -> None:
+    # Issue 23, case 1: a campaign created a week after another (fine), then moved to an hour
+    # after it, calling the same person.
+    first = create(run_for(callLimit="1/24h"), props("first", "2099-01-05T17:00", [ADA]))
+    run = run_for(callLimit="1/24h")
+    week = props("week", "2099-01-12T17:00", [ADA])
+    recorded = create(run, week)
+    moved = {**week, "schedule_plan": window("2099-01-05T21:00")}
+    emulator.control.delete("requests")
+    with pytest.raises(Refusal) as refused:
+        run.diff(recorded["id"], recorded, moved, Collect())
+    text = python(str(refused.value))
+    assert "moving its window" in text and "customers[0]" in text
+    assert f"campaign {first['id']}" in text and "past the call limit 1/24h" in text
+    assert {r.split(" ")[0] for r in journal(emulator)} == {"GET"}  # judged, nothing written
+    # `up` judges again just before its PATCH (the org caught up): nothing is patched.
+    with pytest.raises(Refusal):
+        run.update(recorded["id"], recorded, moved, Collect())
+    assert not [r for r in journal(emulator) if r.startswith("PATCH")]
+    # Further from Monday than 24 hours: the move is planned and applied.
+    later = {**week, "schedule_plan": window("2099-01-07T17:00")}
+    assert run.diff(recorded["id"], recorded, later, Collect()).changes
+    out = run.update(recorded["id"], recorded, later, Collect())
+    assert out["schedule_plan"] == later["schedule_plan"]
+
+
+def test_a_campaign_created_later_elsewhere_past_the_limit_is_named_at_every_preview(
+    run_for, emulator
+) -> None:
+    run = run_for(callLimit="1/24h")
+    mine = props("mine", "2099-01-05T17:00", [ADA, GRACE])
+    recorded = create(run, mine)
+    # The dashboard schedules Grace an hour after this campaign, after it was created.
+    with emulator.api() as api:
+        later = api.post(
+            "/campaign", json=api_body(props("x", "2099-01-05T21:00", [GRACE]), [GRACE])
+        ).json()
+    said = Collect()
+    diff = run_for(callLimit="1/24h").diff(recorded["id"], recorded, mine, said)
+    assert diff.changes is False  # a warning, not a refusal: this campaign was first
+    [warning] = [r for r in said.reports if r.over_limit]
+    assert warning.campaign_id == recorded["id"] and warning.call_limit == "1/24h"
+    [over] = warning.over_limit
+    assert later["id"] in over.other and over.people == 1
+
+
+# --- rules changed after a campaign was scheduled --------------------------------------------
+
+
+def test_a_blackout_added_after_scheduling_fails_every_preview(run_for, emulator, tmp_path) -> None:
+    # Issue 23, case 2: the policy gets a blackout on the day a scheduled campaign dials.
+    policy = tmp_path / "policy.toml"
+    policy.write_text('hours = "08:00-21:00"\n')
+    run = run_for(callingPolicy="policy.toml")
+    spring = props("spring", "2099-01-14T17:00", [ADA, GRACE])
+    recorded = create(run, spring)
+    policy.write_text('hours = "08:00-21:00"\nblackout_dates = ["2099-01-14"]\n')
+    emulator.control.delete("requests")
+    with pytest.raises(Refusal) as refused:
+        run_for(callingPolicy="policy.toml").diff(recorded["id"], recorded, spring, Collect())
+    text = python(str(refused.value))
+    assert "2099-01-14 (blackout date)" in text and "policy.toml" in text
+    assert "customers[0], customers[1]" in text and "ended=True" in text
+    assert ADA not in text and ADA[2:] not in text
+    assert journal(emulator) == [f"GET /campaign/{recorded['id']}"]  # its live status, once
+    # The way out the refusal gives: ended=True.
+    ended = {**spring, "ended": True}
+    assert run_for(callingPolicy="policy.toml").diff(recorded["id"], recorded, ended, Collect())
+
+
+def test_a_person_listed_after_creation_is_named_in_the_live_campaigns_terms(
+    run_for, emulator, tmp_path
+) -> None:
+    listed = tmp_path / "dnc.txt"
+    listed.write_text("")
+    run = run_for(doNotCall="dnc.txt")
+    spring = props("spring", "2099-01-14T17:00", [ADA, GRACE, ALAN, EDSGER])
+    recorded = create(run, spring)
+    listed.write_text(f"{GRACE}\n")
+    with pytest.raises(Refusal) as refused:
+        run_for(doNotCall="dnc.txt").diff(recorded["id"], recorded, spring, Collect())
+    assert "holds customers[1]: 1 customer on the do-not-call list" in python(str(refused.value))
+    # Issue 23, case 3: a listed person added as a new row is the program's, not the live
+    # campaign's: the replacement is judged as a create, naming the program's row.
+    listed.write_text("+14155550105\n")
+    five = [ADA, GRACE, ALAN, EDSGER, "+14155550105"]
+    added = {**spring, "customers": encode_customers([{"number": n} for n in five])}
+    added["customer_count"] = 5
+    run = run_for(doNotCall="dnc.txt")
+    diff = run.diff(recorded["id"], recorded, added, Collect())
+    assert diff.replaces == ("customers",)
+    failures = run.check({}, added, Collect())  # the engine checks a replacement's inputs again
+    text = python(" ".join(f.reason for f in failures))
+    assert "customers[4]: 1 customer is on the do-not-call list" in text
+    assert "holds" not in text and "listed since the campaign was created" not in text
+
+
+# --- true messages ----------------------------------------------------------------------------
+
+
+def test_unending_a_campaign_that_never_dialed_is_a_first_call(run_for, emulator) -> None:
+    run = run_for()
+    spring = props("spring", "2099-01-14T17:00", [ADA, GRACE, ALAN])
+    recorded = create(run, spring)
+    ended = {**spring, "ended": True}
+    run.diff(recorded["id"], recorded, ended, Collect())
+    stopped = run.update(recorded["id"], recorded, ended, Collect())
+    assert stopped["status"] == "ended" and stopped["calls_counter_ended"] == 0
+    said = Collect()
+    diff = run_for().diff(recorded["id"], stopped, spring, said)  # back to ended=False
+    assert diff.replaces == ("ended",)
+    [report] = [r for r in said.reports if r.action == "replace"]
+    assert (report.people, report.again) == (3, 0)
+
+
+def test_every_count_of_ending_comes_from_one_reading(run_for, emulator) -> None:
+    # Issue 23, case 5: the state recorded a scheduled campaign; it has started dialing since.
+    run = run_for()
+    start = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(minutes=10)
+    spring = props("spring", start.strftime("%Y-%m-%dT%H:%M:%S"), [ADA, GRACE, ALAN])
+    spring["allow_outside_calling_hours"] = True  # whenever the test runs
+    recorded = create(run, spring)
+    assert recorded["status"] == "scheduled"
+    # 5 s into the window: its calls (60 s each) are being made.
+    emulator.control.post("clock", json={"advanceSeconds": 10 * 60 + 5}).raise_for_status()
+    said = Collect()
+    emulator.control.delete("requests")
+    run_for().diff(recorded["id"], recorded, {**spring, "ended": True}, said)
+    [report] = [r for r in said.reports if r.action == "update"]
+    assert journal(emulator) == [f"GET /campaign/{recorded['id']}"]  # one reading for all
+    assert report.status == "in-progress" and not report.status_recorded
+    counters, stops = report.counters, report.stops
+    assert counters is not None and stops is not None
+    assert counters.scheduled == 3 and stops.in_progress == counters.in_progress > 0
+    assert stops.not_placed == counters.scheduled - counters.ended - counters.in_progress
+
+
+def test_refresh_with_a_refused_key_says_what_to_check(run_for, emulator) -> None:
+    recorded = create(run_for(), props("spring", "2099-01-14T17:00", [ADA]))
+    refused = Run({"cozmox:apiKey": "sk-revoked", "cozmox:baseUrl": emulator.base_url}, environ={})
+    with pytest.raises(Refusal) as raised:
+        refused.read(recorded["id"], recorded)
+    text = str(raised.value)
+    assert "refused the API key (401 Unauthorized): check cozmox:apiKey" in text
+    assert "sk-revoked" not in text
