@@ -122,7 +122,7 @@ class CampaignProvider(ResourceProvider):
         with _lock:
             service = _services.get(key)
             if service is None:
-                service = _services[key] = CampaignService(config)
+                service = _services[key] = CampaignService(config, notice=say)
             return service
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:

@@ -193,7 +193,9 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
     def _core(self) -> CampaignService:
         with self._lock:
             if self._service is None:
-                self._service = CampaignService(self._config, project_dir=self._project_dir)
+                self._service = CampaignService(
+                    self._config, project_dir=self._project_dir, notice=self._say("")
+                )
             return self._service
 
     def _say(self, urn: str) -> Callable[[str], None]:

@@ -344,13 +344,16 @@ class CampaignService:
         *,
         environ: Mapping[str, str] | None = None,
         project_dir: Path | None = None,
+        notice: Say | None = None,
     ) -> None:
         """``config``: the stack config (full keys: ``cozmox:apiKey``); settings not in it come
         from ``environ``, files from ``project_dir`` (default: the working directory, which
-        is the Pulumi project's for either front door)."""
+        is the Pulumi project's for either front door). ``notice``: where the client's lines
+        that belong to no one resource go (a wait on a rate-limited API)."""
         self._config = {key: config.get(key) for key in CONFIG_KEYS}
         self._environ = os.environ if environ is None else environ
         self._project_dir = project_dir or Path.cwd()
+        self._notice = notice
         self._lock = threading.Lock()
         self._api: CozmoxClient | None = None
         self._rules_read: Rules | None = None
@@ -372,7 +375,8 @@ class CampaignService:
     def _client(self) -> CozmoxClient:
         with self._lock:
             if self._api is None:
-                self._api = CozmoxClient(resolve_settings(self._config, self._environ))
+                settings = resolve_settings(self._config, self._environ)
+                self._api = CozmoxClient(settings, notice=self._notice)
             return self._api
 
     def _rules(self) -> Rules:
