@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_cozmox.emulator.ratelimit import RateLimit, RateLimiter, parse_rate
+from pulumi_cozmox.emulator.ratelimit import RateLimit, RateLimiter, parse_rate, retry_after
 
 
 class Clock:
@@ -79,3 +79,8 @@ def test_rates_on_the_command_line() -> None:
     for bad in ("0/s", "5/m", "fast", "-1"):
         with pytest.raises(ValueError):
             parse_rate(bad)
+
+
+@pytest.mark.parametrize(("wait", "header"), [(0.06, 1), (0.5, 1), (1.0, 1), (2.0, 2), (2.5, 3)])
+def test_retry_after_is_when_the_next_token_is_due_rounded_up(wait: float, header: int) -> None:
+    assert retry_after(wait) == header

@@ -28,7 +28,14 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RATE_LIMITED", "RateLimit", "RateLimitMiddleware", "RateLimiter", "parse_rate"]
+__all__ = [
+    "RATE_LIMITED",
+    "RateLimit",
+    "RateLimitMiddleware",
+    "RateLimiter",
+    "parse_rate",
+    "retry_after",
+]
 
 # The ASGI types, spelled here: this module imports no web stack (the command line parses a
 # rate before it knows whether the extra is installed).
@@ -67,6 +74,12 @@ class RateLimit:
 
     def to_json(self) -> dict[str, Any]:
         return {"perSecond": self.per_second, "burst": self.burst}
+
+
+def retry_after(wait: float) -> int:
+    """``Retry-After`` for a token due in ``wait`` seconds: whole seconds, rounded up (a
+    client that comes back then finds the token)."""
+    return max(1, math.ceil(wait))
 
 
 def parse_rate(text: str) -> float:
@@ -167,17 +180,9 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         scope[RATE_LIMITED] = True
-        await _drain(receive)
-        await _too_many(send, math.ceil(wait), self.limiter.limit)
-
-
-async def _drain(receive: Receive) -> None:
-    """Read the request body: answering with it unread would make the server close the
-    connection with data pending, which the client sees as a reset, not as the 429."""
-    while True:
-        message = await receive()
-        if message["type"] != "http.request" or not message.get("more_body", False):
-            return
+        # The body is left unread: uvicorn discards what arrives after the answer (h11
+        # Data once the response is done) and keeps the connection.
+        await _too_many(send, retry_after(wait), self.limiter.limit)
 
 
 async def _too_many(send: Send, retry_after: int, limit: RateLimit | None) -> None:
