@@ -79,6 +79,23 @@ async def _json(request: Request) -> Any:
     return json.loads(raw)
 
 
+def _rate_limit_route(state: EmulatorState) -> Route:
+    """``/__emulator/rate-limit``: read, set or remove the rate limit (:mod:`.ratelimit`)."""
+
+    async def rate_limit(request: Request) -> Response:
+        if request.method == "POST":
+            try:
+                state.limiter.set(RateLimit.from_json(await _json(request)))
+            except ValueError as exc:  # not JSON, or not a limit
+                return _error(str(exc))
+        elif request.method == "DELETE":
+            state.limiter.set(None)
+        limit = state.limiter.limit
+        return JSONResponse(limit.to_json() if limit else None)
+
+    return Route(f"{PREFIX}/rate-limit", rate_limit, methods=["GET", "POST", "DELETE"])
+
+
 def control_routes(state: EmulatorState) -> list[Route]:
     """The ``/__emulator/*`` routes over ``state``."""
     settings = state.store.settings
@@ -164,19 +181,8 @@ def control_routes(state: EmulatorState) -> list[Route]:
         ids = await run_in_threadpool(state.store.import_history, org, history)
         return JSONResponse({"ids": ids}, status_code=201)
 
-    async def rate_limit(request: Request) -> Response:
-        if request.method == "POST":
-            try:
-                state.limiter.set(RateLimit.from_json(await _json(request)))
-            except ValueError as exc:  # not JSON, or not a limit
-                return _error(str(exc))
-        elif request.method == "DELETE":
-            state.limiter.set(None)
-        limit = state.limiter.limit
-        return JSONResponse(limit.to_json() if limit else None)
-
     return [
-        Route(f"{PREFIX}/rate-limit", rate_limit, methods=["GET", "POST", "DELETE"]),
+        _rate_limit_route(state),
         Route(f"{PREFIX}/import", import_history, methods=["POST"]),
         Route(f"{PREFIX}/health", health, methods=["GET"]),
         Route(f"{PREFIX}/config", config, methods=["GET"]),
