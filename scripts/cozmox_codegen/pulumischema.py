@@ -267,6 +267,11 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
             "type": "number",
             "description": "Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).",
         },
+        "retryDeadline": {
+            "type": "number",
+            "description": "Seconds a request answered 429 (rate limited) is retried, 300 by "
+            "default (or COZMOX_RETRY_DEADLINE).",
+        },
         "callLimit": {
             "type": "string",
             "description": "How often one person may be called across the org's campaigns, "

@@ -50,13 +50,19 @@ def test_get_update_end_delete(client: CozmoxClient, emulator: Any) -> None:
         client.get_status(cid)
 
 
-def test_post_campaign_returns_the_answer_as_it_came(client: CozmoxClient) -> None:
-    response = client.post_campaign(json_bytes(body()))
-    assert response.status_code == 201
-    assert client.campaign_from(response)["name"] == "Q2"
-    refused = client.post_campaign(b'{"name": "no customers"}')
-    error = client.error_for(refused, "POST", "/campaign")
-    assert isinstance(error, BadRequest) and error.messages
+def nothing_found(_since: datetime) -> None:
+    return None
+
+
+def test_create_campaign_answers_with_the_campaign_or_the_apis_error(
+    client: CozmoxClient, emulator: Any
+) -> None:
+    created = client.create_campaign(json_bytes(body()), find=nothing_found)
+    assert created.campaign["name"] == "Q2" and created.recovered_from is None
+    with pytest.raises(BadRequest) as refused:
+        client.create_campaign(b'{"name": "no customers"}', find=nothing_found)
+    assert refused.value.messages
+    assert [e["status"] for e in journal(emulator, "POST")] == [201, 400]
 
 
 def emulator_now(emulator: Any) -> datetime:
@@ -180,8 +186,116 @@ def test_429_retry_after_is_honoured(client: CozmoxClient, emulator: Any, pauses
     cid = stored(emulator, body())
     add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=3, times=2)
     assert client.get_campaign(cid)["id"] == cid
-    assert pauses == [3.0, 3.0]
+    # Never sooner than the API asked; jitter of up to 1 + 3/2 s added (parallel workers spread).
+    assert len(pauses) == 2 and all(3.0 <= p <= 3.0 + 2.5 for p in pauses)
     assert [e["status"] for e in journal(emulator, "GET", f"/campaign/{cid}")] == [429, 429, 200]
+
+
+class Clock:
+    """A monotonic clock that moves when the client sleeps: a deadline is run out without
+    waiting it out. ``pauses`` records each sleep."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.pauses: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.pauses.append(seconds)
+            self.now += seconds
+
+
+def timed_client(
+    emulator: Any, clock: Clock, *, deadline: float = 300.0, **options: Any
+) -> CozmoxClient:
+    settings = Settings(
+        api_key=emulator.api_key, base_url=emulator.base_url, retry_deadline=deadline
+    )
+    return CozmoxClient(settings, sleep=clock.sleep, clock=clock, **options)
+
+
+def test_429s_are_retried_until_a_deadline_not_a_count(emulator: Any) -> None:
+    cid = stored(emulator, body())
+    add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=1, times=8)
+    clock = Clock()
+    with timed_client(emulator, clock, max_retries=1) as c:
+        assert c.get_status(cid) == "scheduled"
+    assert [e["status"] for e in journal(emulator, "GET", f"/campaign/{cid}")] == [429] * 8 + [200]
+    assert len(clock.pauses) == 8 and all(1.0 <= p <= 2.5 for p in clock.pauses)
+
+
+def test_429s_past_the_deadline_fail_naming_the_setting(emulator: Any) -> None:
+    add_fault(emulator, method="GET", path="/campaign/x", status=429, retryAfter=2, times=100)
+    clock, lines = Clock(), list[str]()
+    client = timed_client(emulator, clock, deadline=20, notice=lines.append)
+    with client, pytest.raises(RateLimited) as limited:
+        client.get_campaign("x")
+    # Retried while the deadline allowed, then given up: the last pause ends at the deadline
+    # at the latest, and a Retry-After that would end past it is not waited for.
+    assert 20 - 2 < sum(clock.pauses) <= 20
+    assert len(journal(emulator, "GET", "/campaign/x")) == len(clock.pauses) + 1
+    message = str(limited.value)
+    assert f"still rate limited after {sum(clock.pauses):.0f} s of retries" in message
+    assert "cozmox:retryDeadline (or COZMOX_RETRY_DEADLINE)" in message
+    assert emulator.api_key not in message + "".join(lines)
+    assert len(lines) == 1 and "cozmox:retryDeadline" in lines[0]
+
+
+def test_429_without_retry_after_backs_off_exponentially(emulator: Any) -> None:
+    cid = stored(emulator, body())
+    add_fault(emulator, method="GET", path=f"/campaign/{cid}", action="answer", status=429,
+              body='{"statusCode":429,"message":"slow down"}', times=6)  # fmt: skip
+    clock = Clock()
+    with timed_client(emulator, clock, max_retries=0) as c:
+        assert c.get_status(cid) == "scheduled"
+    assert len(clock.pauses) == 6
+    assert all(0 <= p <= 0.5 * 2**k for k, p in enumerate(clock.pauses))
+
+
+def test_parallel_requests_told_the_same_retry_after_come_back_apart(emulator: Any) -> None:
+    cid = stored(emulator, body())
+    add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=1, times=8)
+    clock = Clock()
+    start = threading.Barrier(8)
+    with timed_client(emulator, clock) as c:
+
+        def read() -> None:
+            start.wait(10)
+            c.get_status(cid)
+
+        threads = [threading.Thread(target=read) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+    assert len(clock.pauses) == 8
+    assert all(1.0 <= p <= 2.5 for p in clock.pauses)
+    assert len({round(p, 3) for p in clock.pauses}) == 8  # each its own moment
+
+
+def test_a_long_wait_is_told_once_per_episode_not_per_request(emulator: Any) -> None:
+    cid = stored(emulator, body())
+    clock, lines = Clock(), list[str]()
+    with timed_client(emulator, clock, notice=lines.append) as c:
+        add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=0, times=1)
+        c.get_status(cid)  # one short pause (under 1 s): nothing said
+        assert lines == []
+        add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=2, times=4)
+        c.get_status(cid)  # two pauses of 2-4 s: over the few seconds
+        c.get_status(cid)  # the same episode: not said again
+        assert len(lines) == 1
+        clock.now += 3600  # an hour without a 429: a new episode
+        add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=2, times=2)
+        c.get_status(cid)
+    assert len(lines) == 2
+    for line in lines:
+        assert line.startswith("cozmox: the Cozmox API is rate limiting requests (429 ")
+        assert "retrying until" in line and "UTC, cozmox:retryDeadline)" in line
+        assert emulator.api_key not in line
 
 
 def test_unreasonable_retry_after_is_not_waited_for(

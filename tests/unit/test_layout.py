@@ -59,3 +59,19 @@ def test_the_adapters_meet_the_logic_only_in_the_run() -> None:
         assert imports(path) & hooks == set(), path.name
     assert "pulumi_cozmox.core.engine.run" in imports(PACKAGE / "provider.py")
     assert "pulumi_cozmox.core.engine.run" in imports(PACKAGE / "native" / "server.py")
+
+
+def test_the_core_handles_no_transport_object() -> None:
+    """The client answers with models and errors and owns every retry: nothing in the core
+    (any depth) imports the HTTP library."""
+    for path in sorted((PACKAGE / "core").rglob("*.py")):
+        assert {n for n in imports(path) if outside(n, ("httpx", "httpcore"))} == set(), path
+
+
+def test_the_emulator_shares_no_rule_with_the_provider() -> None:
+    """The emulator is the oracle the provider is tested against: of the package it uses only
+    the shared utilities (the derived schemas, the JSON helpers), never the core's rules."""
+    allowed = ("pulumi_cozmox._schema", "pulumi_cozmox._json")
+    for path in modules("emulator"):
+        own = {n for n in imports(path) if outside(n, ("pulumi_cozmox",))}
+        assert {n for n in own if not outside(n, allowed)} == set(), path

@@ -6,6 +6,7 @@ import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.client.settings import DEFAULT_BASE_URL, resolve_settings
+from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 
 KEY = "sk-unit-SECRET-0123"
 
@@ -59,3 +60,18 @@ def test_blank_key_is_refused_without_echo() -> None:
     with pytest.raises(ConfigurationError) as blank:
         resolve_settings({"cozmox:apiKey": "   "}, {})
     assert "cozmox:apiKey" in str(blank.value)
+
+
+def test_retry_deadline_from_config_else_environment_else_five_minutes() -> None:
+    assert resolve_settings({"cozmox:apiKey": KEY}, {}).retry_deadline == 300.0
+    env = {"COZMOX_API_KEY": KEY, "COZMOX_RETRY_DEADLINE": "45"}
+    assert resolve_settings({}, env).retry_deadline == 45.0
+    assert resolve_settings({"cozmox:retryDeadline": "0"}, env).retry_deadline == 0.0
+    assert "cozmox:retryDeadline" in CONFIG_KEYS  # both adapters read it from stack config
+
+
+@pytest.mark.parametrize(("value", "why"), [("soon", "number of seconds"), ("-1", "0 or more")])
+def test_bad_retry_deadline_names_its_source(value: str, why: str) -> None:
+    with pytest.raises(ConfigurationError) as bad:
+        resolve_settings({"cozmox:apiKey": KEY}, {"COZMOX_RETRY_DEADLINE": value})
+    assert str(bad.value).startswith("COZMOX_RETRY_DEADLINE must be") and why in str(bad.value)

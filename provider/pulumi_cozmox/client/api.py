@@ -2,9 +2,13 @@
 
 Pure of Pulumi: no pulumi import, no import of planning or validation.
 
-Retries live in the transport (:mod:`pulumi_cozmox.client.retry`); creating a campaign safely (the
-duplicate guard, a lost answer looked up before anything is sent again) lives in
-:mod:`pulumi_cozmox.core.engine.create`, on top of :meth:`CozmoxClient.post_campaign`.
+Every retry is the client's: the transport repeats what is safe to repeat (429s until the
+retry deadline, failures a few times: :mod:`pulumi_cozmox.client.retry`), and
+:meth:`CozmoxClient.create_campaign` settles a POST whose answer was lost or ambiguous, looking
+the campaign up before anything is sent again (:mod:`pulumi_cozmox.client.post`). Callers get
+campaigns, models and errors, never a transport object. The duplicate guard (whether to
+create at all, and how to recognise the campaign) is campaign logic
+(:mod:`pulumi_cozmox.core.engine.create`).
 
 Two connection pools: reads, updates and deletes reuse connections; every POST opens a fresh
 one, so a create never goes out on a keep-alive connection the server has already closed
@@ -50,16 +54,20 @@ from pulumi_cozmox.client.errors import (
     Unauthorized,
     api_error,
 )
+from pulumi_cozmox.client.post import LOOKUP_INTERVAL, Created, Find, create_campaign
 from pulumi_cozmox.client.retry import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_MAX_RETRIES,
     NEVER_SENT,
+    WAITED,
+    RetryPolicy,
     RetryTransport,
+    describe_transport_error,
     retry_after_seconds,
 )
 from pulumi_cozmox.client.settings import Settings
 
-__all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "describe_transport_error"]
+__all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "Created", "describe_transport_error"]
 
 #: A campaign's statuses (the API's ``Campaign.status``).
 STATUSES = ("scheduled", "in-progress", "ended")
@@ -77,11 +85,6 @@ def _iso(moment: datetime) -> str:
     return utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def describe_transport_error(exc: httpx.HTTPError) -> str:
-    """``ReadTimeout: timed out``: the error's kind and text (no request, no headers)."""
-    return f"{type(exc).__name__}: {str(exc) or 'no detail'}"
-
-
 def _campaign_path(campaign_id: str) -> str:
     if not isinstance(campaign_id, str) or not campaign_id:
         raise ValueError(f"campaign id must be a non-empty string, got {campaign_id!r}")
@@ -91,8 +94,10 @@ def _campaign_path(campaign_id: str) -> str:
 class CozmoxClient:
     """A client of the Cozmox campaign API. Thread-safe: one instance serves many threads.
 
-    ``transport`` replaces the network (tests: ``httpx.MockTransport``); ``sleep`` replaces
-    ``time.sleep`` for the pauses between attempts.
+    ``transport`` replaces the network (tests: ``httpx.MockTransport``); ``sleep`` and
+    ``clock`` (monotonic seconds) replace ``time.sleep`` and ``time.monotonic`` for the pauses
+    between attempts and the retry deadline; ``notice`` receives the lines meant for the person
+    running Pulumi (a long wait on a rate-limited API), default nowhere.
     """
 
     def __init__(
@@ -103,6 +108,8 @@ class CozmoxClient:
         max_retries: int = DEFAULT_MAX_RETRIES,
         backoff_base: float = DEFAULT_BACKOFF_BASE,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        notice: Callable[[str], None] | None = None,
     ) -> None:
         self.settings = settings
         self.base_url = settings.base_url
@@ -110,10 +117,18 @@ class CozmoxClient:
         self.max_retries = max_retries
         self.sleep = sleep
         self._api_key = settings.api_key.get_secret_value()
+        policy = RetryPolicy(
+            max_retries=max_retries,
+            backoff_base=backoff_base,
+            deadline=settings.retry_deadline,
+            sleep=sleep,
+            clock=clock,
+            notice=notice,
+        )
         pooled = transport or httpx.HTTPTransport()
         fresh = transport or httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
-        self._http = self._client(pooled, max_retries, backoff_base)
-        self._posts = self._client(fresh, max_retries, backoff_base)
+        self._http = self._client(RetryTransport(pooled, policy))
+        self._posts = self._client(RetryTransport(fresh, policy))
         #: Whether the API has accepted a request of this client (its key works here).
         self.answered = False
         # The key's refusal, once known: every later check of the run is told without asking.
@@ -122,12 +137,10 @@ class CozmoxClient:
         #: The server's clock less this machine's, from the last answer's ``Date`` header.
         self._offset = timedelta(0)
 
-    def _client(self, inner: httpx.BaseTransport, retries: int, backoff: float) -> httpx.Client:
+    def _client(self, transport: RetryTransport) -> httpx.Client:
         return httpx.Client(
             base_url=self.base_url,
-            transport=RetryTransport(
-                inner, max_retries=retries, backoff_base=backoff, sleep=self.sleep
-            ),
+            transport=transport,
             timeout=httpx.Timeout(self.timeout),
             headers={
                 "Authorization": f"Bearer {self._api_key}",
@@ -278,10 +291,29 @@ class CozmoxClient:
             "GET", "/campaign", f"the listing did not end after {MAX_PAGES} pages"
         )
 
-    def post_campaign(self, body: bytes) -> httpx.Response:
-        """POST /campaign once (429s and unsent requests retried by the transport), on a
-        fresh connection. Returns the answer as it came, whatever its status; raises the
-        httpx error when no answer came. Callers: :mod:`pulumi_cozmox.core.engine.create`."""
+    def create_campaign(
+        self,
+        body: bytes,
+        *,
+        find: Find,
+        clock: Callable[[], datetime] | None = None,
+        lookup_interval: float = LOOKUP_INTERVAL,
+    ) -> Created:
+        """POST /campaign with ``body`` (a CreateCampaignDTO as JSON), on a fresh connection,
+        and settle its outcome (:mod:`pulumi_cozmox.client.post`): the campaign created, with
+        ``recovered_from`` set when its answer was lost and ``find(since)`` found it.
+
+        ``find(since)`` returns this POST's campaign if one created since ``since`` is it,
+        else None; it is asked again every ``lookup_interval`` s over a grace period before
+        the POST may be sent again. ``clock`` gives the API's time before each POST (default
+        :meth:`now`). Raises ApiError (refused; a 500), TransportError (never sent),
+        OutcomeUnknown (it may exist and could not be found; not sent again).
+        """
+        return create_campaign(self, body, find=find, clock=clock, lookup_interval=lookup_interval)
+
+    def _post_fresh(self, body: bytes) -> httpx.Response:
+        """POST /campaign once (as the transport retries it), on a fresh connection: the
+        answer as it came, or the httpx error when none came. For :mod:`.post` only."""
         return self._posts.post(
             "/campaign", content=body, headers={"Content-Type": "application/json"}
         )
@@ -311,8 +343,16 @@ class CozmoxClient:
             method,
             path,
             retry_after=retry_after_seconds(response),
+            waited=response.extensions.get(WAITED),
             date=_server_date(response),
         )
+
+    def transport_error(
+        self, method: str, path: str, exc: httpx.HTTPError, started: float
+    ) -> TransportError:
+        """The TransportError for ``exc`` (no answer), raised ``started`` (monotonic) on."""
+        reason = self.scrub(self.where(exc, time.monotonic() - started))
+        return TransportError(method, path, reason)
 
     def where(self, exc: httpx.HTTPError, seconds: float) -> str:
         """What went wrong, where, how often, and what to check: ``ConnectError: [Errno 111]
@@ -350,8 +390,7 @@ class CozmoxClient:
                 method, path, params=params, content=content, headers=headers
             )
         except httpx.HTTPError as exc:
-            reason = self.scrub(self.where(exc, time.monotonic() - started))
-            raise TransportError(method, path, reason) from None
+            raise self.transport_error(method, path, exc, started) from None
         if not response.is_success:
             raise self.error_for(response, method, path)
         self.answered = True

@@ -148,7 +148,9 @@ class Conflict(ApiError):
 
 
 class RateLimited(ApiError):
-    """429: too many requests; ``retry_after`` is the API's hint in seconds, if it gave one."""
+    """429: too many requests; ``retry_after`` is the API's hint in seconds, if it gave one;
+    ``waited`` the seconds the client had waited on 429s before it gave up (its retry
+    deadline, ``cozmox:retryDeadline``), if it retried."""
 
     def __init__(
         self,
@@ -158,9 +160,21 @@ class RateLimited(ApiError):
         path: str,
         *,
         retry_after: float | None = None,
+        waited: float | None = None,
     ) -> None:
         self.retry_after = retry_after
+        self.waited = waited
         super().__init__(status, message, method, path)
+
+    def _render(self) -> str:
+        text = super()._render()
+        if self.waited is None:
+            return text
+        hint = f" (the API asked for {self.retry_after:.0f} s more)" if self.retry_after else ""
+        return (
+            f"{text}; still rate limited after {self.waited:.0f} s of retries{hint}: "
+            "cozmox:retryDeadline (or COZMOX_RETRY_DEADLINE) sets how long they go on"
+        )
 
 
 class ServerError(ApiError):
@@ -247,12 +261,13 @@ def api_error(
     path: str,
     *,
     retry_after: float | None = None,
+    waited: float | None = None,
     date: datetime | None = None,
 ) -> ApiError:
     """The most specific ApiError for ``status``."""
     error: ApiError
     if status == 429:
-        error = RateLimited(status, message, method, path, retry_after=retry_after)
+        error = RateLimited(status, message, method, path, retry_after=retry_after, waited=waited)
     else:
         cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else ApiError)
         error = cls(status, message, method, path)

@@ -1,10 +1,14 @@
-"""Provider settings: the API key, URL and request timeout, resolved and checked in one place.
+"""Provider settings: the API key, URL, request timeout and retry deadline, resolved and checked
+in one place.
 
 Each setting comes from the stack config (``cozmox:apiKey``, ``cozmox:baseUrl``,
-``cozmox:requestTimeout``), else the environment (``COZMOX_API_KEY``, ``COZMOX_BASE_URL``,
-``COZMOX_REQUEST_TIMEOUT``), else its default. The key is a ``SecretStr``: it never shows in a
-repr, a log line or an error. It is sent only over ``https://``, except to a loopback host
-(the local emulator), so a mistyped ``baseUrl`` cannot send it in clear text over a network.
+``cozmox:requestTimeout``, ``cozmox:retryDeadline``), else the environment
+(``COZMOX_API_KEY``, ``COZMOX_BASE_URL``, ``COZMOX_REQUEST_TIMEOUT``,
+``COZMOX_RETRY_DEADLINE``), else its default. The retry deadline is how long a request
+answered 429 (rate limited) is retried, in seconds (:mod:`pulumi_cozmox.client.retry`). The
+key is a ``SecretStr``: it never shows in a repr, a log line or an error. It is sent only over
+``https://``, except to a loopback host (the local emulator), so a mistyped ``baseUrl`` cannot
+send it in clear text over a network.
 The stack's rules about who may be called are read by :mod:`pulumi_cozmox.core.rules.config`.
 """
 
@@ -18,9 +22,11 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, field_validator
 
 from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.client.retry import DEFAULT_RETRY_DEADLINE
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_RETRY_DEADLINE",
     "DEFAULT_TIMEOUT",
     "SOURCES",
     "Settings",
@@ -39,6 +45,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "api_key": ("cozmox:apiKey", "COZMOX_API_KEY"),
     "base_url": ("cozmox:baseUrl", "COZMOX_BASE_URL"),
     "request_timeout": ("cozmox:requestTimeout", "COZMOX_REQUEST_TIMEOUT"),
+    "retry_deadline": ("cozmox:retryDeadline", "COZMOX_RETRY_DEADLINE"),
 }
 
 
@@ -60,6 +67,7 @@ class Settings(BaseModel):
     api_key: SecretStr
     base_url: str = DEFAULT_BASE_URL
     request_timeout: float = DEFAULT_TIMEOUT
+    retry_deadline: float = DEFAULT_RETRY_DEADLINE
 
     @field_validator("api_key")
     @classmethod
@@ -87,6 +95,14 @@ class Settings(BaseModel):
     def _positive(cls, value: float) -> float:
         if not value > 0:
             raise ValueError(f"must be a positive number of seconds, got {value!r}")
+        return value
+
+    @field_validator("retry_deadline")
+    @classmethod
+    def _not_negative(cls, value: float) -> float:
+        # 0 is allowed: a 429 then goes to the caller at once.
+        if not 0 <= value < float("inf"):
+            raise ValueError(f"must be a number of seconds, 0 or more, got {value!r}")
         return value
 
 

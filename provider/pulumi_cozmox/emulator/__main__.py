@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .ratelimit import RateLimit, parse_rate
 from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings
 
 __all__ = ["EXTRA_MISSING", "main"]
@@ -58,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
         help="every N-th call ends in voicemail, 0 for none (10)",
     )
     p.add_argument(
+        "--rate-limit",
+        metavar="N/s",
+        help="answer 429 past N requests a second per API key (a token bucket; default none)",
+    )
+    p.add_argument(
+        "--rate-burst",
+        type=int,
+        metavar="M",
+        help="requests a key may send at once before --rate-limit applies (N rounded up)",
+    )
+    p.add_argument(
         "--log-level",
         default="warning",
         choices=["critical", "error", "warning", "info", "debug", "trace"],
@@ -92,10 +104,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return serve(
-            host=args.host, port=args.port, db=args.db, settings=settings, log_level=args.log_level
+            host=args.host,
+            port=args.port,
+            db=args.db,
+            settings=settings,
+            log_level=args.log_level,
+            rate_limit=_rate_limit(args.rate_limit, args.rate_burst),
         )
     except KeyboardInterrupt:
         return 0
+
+
+def _rate_limit(rate: str | None, burst: int | None) -> RateLimit | None:
+    if rate is None:
+        if burst is not None:
+            _parser().error("--rate-burst needs --rate-limit")
+        return None
+    try:
+        spec: dict[str, float | int] = {"perSecond": parse_rate(rate)}
+        if burst is not None:
+            spec["burst"] = burst
+        return RateLimit.from_json(spec)
+    except ValueError as exc:
+        _parser().error(f"--rate-limit {rate}: {exc}")
 
 
 if __name__ == "__main__":

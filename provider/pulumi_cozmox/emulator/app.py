@@ -41,7 +41,8 @@ from pulumi_cozmox._json import gc_paused
 from . import checks, lifecycle
 from .control import control_routes
 from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
-from .faults import FaultMiddleware, Message, Receive, Scope, Send
+from .faults import ASGIApp, FaultMiddleware, Message, Receive, Scope, Send
+from .ratelimit import RateLimitMiddleware
 from .state import EmulatorState
 from .store import CampaignView, ListQuery, Settings, Store
 
@@ -209,7 +210,12 @@ def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
         exception_handlers={HTTPException: not_found, Exception: server_error},
     )
     app.router.redirect_slashes = False
-    return FaultMiddleware(ClockDate(app, store.now_ms), state.faults, state.journal)
+    # The rate limiter sits behind the faults (a fault stands for the network or a proxy in
+    # front of the API) and in front of the clock, so that its 429s are dated like answers.
+    limited = RateLimitMiddleware(
+        app, state.limiter, lambda key: store.org_for_key(key) is not None
+    )
+    return FaultMiddleware(ClockDate(limited, store.now_ms), state.faults, state.journal)
 
 
 class ClockDate:
@@ -217,7 +223,7 @@ class ClockDate:
     as a real server's tells its own: a client judging "has this window opened?" by the
     server's time then agrees with the simulated lifecycle."""
 
-    def __init__(self, app: Starlette, now_ms: Callable[[], int]) -> None:
+    def __init__(self, app: ASGIApp, now_ms: Callable[[], int]) -> None:
         self.app = app
         self.now_ms = now_ms
 

@@ -2,9 +2,8 @@
 
 The emulator is an oracle independent of the provider's ``validation`` module: it compiles
 the generated schemas itself (``pulumi_cozmox._schema.load_schema``, validated with
-``jsonschema_rs``, formats asserted) and adds ``pulumi_cozmox.core.rules.crossfield.check_rules``.
-Messages
-follow the API's (class-validator) wording, each naming its path::
+``jsonschema_rs``, formats asserted) and adds the contract's cross-field rules, written here
+(:mod:`.rules`). Messages follow the API's (class-validator) wording, each naming its path::
 
     property customers[0].foo should not exist
     name must be a string
@@ -22,9 +21,9 @@ from typing import Any
 import jsonschema_rs
 
 from pulumi_cozmox._schema import load_schema
-from pulumi_cozmox.core.rules.crossfield import check_rules, format_path
 
 from .errors import BadRequest
+from .rules import campaign_problems, path_of
 
 __all__ = [
     "check_create",
@@ -143,10 +142,6 @@ def parse_json_object(raw: bytes) -> Any:
     return parse_json_body(raw)[0]
 
 
-def _path(parts: list[str | int]) -> str:
-    return format_path(parts) if parts else "body"
-
-
 def _branch_score(errors: list[jsonschema_rs.ValidationError], depth: int) -> tuple[int, int]:
     """Rank the branches of a failed anyOf/oneOf: the branch whose discriminator matched
     first, then the one with the fewest errors."""
@@ -170,14 +165,12 @@ def _branch_score(errors: list[jsonschema_rs.ValidationError], depth: int) -> tu
 def _messages(error: jsonschema_rs.ValidationError) -> list[str]:
     kind = error.kind
     parts = list(error.instance_path)
-    path = _path(parts)
+    path = path_of(parts)
     K = jsonschema_rs.ValidationErrorKind
     if isinstance(kind, K.AdditionalProperties | K.UnevaluatedProperties):
-        return [
-            f"property {format_path([*parts, name])} should not exist" for name in kind.unexpected
-        ]
+        return [f"property {path_of([*parts, name])} should not exist" for name in kind.unexpected]
     if isinstance(kind, K.Required):
-        return [f"{format_path([*parts, kind.property])} should not be null or undefined"]
+        return [f"{path_of([*parts, kind.property])} should not be null or undefined"]
     if isinstance(kind, K.Type):
         phrases = [_TYPE_PHRASES.get(t, f"must be of type {t}") for t in kind.types]
         return [f"{path} {' or '.join(phrases)}"]
@@ -237,7 +230,7 @@ def check_create(body: Any) -> dict[str, Any]:
     """A valid CreateCampaignDTO, or 400 with every reason."""
     messages = _schema_messages("CreateCampaignDTO", body)
     if isinstance(body, dict):
-        messages += [str(p) for p in check_rules(body)][: MAX_MESSAGES - len(messages)]
+        messages += campaign_problems(body)[: MAX_MESSAGES - len(messages)]
     if messages or not isinstance(body, dict):
         raise BadRequest(messages or ["body must be an object"])
     return body
@@ -253,6 +246,6 @@ def check_update(body: Any) -> dict[str, Any]:
 
 def check_merged(campaign: dict[str, Any]) -> None:
     """The cross-field rules on a campaign after a PATCH (customers left out)."""
-    messages = [str(p) for p in check_rules(campaign)]
+    messages = campaign_problems(campaign)
     if messages:
         raise BadRequest(messages)

@@ -22,6 +22,12 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
                                 400 ``{"error": reason}`` and adds nothing
 ``DELETE /__emulator/faults``    remove every rule
 ``POST   /__emulator/keys``      ``{"key": TOKEN, "orgId": ORG}``: accept another API key
+``GET    /__emulator/rate-limit`` the rate limit in force, ``{"perSecond", "burst"}``, or null
+``POST   /__emulator/rate-limit`` ``{"perSecond": N, "burst": M}``: a token bucket per API key
+                                (``burst`` defaults to N rounded up; every bucket starts
+                                full); a request with no token left is answered 429 with
+                                ``Retry-After`` (see :mod:`.ratelimit`)
+``DELETE /__emulator/rate-limit`` no rate limit
 ``POST   /__emulator/import``    ``{"orgId"?: ORG, "campaigns": [{"createdAt": ISO, "body":
                                 {...}}]}``: store campaigns as if created at ``createdAt``
                                 (history: an org of years of campaigns in one request; the
@@ -53,6 +59,7 @@ from starlette.routing import Route
 
 from . import lifecycle
 from .faults import FaultRule
+from .ratelimit import RateLimit
 from .state import EmulatorState
 from .store import DEFAULT_ORG
 
@@ -70,6 +77,23 @@ async def _json(request: Request) -> Any:
     if not raw.strip():
         return {}
     return json.loads(raw)
+
+
+def _rate_limit_route(state: EmulatorState) -> Route:
+    """``/__emulator/rate-limit``: read, set or remove the rate limit (:mod:`.ratelimit`)."""
+
+    async def rate_limit(request: Request) -> Response:
+        if request.method == "POST":
+            try:
+                state.limiter.set(RateLimit.from_json(await _json(request)))
+            except ValueError as exc:  # not JSON, or not a limit
+                return _error(str(exc))
+        elif request.method == "DELETE":
+            state.limiter.set(None)
+        limit = state.limiter.limit
+        return JSONResponse(limit.to_json() if limit else None)
+
+    return Route(f"{PREFIX}/rate-limit", rate_limit, methods=["GET", "POST", "DELETE"])
 
 
 def control_routes(state: EmulatorState) -> list[Route]:
@@ -158,6 +182,7 @@ def control_routes(state: EmulatorState) -> list[Route]:
         return JSONResponse({"ids": ids}, status_code=201)
 
     return [
+        _rate_limit_route(state),
         Route(f"{PREFIX}/import", import_history, methods=["POST"]),
         Route(f"{PREFIX}/health", health, methods=["GET"]),
         Route(f"{PREFIX}/config", config, methods=["GET"]),

@@ -35,6 +35,9 @@ matches the method and path and has ``times`` left is used up by one and applied
                        a client must end from the results alone (a page with nothing new). Give
                        ``times`` for as many pages as the client may read.
 
+Journal entries of requests the rate limiter refused (:mod:`.ratelimit`) carry
+``rateLimited: true``.
+
 Every journal entry also carries ``arrived`` and ``ended``: its places in one count of events
 (a request arriving, a request ending: its answer sent or its connection dropped), kept by the
 journal. Request A had ended before B arrived exactly when ``A.ended < B.arrived``: the order
@@ -69,6 +72,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from .ratelimit import RATE_LIMITED
 
 __all__ = [
     "ACTIONS",
@@ -310,6 +315,8 @@ class FaultMiddleware:
             else:
                 await self._apply(rule, scope, receive, recording_send, entry)
         finally:
+            if scope.get(RATE_LIMITED):  # refused by the rate limiter (see .ratelimit)
+                entry["rateLimited"] = True
             entry["ended"] = self.journal.tick()
             self.journal.record(entry)
 

@@ -11,6 +11,7 @@ import uvicorn
 
 from .app import create_app
 from .faults import DroppingH11Protocol
+from .ratelimit import RateLimit, RateLimiter
 from .state import EmulatorState
 from .store import Settings, Store
 
@@ -70,10 +71,12 @@ def serve(
     db: str = ":memory:",
     settings: Settings | None = None,
     log_level: str = "warning",
+    rate_limit: RateLimit | None = None,
 ) -> int:
-    """Run until interrupted; the return value is the process exit status."""
+    """Run until interrupted; the return value is the process exit status. ``rate_limit``:
+    the limit per API key in force from the start (and again after a reset)."""
     store = Store(db, settings or Settings())
-    app = create_app(EmulatorState(store))
+    app = create_app(EmulatorState(store, limiter=RateLimiter(rate_limit)))
     config = uvicorn.Config(
         app,
         host=host,

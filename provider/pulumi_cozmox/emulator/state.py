@@ -1,10 +1,12 @@
-"""What one emulator process holds: the store, the fault rules and the request journal."""
+"""What one emulator process holds: the store, the fault rules, the request journal and the
+rate limiter."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .faults import Faults, Journal
+from .ratelimit import RateLimiter
 from .store import Store
 
 __all__ = ["EmulatorState"]
@@ -15,9 +17,12 @@ class EmulatorState:
     store: Store
     faults: Faults = field(default_factory=Faults)
     journal: Journal = field(default_factory=Journal)
+    limiter: RateLimiter = field(default_factory=RateLimiter)
 
     def reset(self) -> None:
-        """Back to a fresh server: no campaigns, faults, journal, added keys or clock offset."""
+        """Back to a fresh server: no campaigns, faults, journal, added keys or clock offset,
+        and the rate limit given at start (if any)."""
         self.faults.clear()
+        self.limiter.restore()
         self.journal.clear()
         self.store.reset()

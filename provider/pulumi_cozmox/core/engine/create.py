@@ -33,41 +33,30 @@ attempt may have been carried out.
 3. **A lost answer is looked up, never re-sent blindly.** A POST whose answer is lost (timeout,
    connection closed or reset), malformed (a 2xx that is not a campaign) or a 5xx (a proxy may
    answer 502/503/504 after forwarding it; a 500 after committing) may have been carried out.
-   The campaigns created since a little before the request are listed and compared with the
-   whole declared body (name included); campaigns that existed before (found by the guard)
-   and campaigns other threads of this process have claimed are skipped, so parallel
-   look-alikes each get their own. Found: it is taken over (and the caller is told, to show
-   the user). Not found: the lookup is repeated over a grace period (twice the request
-   timeout after a read timeout or a gateway 502/504, when the server may still be working;
-   a couple of seconds otherwise), then the POST is sent again (a 500 is raised instead: it
-   would fail again). A 2xx whose campaign cannot be found is never sent again.
+   The client settles it (:meth:`~pulumi_cozmox.client.api.CozmoxClient.create_campaign`: when
+   to look, for how long, when to send again); recognising the campaign is this module's
+   (:func:`_finder`): the campaigns created since a little before the request are listed and
+   compared with the whole declared body (name included); campaigns that existed before
+   (found by the guard) and campaigns other threads of this process have claimed are skipped,
+   so parallel look-alikes each get their own. Found: it is taken over (and the caller is
+   told, to show the user). Not found: the lookup is repeated over a grace period (twice the
+   request timeout after a read timeout or a gateway 502/504, when the server may still be
+   working; a couple of seconds otherwise), then the POST is sent again (a 500 is raised
+   instead: it would fail again). A 2xx whose campaign cannot be found is never sent again.
 """
 
 from __future__ import annotations
 
-import random
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-import httpx
-
 from pulumi_cozmox.client.answers import ListedCampaign
-from pulumi_cozmox.client.api import CozmoxClient, describe_transport_error
-from pulumi_cozmox.client.errors import (
-    ApiError,
-    CozmoxError,
-    DuplicateCampaign,
-    MalformedAnswer,
-    NotFound,
-    OutcomeUnknown,
-    Refused,
-    TransportError,
-)
-from pulumi_cozmox.client.retry import NEVER_SENT
+from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.errors import DuplicateCampaign, NotFound, Refused
+from pulumi_cozmox.client.post import LOOKUP_INTERVAL, Created, Find
 from pulumi_cozmox.core.engine.guard import Guard, Overlap, same_customers
 from pulumi_cozmox.core.model.campaign import Declared, listed_head
 from pulumi_cozmox.core.model.compare import instant
@@ -82,26 +71,6 @@ __all__ = [
     "find_identical",
     "screen",
 ]
-
-#: How far before the request the lookup of a lost answer starts (clock skew allowance).
-LOOKUP_MARGIN = 5.0
-LOOKUP_INTERVAL = 1.0
-#: Grace of a lookup when the server is done with the request (it answered or hung up).
-SHORT_GRACE = 2.0
-#: Answers after which a POST may have been carried out all the same.
-MAYBE_COMMITTED = frozenset({500, 502, 503, 504})
-#: Answers after which the server (behind a gateway) may still be working on it.
-STILL_WORKING = frozenset({502, 504})
-
-
-@dataclass(frozen=True)
-class Created:
-    """The campaign a create ended with."""
-
-    campaign: dict[str, Any]
-    #: Why the POST's answer was lost, when the campaign was found by a lookup instead.
-    recovered_from: str | None = None
-
 
 # -- recognising the declared campaign ---------------------------------------------------------
 
@@ -254,7 +223,14 @@ def create_campaign(
             guard, declared, allow_duplicate=allow_duplicate, resource=resource, exclude=exclude
         )
         before = {str(c["id"]) for c in existing}
-        created = _post(client, guard, declared, before, lookup_interval, claims)
+        created = client.create_campaign(
+            declared.body,
+            find=_finder(client, declared, before, claims),
+            clock=guard.org.server_now,
+            lookup_interval=lookup_interval,
+        )
+        if created.recovered_from is None:
+            claims.claim(str(created.campaign["id"]))  # found ones were claimed by the finder
         if resource is not None:
             guard.created(resource, str(created.campaign["id"]))
         _undo_if_later(client, guard, declared, created.campaign, allow_duplicate, exclude, claims)
@@ -329,91 +305,18 @@ def _withdraw(client: CozmoxClient, campaign_id: str) -> bool:
     return status != "scheduled"
 
 
-def _post(
-    client: CozmoxClient,
-    guard: Guard,
-    declared: Declared,
-    before: set[str],
-    interval: float,
-    claims: Claims,
-) -> Created:
-    rng = random.Random()
-    attempt = 0
-    while True:
-        started = guard.org.server_now()
-        error: CozmoxError
-        try:
-            response = client.post_campaign(declared.body)
-        except NEVER_SENT as exc:
-            raise TransportError("POST", "/campaign", describe_transport_error(exc)) from None
-        except httpx.HTTPError as exc:
-            error = TransportError("POST", "/campaign", describe_transport_error(exc))
-            reason = error.reason
-            grace = 2 * client.timeout if isinstance(exc, httpx.ReadTimeout) else SHORT_GRACE
-        else:
-            if response.is_success:
-                try:
-                    campaign = client.campaign_from(response)
-                except MalformedAnswer as exc:
-                    found = _await(client, declared, started, before, SHORT_GRACE, interval, claims)
-                    if found is not None:
-                        return Created(found, recovered_from=exc.reason)
-                    raise OutcomeUnknown(
-                        "POST",
-                        "/campaign",
-                        f"the API answered {response.status_code} but not with a campaign "
-                        f"({exc.reason}), and no campaign matching it was found; it is not "
-                        "sent again. Look for it in the Cozmox dashboard: if it exists, take "
-                        "it over with adopt_id",
-                    ) from None
-                claims.claim(str(campaign["id"]))
-                return Created(campaign)
-            error = client.error_for(response, "POST", "/campaign")
-            if response.status_code not in MAYBE_COMMITTED:
-                raise error
-            reason = str(error)
-            still_working = response.status_code in STILL_WORKING
-            grace = 2 * client.timeout if still_working else SHORT_GRACE
-        found = _await(client, declared, started, before, grace, interval, claims)
-        if found is not None:
-            return Created(found, recovered_from=reason)
-        if isinstance(error, ApiError) and error.status == 500:
-            raise error  # the server failed on this request: sending it again would too
-        if attempt >= client.max_retries:
-            raise error
-        client.sleep(rng.uniform(0, min(30.0, 0.5 * 2**attempt)))
-        attempt += 1
+def _finder(client: CozmoxClient, declared: Declared, before: set[str], claims: Claims) -> Find:
+    """How the client looks up the campaign a POST of ``declared`` may have created: among
+    those created since the instant it is given, the declared one that existed neither
+    before (``before``: found by the guard) nor is claimed by another create; claimed here."""
 
+    def find(since: datetime) -> dict[str, Any] | None:
+        listed = client.list_campaigns(createdAtGe=since)
+        for campaign in _matching(
+            client, listed, declared, skip=lambda cid: cid in before or claims.claimed(cid)
+        ):
+            if claims.claim(str(campaign["id"])):
+                return campaign
+        return None
 
-def _await(
-    client: CozmoxClient,
-    declared: Declared,
-    started: datetime,
-    before: set[str],
-    grace: float,
-    interval: float,
-    claims: Claims,
-) -> dict[str, Any] | None:
-    """The campaign a POST started at ``started`` created, looked for over ``grace`` s."""
-    since = started - timedelta(seconds=LOOKUP_MARGIN)
-    waited = 0.0
-    while True:
-        try:
-            listed = client.list_campaigns(createdAtGe=since)
-            for campaign in _matching(
-                client, listed, declared, skip=lambda cid: cid in before or claims.claimed(cid)
-            ):
-                if claims.claim(str(campaign["id"])):
-                    return campaign
-        except CozmoxError as exc:
-            raise OutcomeUnknown(
-                "POST",
-                "/campaign",
-                f"the answer was lost, and looking up whether the campaign was created "
-                f"failed: {exc}",
-            ) from None
-        if waited >= grace:
-            return None
-        step = min(interval, grace - waited)
-        client.sleep(step)
-        waited += step
+    return find

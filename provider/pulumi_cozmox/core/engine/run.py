@@ -138,7 +138,7 @@ class Run:
         with self._lock:
             if self._client is None:
                 settings = resolve_settings(self.config, self.environ)
-                self._client = CozmoxClient(settings)
+                self._client = CozmoxClient(settings, notice=self.notice)
             return self._client
 
     def rules(self) -> Rules:
