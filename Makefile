@@ -85,7 +85,7 @@ schema: $(VENV)/.deps
 # files are left as they are; then the TypeScript example takes the new copy.
 sdk: $(SDK_TOOLS_STAMP) $(TS_EXAMPLE)/node_modules/.installed
 	@scripts/pulumi-sdk.sh sdk
-	@$(MAKE) --no-print-directory $(TS_EXAMPLE)/node_modules/.installed
+	@$(MAKE) -s --no-print-directory $(TS_EXAMPLE)/node_modules/.installed
 
 # The wheel the examples install outside this repository (see README), and the TypeScript SDK
 # as an npm tarball (docs/typescript.md); rebuilt when a source changes, else nothing to do.

@@ -28,6 +28,10 @@ from tests.e2e.pulumi_cli import REPO, TOOLS_BIN, VENV_BIN, Stack
 DOC = REPO / "docs" / "typescript.md"
 CLONE = "/path/to/pulumi-cozmox"
 NUMBER = re.compile(r"\+1415555\d{4}")
+#: The package's version, which names the wheel and the tarball.
+VERSION = json.loads((REPO / "provider" / "pulumi_cozmox" / "native" / "schema.json").read_text())[
+    "version"
+]
 #: What the doc says a project commits (its CI section).
 COMMITTED = (
     "Pulumi.yaml",
@@ -113,7 +117,7 @@ def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emula
     # The tarball is pinned by its hash, and found by a relative path.
     lock = json.loads((project / "package-lock.json").read_text())
     sdk = lock["packages"]["node_modules/@cozmox/pulumi"]
-    assert sdk["resolved"] == "file:vendor/cozmox-pulumi-0.1.0.tgz"
+    assert sdk["resolved"] == f"file:vendor/cozmox-pulumi-{VERSION}.tgz"
     assert sdk["integrity"].startswith("sha512-")
 
     # A runner: a fresh copy of the committed files, the doc's CI steps, the same stack.
