@@ -6,10 +6,10 @@
 # - OUT_DIR/nodejs: the TypeScript sources pulumi-sdkgen generates (do not edit), and
 #   OUT_DIR/nodejs/bin: the npm package @cozmox/pulumi, compiled by their tsconfig.json, with
 #   their package.json and README.md beside (Pulumi's publishing layout: the package is bin/).
-#   It is committed, so installing it runs no script and needs no TypeScript; the generator's
-#   .gitignore (which ignores bin/) is left out for that. tsc and the type packages it compiles
-#   against are examples/typescript's (its package-lock.json pins them), so the output is the
-#   same on every machine.
+#   It is committed, so installing it runs no script (`--ignore-scripts` works) and needs no
+#   TypeScript; the generator's .gitignore (which ignores bin/) is left out for that. tsc and
+#   the type packages it compiles against are examples/typescript's (its package-lock.json pins
+#   them), so the output is the same on every machine.
 # - OUT_DIR/go: the Go module pulumi-cozmox.local/sdk/go (package cozmox).
 #
 # A file whose content is unchanged keeps its modification time; a file no longer generated is

@@ -4,9 +4,10 @@
 //
 // `pulumi package gen-sdk` (CLI 3.274) hands generation to the language host's GeneratePackage,
 // which the hosts built here lack (Python from sdk v3.79, Node.js from sdk v3.68: "method
-// GeneratePackage not implemented"). This calls the same generators the current hosts call,
-// from github.com/pulumi/pulumi/pkg/v3 at the CLI's version, so the SDK matches what
-// `pulumi package gen-sdk` of that version writes. The schema must reference no other package.
+// GeneratePackage not implemented"). This binds the schema and calls the generator functions
+// the current hosts' GeneratePackage calls (codegen/nodejs and codegen/go of
+// github.com/pulumi/pulumi/pkg/v3 at the CLI's version). The schema must reference no other
+// package.
 //
 // DIR ends up holding exactly the generated files: a file that differs is rewritten, a file the
 // generator no longer writes is removed (node_modules/ and bin/, a build's output, are left alone),
@@ -81,8 +82,8 @@ func run(schemaPath, language, out string, omit []string) error {
 	var files map[string][]byte
 	switch language {
 	case "nodejs":
-		// Not a "local" SDK: that one compiles itself in an npm postinstall script, which npm
-		// now skips for dependencies unless each project approves it (allowScripts).
+		// Not a "local" SDK: that one compiles itself in an npm postinstall script, which
+		// `npm ci --ignore-scripts` skips and npm 11 reports as not approved (allowScripts).
 		files, err = nodejsgen.GeneratePackage(tool, pkg, nil, nil, false, noLoader{})
 	case "go":
 		files, err = gogen.GeneratePackage(tool, pkg, nil)
