@@ -9,17 +9,21 @@ TOOLS := .tools
 PULUMI_CLI_VERSION := $(shell sed -n 's/^\# pulumi-cli==//p' constraints.txt)
 PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_CLI_VERSION)
 HOSTS_STAMP := $(TOOLS)/bin/.language-hosts
+SDK_TOOLS_STAMP := $(TOOLS)/bin/.sdk-tools
 TS_EXAMPLE := examples/typescript
+# The compiled TypeScript SDK (committed; `make sdk` regenerates it): what the example installs.
+TS_SDK_FILES := $(shell find sdk/nodejs/bin -type f 2>/dev/null)
 
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PULUMI_SKIP_UPDATE_CHECK := true
 
-.PHONY: setup demo demo-destroy test bench schema dist lint clean
+.PHONY: setup demo demo-destroy test bench schema sdk dist lint clean
 
 # Package sources: a change reinstalls the package (not its dependencies).
 SOURCES := $(shell find provider schema -type f -not -path '*/__pycache__/*')
 
-setup: $(VENV)/.installed $(PULUMI_STAMP) $(HOSTS_STAMP) $(TS_EXAMPLE)/node_modules/.installed
+setup: $(VENV)/.installed $(PULUMI_STAMP) $(HOSTS_STAMP) $(SDK_TOOLS_STAMP) \
+	$(TS_EXAMPLE)/node_modules/.installed
 	@:
 
 $(VENV)/.deps: pyproject.toml constraints.txt
@@ -44,8 +48,14 @@ $(PULUMI_STAMP): scripts/pulumi-toolchain.sh scripts/pulumi-language-python.sh
 $(HOSTS_STAMP): $(PULUMI_STAMP) scripts/pulumi-language-hosts.sh
 	@scripts/pulumi-language-hosts.sh $(TOOLS)
 
-# The TypeScript example's packages (@pulumi/pulumi, TypeScript), as its lock file pins them.
-$(TS_EXAMPLE)/node_modules/.installed: $(TS_EXAMPLE)/package.json $(TS_EXAMPLE)/package-lock.json
+# The SDK generator (pulumi-sdkgen) and the Go language host, next to the CLI.
+$(SDK_TOOLS_STAMP): $(PULUMI_STAMP) scripts/pulumi-sdk-tools.sh $(wildcard scripts/pulumi-sdkgen/*)
+	@scripts/pulumi-sdk-tools.sh $(TOOLS)
+
+# The TypeScript example's packages (@pulumi/pulumi, TypeScript, a copy of the SDK), as its lock
+# file pins them.
+$(TS_EXAMPLE)/node_modules/.installed: $(TS_EXAMPLE)/package.json $(TS_EXAMPLE)/package-lock.json \
+	$(TS_SDK_FILES)
 	@echo "setup: npm ci in $(TS_EXAMPLE)"
 	@cd $(TS_EXAMPLE) && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	@touch $@
@@ -63,19 +73,34 @@ bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 # The generator is a build tool under scripts/ (not shipped): the JSON Schemas in schema/ and
-# the TypedDicts in provider/pulumi_cozmox/types.py, then the package is reinstalled.
+# the TypedDicts in provider/pulumi_cozmox/types.py, then the package is reinstalled and the
+# SDKs regenerated from the plugin's package schema.
 schema: $(VENV)/.deps
 	PYTHONPATH=scripts $(PY) -m cozmox_codegen --openapi schema/cozmox-campaign.openapi.json \
 		--schema-dir schema --types provider/pulumi_cozmox/types.py
-	@$(MAKE) --no-print-directory $(VENV)/.installed
+	@$(MAKE) --no-print-directory $(VENV)/.installed sdk
 
-# The wheel the examples install outside this repository (see README); rebuilt when a source
-# changes, else nothing to do.
+# The plugin's SDKs, generated from its package schema into sdk/ (committed; tests/unit/test_sdk.py
+# checks them): TypeScript (sdk/nodejs, compiled into sdk/nodejs/bin) and Go (sdk/go). Unchanged
+# files are left as they are; then the TypeScript example takes the new copy.
+sdk: $(SDK_TOOLS_STAMP) $(TS_EXAMPLE)/node_modules/.installed
+	@scripts/pulumi-sdk.sh sdk
+	@$(MAKE) -s --no-print-directory $(TS_EXAMPLE)/node_modules/.installed
+
+# The wheel the examples install outside this repository (see README), and the TypeScript SDK
+# as an npm tarball (docs/typescript.md); rebuilt when a source changes, else nothing to do.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 WHEEL := dist/pulumi_cozmox-$(VERSION)-py3-none-any.whl
+NPM_TARBALL := dist/cozmox-pulumi-$(VERSION).tgz
 
-dist: $(WHEEL)
+dist: $(WHEEL) $(NPM_TARBALL)
 	@echo "$(WHEEL)"
+	@echo "$(NPM_TARBALL)"
+
+# npm pack gives every entry the same time and owner: the same files, the same tarball.
+$(NPM_TARBALL): $(TS_SDK_FILES)
+	@rm -f dist/cozmox-pulumi-*.tgz
+	@mkdir -p dist && npm pack --silent --pack-destination dist ./sdk/nodejs/bin >/dev/null
 
 $(WHEEL): $(VENV)/.deps $(SOURCES) pyproject.toml README.md
 	@rm -f dist/pulumi_cozmox-*.whl

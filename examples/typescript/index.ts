@@ -1,6 +1,6 @@
 // Two campaigns: customers inline (a secret), and customers in a CSV file beside the program.
 import * as pulumi from "@pulumi/pulumi";
-import { Campaign } from "./campaign";
+import { Campaign } from "@cozmox/pulumi";
 
 const config = new pulumi.Config();
 

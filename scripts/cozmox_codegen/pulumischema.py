@@ -239,6 +239,22 @@ def _customers(customer: dict[str, Any], campaign: dict[str, Any]) -> dict[str, 
     }
 
 
+#: How the generated SDKs are packaged (scripts/pulumi-sdk.sh writes them into sdk/). With
+#: ``meta.supportPack`` an SDK's version is the schema's (the package's), not a placeholder a
+#: publishing job fills in, and the Go SDK is a module of its own (a go.mod). @pulumi/pulumi:
+#: the generator's own minimum. Go: a module path no one can register (``.local``), reached
+#: through a ``replace`` of the SDK's folder, never through a proxy.
+LANGUAGES: dict[str, dict[str, Any]] = {
+    "nodejs": {
+        "packageName": "@cozmox/pulumi",
+        "packageDescription": "The Cozmox Campaign resource (plugin pulumi-resource-cozmox).",
+        "typescriptVersion": "^5",
+    },
+    "go": {"importBasePath": "pulumi-cozmox.local/sdk/go/cozmox"},
+    "python": {"packageName": "pulumi_cozmox_native"},
+}
+
+
 def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
     """The package schema of ``cozmox`` from the ``CreateCampaignDTO`` JSON Schema."""
     gen = Generator(schema)
@@ -310,10 +326,8 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
                 "required": [*required, "status", "customerCount"],
             }
         },
-        "language": {
-            "nodejs": {"packageName": "@cozmox/pulumi", "dependencies": {"@pulumi/pulumi": "^3"}},
-            "python": {"packageName": "pulumi_cozmox_native"},
-        },
+        "language": LANGUAGES,
+        "meta": {"supportPack": True},
     } | {"types": gen.types()}
 
 

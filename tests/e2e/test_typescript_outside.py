@@ -1,0 +1,139 @@
+"""docs/typescript.md, run as written in a folder outside this repository (issue 24).
+
+Its ```sh blocks, in order, in one shell, with ``/path/to/pulumi-cozmox`` read as this
+repository: `make dist`, a project with the wheel and the SDK tarball in ``vendor/``, a venv
+whose ``bin`` is on PATH (the plugin, found there), `npm install` of the tarball, the program,
+`pulumi preview` and `pulumi up` against the emulator. Then its ```sh ci block in a fresh copy
+of the project's committed files, as a CI runner would: the same stack previews with no change.
+
+The doc declares two campaigns (2 customers inline, 3 in a CSV file): `up` POSTs two, the
+preview before it none. npm and pip use their caches first (``npm_config_prefer_offline``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.conftest import Emulator
+from tests.e2e.pulumi_cli import REPO, TOOLS_BIN, VENV_BIN, Stack
+
+DOC = REPO / "docs" / "typescript.md"
+CLONE = "/path/to/pulumi-cozmox"
+NUMBER = re.compile(r"\+1415555\d{4}")
+#: The package's version, which names the wheel and the tarball.
+VERSION = json.loads((REPO / "provider" / "pulumi_cozmox" / "native" / "schema.json").read_text())[
+    "version"
+]
+#: What the doc says a project commits (its CI section).
+COMMITTED = (
+    "Pulumi.yaml",
+    "index.ts",
+    "tsconfig.json",
+    "package.json",
+    "package-lock.json",
+    "vendor",
+    "customers.csv",
+)
+
+
+def blocks(info: str) -> str:
+    """The doc's fenced blocks whose info string is exactly ``info``, joined."""
+    found = re.findall(rf"^```{info}\n(.*?)^```$", DOC.read_text(), flags=re.S | re.M)
+    assert found, f"no ```{info} block in {DOC.name}"
+    return "\n".join(found).replace(CLONE, str(REPO))
+
+
+def run_steps(script: str, cwd: Path, env: dict[str, str]) -> str:
+    proc = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    said = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"the doc's steps failed ({proc.returncode}):\n{said[-8000:]}"
+    return said
+
+
+def absolute_paths(value: Any) -> list[str]:
+    """Every string in a parsed YAML document that is an absolute path."""
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in absolute_paths(v)]
+    if isinstance(value, list):
+        return [p for v in value for p in absolute_paths(v)]
+    return [value] if isinstance(value, str) and os.path.isabs(value) else []
+
+
+def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emulator) -> None:
+    outside = tmp_path / "projects"
+    outside.mkdir()
+    assert not outside.resolve().is_relative_to(REPO)
+    stack = Stack(workdir=outside / "spring-checkup", home=tmp_path, name="dev")
+    env = stack.env()
+    # The CLI and its language hosts, but not this repository's venv (`make test` puts it on
+    # PATH): the plugin must be the one the doc installs.
+    search = [
+        p for p in os.environ["PATH"].split(os.pathsep) if p and Path(p).resolve() != VENV_BIN
+    ]
+    env["PATH"] = os.pathsep.join([str(TOOLS_BIN), *search])
+    assert shutil.which("pulumi-resource-cozmox", path=env["PATH"]) is None
+    env.update(
+        COZMOX_API_KEY=emulator.api_key,
+        COZMOX_BASE_URL=emulator.base_url,
+        npm_config_prefer_offline="true",
+        npm_config_audit="false",
+        npm_config_fund="false",
+    )
+    (tmp_path / "backend").mkdir()
+
+    said = run_steps(blocks("sh"), outside, env)
+
+    project = stack.workdir
+    plugin = project / "venv" / "bin" / "pulumi-resource-cozmox"
+    assert f"using pulumi-resource-cozmox from $PATH at {plugin}" in said
+    posts = [e for e in emulator.control.get("requests").json() if e["method"] == "POST"]
+    assert [e["path"] for e in posts] == ["/campaign", "/campaign"]
+    outputs = stack.outputs()
+    assert (outputs["checkupCustomers"], outputs["renewalsCustomers"]) == (2, 3)
+    with emulator.api() as api:
+        listed = api.get("/campaign", params={"limit": 100}).json()["results"]
+    assert {c["id"] for c in listed} == {outputs["checkupId"], outputs["renewalsId"]}
+    # The SDK keeps the customers secret: ciphertext in state, no number anywhere.
+    checkup = stack.resource("cozmox:index:Campaign", "spring-checkup")
+    assert set(checkup["inputs"]["customers"]) >= {"ciphertext"}
+    assert not NUMBER.search(json.dumps(stack.export()))
+    assert not NUMBER.search(said)
+    # The tarball is pinned by its hash, and found by a relative path.
+    lock = json.loads((project / "package-lock.json").read_text())
+    sdk = lock["packages"]["node_modules/@cozmox/pulumi"]
+    assert sdk["resolved"] == f"file:vendor/cozmox-pulumi-{VERSION}.tgz"
+    assert sdk["integrity"].startswith("sha512-")
+
+    # A runner: a fresh copy of the committed files, the doc's CI steps, the same stack.
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    for name in COMMITTED:
+        source = project / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, runner / name)
+    emulator.control.delete("requests").raise_for_status()
+    said = run_steps(blocks("sh ci"), runner, env)
+    # The stack and its two campaigns, nothing else in the summary: no change.
+    assert re.search(r"Resources:\n\s+3 unchanged\n", said), said[-3000:]
+    assert {e["method"] for e in emulator.control.get("requests").json()} <= {"GET"}
+
+    for folder in (project, runner):
+        for path in folder.glob("Pulumi*.yaml"):
+            assert absolute_paths(yaml.safe_load(path.read_text())) == [], path
+            assert str(tmp_path) not in path.read_text(), path
