@@ -47,23 +47,23 @@ export class Campaign extends pulumi.CustomResource {
     }
 
     /**
-     * Take over this existing campaign when the resource is first created (GET, and a PATCH only of what differs) instead of creating one.
+     * Takes over this existing campaign when the resource is created (a GET, and a PATCH of what differs), instead of creating one.
      */
     declare public readonly adoptId: pulumi.Output<string | undefined>;
     /**
-     * Allow creating this campaign although the org holds an identical one or one that calls the same people on the same day: true, or the id of the one campaign it allows.
+     * Allows creating a campaign identical to an existing one (same customers, schedule, phone number, assistant or workflow): that campaign's id; true allows any. They are called twice.
      */
     declare public readonly allowDuplicate: pulumi.Output<boolean | string | undefined>;
     /**
-     * Allow a schedule that calls people outside the calling policy's hours in their time zone (08:00-21:00 by default).
+     * Allows a window that calls people outside calling hours (08:00-21:00 their local time, or the calling policy's rule for their region).
      */
     declare public readonly allowOutsideCallingHours: pulumi.Output<boolean | undefined>;
     /**
-     * Allow a change that calls again the people this campaign has called (a replacement after it started dialing): true, or the id of the one campaign it allows (the id a refusal names).
+     * Allows the one change that re-creates this campaign after it has dialed (its customers are called again): the campaign's id, as a refusal names it; true allows every such change.
      */
     declare public readonly allowRedial: pulumi.Output<boolean | string | undefined>;
     /**
-     * This is the assistant ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+     * The assistant that makes the calls (or workflowId, not both).
      */
     declare public readonly assistantId: pulumi.Output<string | undefined>;
     /**
@@ -95,11 +95,11 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly createdAt: pulumi.Output<string | undefined>;
     /**
-     * How many customers it calls.
+     * How many customers the campaign calls (known at preview).
      */
     declare public /*out*/ readonly customerCount: pulumi.Output<number>;
     /**
-     * These are the customers that will be called in the campaign. A secret: personal data. Or give `customersFile`.
+     * The people to call (the API's `CreateCustomerDTO` each: `number` or `sipUri`, `name`, `email`, `assistantOverrides`, ...). A secret: personal data. Or give `customersFile`.
      *
      * Each customer (the API's `CreateCustomerDTO`):
      * - `numberE164CheckEnabled`: This is the flag to toggle the E164 check for the `number` field.
@@ -117,7 +117,7 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly customersBlob: pulumi.Output<string | undefined>;
     /**
-     * A file of the customers, instead of `customers`: a CSV file (one customer a row; the columns are the Customer fields, `assistantOverrides` a JSON cell) or a JSON list, relative to the project directory. Its contents are what counts: a changed file is a new customer list (a new campaign).
+     * A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
      */
     declare public readonly customersFile: pulumi.Output<string | undefined>;
     /**
@@ -125,7 +125,7 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly customersFileDigest: pulumi.Output<string | undefined>;
     /**
-     * End the campaign (no new call is placed; calls in progress finish). Cannot be set on a campaign that does not exist yet.
+     * Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
      */
     declare public readonly ended: pulumi.Output<boolean | undefined>;
     /**
@@ -133,7 +133,7 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly endedReason: pulumi.Output<string | undefined>;
     /**
-     * This is the name of the campaign. This is just for your own reference.
+     * The campaign's name.
      */
     declare public readonly name: pulumi.Output<string>;
     /**
@@ -141,11 +141,11 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly orgId: pulumi.Output<string | undefined>;
     /**
-     * This is the phone number ID that will be used for the campaign calls.
+     * The phone number the calls are placed from.
      */
     declare public readonly phoneNumberId: pulumi.Output<string>;
     /**
-     * This is the schedule plan for the campaign.
+     * When the campaign may call: `earliestAt` (dialing starts then, or at once when it is past or absent) and `latestAt` (no call after it), ISO 8601 instants.
      */
     declare public readonly schedulePlan: pulumi.Output<outputs.SchedulePlan | undefined>;
     /**
@@ -153,11 +153,11 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
     /**
-     * When the campaign was last changed.
+     * When it was last changed.
      */
     declare public /*out*/ readonly updatedAt: pulumi.Output<string | undefined>;
     /**
-     * This is the workflow ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+     * The workflow that makes the calls (or assistantId, not both).
      */
     declare public readonly workflowId: pulumi.Output<string | undefined>;
 
@@ -244,27 +244,27 @@ export class Campaign extends pulumi.CustomResource {
  */
 export interface CampaignArgs {
     /**
-     * Take over this existing campaign when the resource is first created (GET, and a PATCH only of what differs) instead of creating one.
+     * Takes over this existing campaign when the resource is created (a GET, and a PATCH of what differs), instead of creating one.
      */
     adoptId?: pulumi.Input<string | undefined>;
     /**
-     * Allow creating this campaign although the org holds an identical one or one that calls the same people on the same day: true, or the id of the one campaign it allows.
+     * Allows creating a campaign identical to an existing one (same customers, schedule, phone number, assistant or workflow): that campaign's id; true allows any. They are called twice.
      */
     allowDuplicate?: pulumi.Input<boolean | string | undefined>;
     /**
-     * Allow a schedule that calls people outside the calling policy's hours in their time zone (08:00-21:00 by default).
+     * Allows a window that calls people outside calling hours (08:00-21:00 their local time, or the calling policy's rule for their region).
      */
     allowOutsideCallingHours?: pulumi.Input<boolean | undefined>;
     /**
-     * Allow a change that calls again the people this campaign has called (a replacement after it started dialing): true, or the id of the one campaign it allows (the id a refusal names).
+     * Allows the one change that re-creates this campaign after it has dialed (its customers are called again): the campaign's id, as a refusal names it; true allows every such change.
      */
     allowRedial?: pulumi.Input<boolean | string | undefined>;
     /**
-     * This is the assistant ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+     * The assistant that makes the calls (or workflowId, not both).
      */
     assistantId?: pulumi.Input<string | undefined>;
     /**
-     * These are the customers that will be called in the campaign. A secret: personal data. Or give `customersFile`.
+     * The people to call (the API's `CreateCustomerDTO` each: `number` or `sipUri`, `name`, `email`, `assistantOverrides`, ...). A secret: personal data. Or give `customersFile`.
      *
      * Each customer (the API's `CreateCustomerDTO`):
      * - `numberE164CheckEnabled`: This is the flag to toggle the E164 check for the `number` field.
@@ -278,27 +278,27 @@ export interface CampaignArgs {
      */
     customers?: pulumi.Input<any[] | undefined>;
     /**
-     * A file of the customers, instead of `customers`: a CSV file (one customer a row; the columns are the Customer fields, `assistantOverrides` a JSON cell) or a JSON list, relative to the project directory. Its contents are what counts: a changed file is a new customer list (a new campaign).
+     * A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
      */
     customersFile?: pulumi.Input<string | undefined>;
     /**
-     * End the campaign (no new call is placed; calls in progress finish). Cannot be set on a campaign that does not exist yet.
+     * Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
      */
     ended?: pulumi.Input<boolean | undefined>;
     /**
-     * This is the name of the campaign. This is just for your own reference.
+     * The campaign's name.
      */
     name: pulumi.Input<string>;
     /**
-     * This is the phone number ID that will be used for the campaign calls.
+     * The phone number the calls are placed from.
      */
     phoneNumberId: pulumi.Input<string>;
     /**
-     * This is the schedule plan for the campaign.
+     * When the campaign may call: `earliestAt` (dialing starts then, or at once when it is past or absent) and `latestAt` (no call after it), ISO 8601 instants.
      */
     schedulePlan?: pulumi.Input<inputs.SchedulePlanArgs | undefined>;
     /**
-     * This is the workflow ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+     * The workflow that makes the calls (or assistantId, not both).
      */
     workflowId?: pulumi.Input<string | undefined>;
 }

@@ -40,6 +40,7 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["callingPolicy"] = args?.callingPolicy;
             resourceInputs["doNotCall"] = args?.doNotCall;
             resourceInputs["requestTimeout"] = pulumi.output(args?.requestTimeout).apply(JSON.stringify);
+            resourceInputs["retryDeadline"] = pulumi.output(args?.retryDeadline).apply(JSON.stringify);
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
@@ -59,7 +60,7 @@ export interface ProviderArgs {
      */
     baseUrl?: pulumi.Input<string | undefined>;
     /**
-     * How often one person may be called across the org's campaigns, as N/PERIOD (1/day, 3/week).
+     * How often one person may be called across the org's campaigns, as N/PERIOD (1/24h: once a day; 2/7d: twice a week).
      */
     callLimit?: pulumi.Input<string | undefined>;
     /**
@@ -74,4 +75,8 @@ export interface ProviderArgs {
      * Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).
      */
     requestTimeout?: pulumi.Input<number | undefined>;
+    /**
+     * Seconds a request answered 429 (rate limited) is retried, 300 by default (or COZMOX_RETRY_DEADLINE).
+     */
+    retryDeadline?: pulumi.Input<number | undefined>;
 }

@@ -16,15 +16,15 @@ import (
 type Campaign struct {
 	pulumi.CustomResourceState
 
-	// Take over this existing campaign when the resource is first created (GET, and a PATCH only of what differs) instead of creating one.
+	// Takes over this existing campaign when the resource is created (a GET, and a PATCH of what differs), instead of creating one.
 	AdoptId pulumi.StringPtrOutput `pulumi:"adoptId"`
-	// Allow creating this campaign although the org holds an identical one or one that calls the same people on the same day: true, or the id of the one campaign it allows.
+	// Allows creating a campaign identical to an existing one (same customers, schedule, phone number, assistant or workflow): that campaign's id; true allows any. They are called twice.
 	AllowDuplicate pulumi.AnyOutput `pulumi:"allowDuplicate"`
-	// Allow a schedule that calls people outside the calling policy's hours in their time zone (08:00-21:00 by default).
+	// Allows a window that calls people outside calling hours (08:00-21:00 their local time, or the calling policy's rule for their region).
 	AllowOutsideCallingHours pulumi.BoolPtrOutput `pulumi:"allowOutsideCallingHours"`
-	// Allow a change that calls again the people this campaign has called (a replacement after it started dialing): true, or the id of the one campaign it allows (the id a refusal names).
+	// Allows the one change that re-creates this campaign after it has dialed (its customers are called again): the campaign's id, as a refusal names it; true allows every such change.
 	AllowRedial pulumi.AnyOutput `pulumi:"allowRedial"`
-	// This is the assistant ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+	// The assistant that makes the calls (or workflowId, not both).
 	AssistantId pulumi.StringPtrOutput `pulumi:"assistantId"`
 	// The calls placed so far, by call id.
 	Calls pulumi.MapOutput `pulumi:"calls"`
@@ -40,9 +40,9 @@ type Campaign struct {
 	CallsCounterScheduled pulumi.IntPtrOutput `pulumi:"callsCounterScheduled"`
 	// When the campaign was created.
 	CreatedAt pulumi.StringPtrOutput `pulumi:"createdAt"`
-	// How many customers it calls.
+	// How many customers the campaign calls (known at preview).
 	CustomerCount pulumi.IntOutput `pulumi:"customerCount"`
-	// These are the customers that will be called in the campaign. A secret: personal data. Or give `customersFile`.
+	// The people to call (the API's `CreateCustomerDTO` each: `number` or `sipUri`, `name`, `email`, `assistantOverrides`, ...). A secret: personal data. Or give `customersFile`.
 	//
 	// Each customer (the API's `CreateCustomerDTO`):
 	// - `numberE164CheckEnabled`: This is the flag to toggle the E164 check for the `number` field.
@@ -56,27 +56,27 @@ type Campaign struct {
 	Customers pulumi.ArrayOutput `pulumi:"customers"`
 	// The customers as sent (compressed canonical JSON): what the provider compares a new customer list with.
 	CustomersBlob pulumi.StringPtrOutput `pulumi:"customersBlob"`
-	// A file of the customers, instead of `customers`: a CSV file (one customer a row; the columns are the Customer fields, `assistantOverrides` a JSON cell) or a JSON list, relative to the project directory. Its contents are what counts: a changed file is a new customer list (a new campaign).
+	// A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
 	CustomersFile pulumi.StringPtrOutput `pulumi:"customersFile"`
 	// The SHA-256 of the customers file the blob was read from: an unchanged file is not read again.
 	CustomersFileDigest pulumi.StringPtrOutput `pulumi:"customersFileDigest"`
-	// End the campaign (no new call is placed; calls in progress finish). Cannot be set on a campaign that does not exist yet.
+	// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 	Ended pulumi.BoolPtrOutput `pulumi:"ended"`
 	// Why the campaign ended.
 	EndedReason pulumi.StringPtrOutput `pulumi:"endedReason"`
-	// This is the name of the campaign. This is just for your own reference.
+	// The campaign's name.
 	Name pulumi.StringOutput `pulumi:"name"`
 	// The org the campaign belongs to.
 	OrgId pulumi.StringPtrOutput `pulumi:"orgId"`
-	// This is the phone number ID that will be used for the campaign calls.
+	// The phone number the calls are placed from.
 	PhoneNumberId pulumi.StringOutput `pulumi:"phoneNumberId"`
-	// This is the schedule plan for the campaign.
+	// When the campaign may call: `earliestAt` (dialing starts then, or at once when it is past or absent) and `latestAt` (no call after it), ISO 8601 instants.
 	SchedulePlan SchedulePlanPtrOutput `pulumi:"schedulePlan"`
 	// scheduled, in-progress or ended.
 	Status pulumi.StringOutput `pulumi:"status"`
-	// When the campaign was last changed.
+	// When it was last changed.
 	UpdatedAt pulumi.StringPtrOutput `pulumi:"updatedAt"`
-	// This is the workflow ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+	// The workflow that makes the calls (or assistantId, not both).
 	WorkflowId pulumi.StringPtrOutput `pulumi:"workflowId"`
 }
 
@@ -141,17 +141,17 @@ func CampaignExists(ctx *pulumi.Context,
 }
 
 type campaignArgs struct {
-	// Take over this existing campaign when the resource is first created (GET, and a PATCH only of what differs) instead of creating one.
+	// Takes over this existing campaign when the resource is created (a GET, and a PATCH of what differs), instead of creating one.
 	AdoptId *string `pulumi:"adoptId"`
-	// Allow creating this campaign although the org holds an identical one or one that calls the same people on the same day: true, or the id of the one campaign it allows.
+	// Allows creating a campaign identical to an existing one (same customers, schedule, phone number, assistant or workflow): that campaign's id; true allows any. They are called twice.
 	AllowDuplicate interface{} `pulumi:"allowDuplicate"`
-	// Allow a schedule that calls people outside the calling policy's hours in their time zone (08:00-21:00 by default).
+	// Allows a window that calls people outside calling hours (08:00-21:00 their local time, or the calling policy's rule for their region).
 	AllowOutsideCallingHours *bool `pulumi:"allowOutsideCallingHours"`
-	// Allow a change that calls again the people this campaign has called (a replacement after it started dialing): true, or the id of the one campaign it allows (the id a refusal names).
+	// Allows the one change that re-creates this campaign after it has dialed (its customers are called again): the campaign's id, as a refusal names it; true allows every such change.
 	AllowRedial interface{} `pulumi:"allowRedial"`
-	// This is the assistant ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+	// The assistant that makes the calls (or workflowId, not both).
 	AssistantId *string `pulumi:"assistantId"`
-	// These are the customers that will be called in the campaign. A secret: personal data. Or give `customersFile`.
+	// The people to call (the API's `CreateCustomerDTO` each: `number` or `sipUri`, `name`, `email`, `assistantOverrides`, ...). A secret: personal data. Or give `customersFile`.
 	//
 	// Each customer (the API's `CreateCustomerDTO`):
 	// - `numberE164CheckEnabled`: This is the flag to toggle the E164 check for the `number` field.
@@ -163,33 +163,33 @@ type campaignArgs struct {
 	// - `email`: This is the email of the customer.
 	// - `externalId`: This is the external ID of the customer.
 	Customers []interface{} `pulumi:"customers"`
-	// A file of the customers, instead of `customers`: a CSV file (one customer a row; the columns are the Customer fields, `assistantOverrides` a JSON cell) or a JSON list, relative to the project directory. Its contents are what counts: a changed file is a new customer list (a new campaign).
+	// A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
 	CustomersFile *string `pulumi:"customersFile"`
-	// End the campaign (no new call is placed; calls in progress finish). Cannot be set on a campaign that does not exist yet.
+	// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 	Ended *bool `pulumi:"ended"`
-	// This is the name of the campaign. This is just for your own reference.
+	// The campaign's name.
 	Name string `pulumi:"name"`
-	// This is the phone number ID that will be used for the campaign calls.
+	// The phone number the calls are placed from.
 	PhoneNumberId string `pulumi:"phoneNumberId"`
-	// This is the schedule plan for the campaign.
+	// When the campaign may call: `earliestAt` (dialing starts then, or at once when it is past or absent) and `latestAt` (no call after it), ISO 8601 instants.
 	SchedulePlan *SchedulePlan `pulumi:"schedulePlan"`
-	// This is the workflow ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+	// The workflow that makes the calls (or assistantId, not both).
 	WorkflowId *string `pulumi:"workflowId"`
 }
 
 // The set of arguments for constructing a Campaign resource.
 type CampaignArgs struct {
-	// Take over this existing campaign when the resource is first created (GET, and a PATCH only of what differs) instead of creating one.
+	// Takes over this existing campaign when the resource is created (a GET, and a PATCH of what differs), instead of creating one.
 	AdoptId pulumi.StringPtrInput
-	// Allow creating this campaign although the org holds an identical one or one that calls the same people on the same day: true, or the id of the one campaign it allows.
+	// Allows creating a campaign identical to an existing one (same customers, schedule, phone number, assistant or workflow): that campaign's id; true allows any. They are called twice.
 	AllowDuplicate pulumi.Input
-	// Allow a schedule that calls people outside the calling policy's hours in their time zone (08:00-21:00 by default).
+	// Allows a window that calls people outside calling hours (08:00-21:00 their local time, or the calling policy's rule for their region).
 	AllowOutsideCallingHours pulumi.BoolPtrInput
-	// Allow a change that calls again the people this campaign has called (a replacement after it started dialing): true, or the id of the one campaign it allows (the id a refusal names).
+	// Allows the one change that re-creates this campaign after it has dialed (its customers are called again): the campaign's id, as a refusal names it; true allows every such change.
 	AllowRedial pulumi.Input
-	// This is the assistant ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+	// The assistant that makes the calls (or workflowId, not both).
 	AssistantId pulumi.StringPtrInput
-	// These are the customers that will be called in the campaign. A secret: personal data. Or give `customersFile`.
+	// The people to call (the API's `CreateCustomerDTO` each: `number` or `sipUri`, `name`, `email`, `assistantOverrides`, ...). A secret: personal data. Or give `customersFile`.
 	//
 	// Each customer (the API's `CreateCustomerDTO`):
 	// - `numberE164CheckEnabled`: This is the flag to toggle the E164 check for the `number` field.
@@ -201,17 +201,17 @@ type CampaignArgs struct {
 	// - `email`: This is the email of the customer.
 	// - `externalId`: This is the external ID of the customer.
 	Customers pulumi.ArrayInput
-	// A file of the customers, instead of `customers`: a CSV file (one customer a row; the columns are the Customer fields, `assistantOverrides` a JSON cell) or a JSON list, relative to the project directory. Its contents are what counts: a changed file is a new customer list (a new campaign).
+	// A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
 	CustomersFile pulumi.StringPtrInput
-	// End the campaign (no new call is placed; calls in progress finish). Cannot be set on a campaign that does not exist yet.
+	// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 	Ended pulumi.BoolPtrInput
-	// This is the name of the campaign. This is just for your own reference.
+	// The campaign's name.
 	Name pulumi.StringInput
-	// This is the phone number ID that will be used for the campaign calls.
+	// The phone number the calls are placed from.
 	PhoneNumberId pulumi.StringInput
-	// This is the schedule plan for the campaign.
+	// When the campaign may call: `earliestAt` (dialing starts then, or at once when it is past or absent) and `latestAt` (no call after it), ISO 8601 instants.
 	SchedulePlan SchedulePlanPtrInput
-	// This is the workflow ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+	// The workflow that makes the calls (or assistantId, not both).
 	WorkflowId pulumi.StringPtrInput
 }
 
@@ -252,27 +252,27 @@ func (o CampaignOutput) ToCampaignOutputWithContext(ctx context.Context) Campaig
 	return o
 }
 
-// Take over this existing campaign when the resource is first created (GET, and a PATCH only of what differs) instead of creating one.
+// Takes over this existing campaign when the resource is created (a GET, and a PATCH of what differs), instead of creating one.
 func (o CampaignOutput) AdoptId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.AdoptId }).(pulumi.StringPtrOutput)
 }
 
-// Allow creating this campaign although the org holds an identical one or one that calls the same people on the same day: true, or the id of the one campaign it allows.
+// Allows creating a campaign identical to an existing one (same customers, schedule, phone number, assistant or workflow): that campaign's id; true allows any. They are called twice.
 func (o CampaignOutput) AllowDuplicate() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.AnyOutput { return v.AllowDuplicate }).(pulumi.AnyOutput)
 }
 
-// Allow a schedule that calls people outside the calling policy's hours in their time zone (08:00-21:00 by default).
+// Allows a window that calls people outside calling hours (08:00-21:00 their local time, or the calling policy's rule for their region).
 func (o CampaignOutput) AllowOutsideCallingHours() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.BoolPtrOutput { return v.AllowOutsideCallingHours }).(pulumi.BoolPtrOutput)
 }
 
-// Allow a change that calls again the people this campaign has called (a replacement after it started dialing): true, or the id of the one campaign it allows (the id a refusal names).
+// Allows the one change that re-creates this campaign after it has dialed (its customers are called again): the campaign's id, as a refusal names it; true allows every such change.
 func (o CampaignOutput) AllowRedial() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.AnyOutput { return v.AllowRedial }).(pulumi.AnyOutput)
 }
 
-// This is the assistant ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+// The assistant that makes the calls (or workflowId, not both).
 func (o CampaignOutput) AssistantId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.AssistantId }).(pulumi.StringPtrOutput)
 }
@@ -312,12 +312,12 @@ func (o CampaignOutput) CreatedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.CreatedAt }).(pulumi.StringPtrOutput)
 }
 
-// How many customers it calls.
+// How many customers the campaign calls (known at preview).
 func (o CampaignOutput) CustomerCount() pulumi.IntOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.IntOutput { return v.CustomerCount }).(pulumi.IntOutput)
 }
 
-// These are the customers that will be called in the campaign. A secret: personal data. Or give `customersFile`.
+// The people to call (the API's `CreateCustomerDTO` each: `number` or `sipUri`, `name`, `email`, `assistantOverrides`, ...). A secret: personal data. Or give `customersFile`.
 //
 // Each customer (the API's `CreateCustomerDTO`):
 // - `numberE164CheckEnabled`: This is the flag to toggle the E164 check for the `number` field.
@@ -337,7 +337,7 @@ func (o CampaignOutput) CustomersBlob() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.CustomersBlob }).(pulumi.StringPtrOutput)
 }
 
-// A file of the customers, instead of `customers`: a CSV file (one customer a row; the columns are the Customer fields, `assistantOverrides` a JSON cell) or a JSON list, relative to the project directory. Its contents are what counts: a changed file is a new customer list (a new campaign).
+// A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
 func (o CampaignOutput) CustomersFile() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.CustomersFile }).(pulumi.StringPtrOutput)
 }
@@ -347,7 +347,7 @@ func (o CampaignOutput) CustomersFileDigest() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.CustomersFileDigest }).(pulumi.StringPtrOutput)
 }
 
-// End the campaign (no new call is placed; calls in progress finish). Cannot be set on a campaign that does not exist yet.
+// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 func (o CampaignOutput) Ended() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.BoolPtrOutput { return v.Ended }).(pulumi.BoolPtrOutput)
 }
@@ -357,7 +357,7 @@ func (o CampaignOutput) EndedReason() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.EndedReason }).(pulumi.StringPtrOutput)
 }
 
-// This is the name of the campaign. This is just for your own reference.
+// The campaign's name.
 func (o CampaignOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
@@ -367,12 +367,12 @@ func (o CampaignOutput) OrgId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.OrgId }).(pulumi.StringPtrOutput)
 }
 
-// This is the phone number ID that will be used for the campaign calls.
+// The phone number the calls are placed from.
 func (o CampaignOutput) PhoneNumberId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringOutput { return v.PhoneNumberId }).(pulumi.StringOutput)
 }
 
-// This is the schedule plan for the campaign.
+// When the campaign may call: `earliestAt` (dialing starts then, or at once when it is past or absent) and `latestAt` (no call after it), ISO 8601 instants.
 func (o CampaignOutput) SchedulePlan() SchedulePlanPtrOutput {
 	return o.ApplyT(func(v *Campaign) SchedulePlanPtrOutput { return v.SchedulePlan }).(SchedulePlanPtrOutput)
 }
@@ -382,12 +382,12 @@ func (o CampaignOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }
 
-// When the campaign was last changed.
+// When it was last changed.
 func (o CampaignOutput) UpdatedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.UpdatedAt }).(pulumi.StringPtrOutput)
 }
 
-// This is the workflow ID that will be used for the campaign calls. Note: Either assistantId or workflowId can be used, but not both.
+// The workflow that makes the calls (or assistantId, not both).
 func (o CampaignOutput) WorkflowId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.WorkflowId }).(pulumi.StringPtrOutput)
 }

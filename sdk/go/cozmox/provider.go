@@ -40,7 +40,7 @@ type providerArgs struct {
 	ApiKey *string `pulumi:"apiKey"`
 	// The Cozmox API's base URL (or COZMOX_BASE_URL).
 	BaseUrl *string `pulumi:"baseUrl"`
-	// How often one person may be called across the org's campaigns, as N/PERIOD (1/day, 3/week).
+	// How often one person may be called across the org's campaigns, as N/PERIOD (1/24h: once a day; 2/7d: twice a week).
 	CallLimit *string `pulumi:"callLimit"`
 	// A TOML file of calling hours by region.
 	CallingPolicy *string `pulumi:"callingPolicy"`
@@ -48,6 +48,8 @@ type providerArgs struct {
 	DoNotCall *string `pulumi:"doNotCall"`
 	// Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).
 	RequestTimeout *float64 `pulumi:"requestTimeout"`
+	// Seconds a request answered 429 (rate limited) is retried, 300 by default (or COZMOX_RETRY_DEADLINE).
+	RetryDeadline *float64 `pulumi:"retryDeadline"`
 }
 
 // The set of arguments for constructing a Provider resource.
@@ -56,7 +58,7 @@ type ProviderArgs struct {
 	ApiKey pulumi.StringPtrInput
 	// The Cozmox API's base URL (or COZMOX_BASE_URL).
 	BaseUrl pulumi.StringPtrInput
-	// How often one person may be called across the org's campaigns, as N/PERIOD (1/day, 3/week).
+	// How often one person may be called across the org's campaigns, as N/PERIOD (1/24h: once a day; 2/7d: twice a week).
 	CallLimit pulumi.StringPtrInput
 	// A TOML file of calling hours by region.
 	CallingPolicy pulumi.StringPtrInput
@@ -64,6 +66,8 @@ type ProviderArgs struct {
 	DoNotCall pulumi.StringPtrInput
 	// Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).
 	RequestTimeout pulumi.Float64PtrInput
+	// Seconds a request answered 429 (rate limited) is retried, 300 by default (or COZMOX_RETRY_DEADLINE).
+	RetryDeadline pulumi.Float64PtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

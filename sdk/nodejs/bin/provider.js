@@ -71,6 +71,7 @@ class Provider extends pulumi.ProviderResource {
             resourceInputs["callingPolicy"] = args?.callingPolicy;
             resourceInputs["doNotCall"] = args?.doNotCall;
             resourceInputs["requestTimeout"] = pulumi.output(args?.requestTimeout).apply(JSON.stringify);
+            resourceInputs["retryDeadline"] = pulumi.output(args?.retryDeadline).apply(JSON.stringify);
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);

@@ -30,7 +30,7 @@ Object.defineProperty(exports, "baseUrl", {
 });
 
 /**
- * How often one person may be called across the org's campaigns, as N/PERIOD (1/day, 3/week).
+ * How often one person may be called across the org's campaigns, as N/PERIOD (1/24h: once a day; 2/7d: twice a week).
  */
 export declare const callLimit: string | undefined;
 Object.defineProperty(exports, "callLimit", {
@@ -69,6 +69,17 @@ export declare const requestTimeout: number | undefined;
 Object.defineProperty(exports, "requestTimeout", {
     get() {
         return __config.getObject<number>("requestTimeout");
+    },
+    enumerable: true,
+});
+
+/**
+ * Seconds a request answered 429 (rate limited) is retried, 300 by default (or COZMOX_RETRY_DEADLINE).
+ */
+export declare const retryDeadline: number | undefined;
+Object.defineProperty(exports, "retryDeadline", {
+    get() {
+        return __config.getObject<number>("retryDeadline");
     },
     enumerable: true,
 });

@@ -21,7 +21,7 @@ func GetBaseUrl(ctx *pulumi.Context) string {
 	return config.Get(ctx, "cozmox:baseUrl")
 }
 
-// How often one person may be called across the org's campaigns, as N/PERIOD (1/day, 3/week).
+// How often one person may be called across the org's campaigns, as N/PERIOD (1/24h: once a day; 2/7d: twice a week).
 func GetCallLimit(ctx *pulumi.Context) string {
 	return config.Get(ctx, "cozmox:callLimit")
 }
@@ -39,4 +39,9 @@ func GetDoNotCall(ctx *pulumi.Context) string {
 // Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).
 func GetRequestTimeout(ctx *pulumi.Context) float64 {
 	return config.GetFloat64(ctx, "cozmox:requestTimeout")
+}
+
+// Seconds a request answered 429 (rate limited) is retried, 300 by default (or COZMOX_RETRY_DEADLINE).
+func GetRetryDeadline(ctx *pulumi.Context) float64 {
+	return config.GetFloat64(ctx, "cozmox:retryDeadline")
 }

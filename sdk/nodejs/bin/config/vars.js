@@ -73,4 +73,10 @@ Object.defineProperty(exports, "requestTimeout", {
     },
     enumerable: true,
 });
+Object.defineProperty(exports, "retryDeadline", {
+    get() {
+        return __config.getObject("retryDeadline");
+    },
+    enumerable: true,
+});
 //# sourceMappingURL=vars.js.map
