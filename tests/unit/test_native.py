@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomllib
+import yaml
 
 from cozmox_codegen import pulumischema
 from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
 from pulumi_cozmox.core.engine.service import UNKNOWN
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
+from pulumi_cozmox.core.model.customers_file import CustomersFile
 from pulumi_cozmox.native import values
 from pulumi_cozmox.native.server import native_names
 
@@ -29,7 +32,8 @@ def committed() -> dict[str, Any]:
 
 def test_the_package_schema_is_generated_from_the_json_schema() -> None:
     source = json.loads((REPO / "schema" / "CreateCampaignDTO.schema.json").read_text())
-    assert pulumischema.dumps(pulumischema.generate(source, version="0.1.0")) == SCHEMA.read_text()
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert pulumischema.dumps(pulumischema.generate(source, version=version)) == SCHEMA.read_text()
     api = source["$defs"]["CreateCampaignDTO"]["properties"]
     inputs = committed()["resources"]["cozmox:index:Campaign"]["inputProperties"]
     # The API's names and descriptions; customers secret, their items left to the plugin.
@@ -133,10 +137,13 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
             "adopt_id": "c-1",
         }
     else:
-        text = _yaml_program(entries, "header", "proj", "/bin")
-        body = json.loads(text[text.index("{") :])
+        text = _yaml_program(entries, "header", "proj")
+        body = yaml.safe_load(text)
+        assert not text.lstrip("# \n").startswith("{")  # YAML, not JSON
         assert body["resources"]["a"]["properties"]["customersFile"] == "customers/a.csv"
         assert body["resources"]["b"]["properties"]["adoptId"] == "c-2"
+        assert body["resources"]["a"]["properties"]["name"] == 'Say "hi"'
+        assert "plugins" not in body  # the plugin is found on PATH: no machine's path
 
 
 def test_an_unchanged_customers_file_is_its_recorded_blob(
@@ -148,13 +155,13 @@ def test_an_unchanged_customers_file_is_its_recorded_blob(
     assert outputs[values.FILE_DIGEST][SIG]  # kept, a secret
     state = values.plain(values.to_struct(outputs))
     parsed: list[str] = []
-    real = values.read_customers
+    real = CustomersFile.customers
 
-    def counted(path: Path, shown: str) -> list[dict[str, Any]]:
-        parsed.append(shown)
-        return real(path, shown)
+    def counted(self: CustomersFile) -> list[dict[str, Any]]:
+        parsed.append(self.shown)
+        return real(self)
 
-    monkeypatch.setattr(values, "read_customers", counted)
+    monkeypatch.setattr(CustomersFile, "customers", counted)
     monkeypatch.setattr(values, "_FILE_BLOBS", {})  # a new process: nothing read yet
     # The state's blob stands for the file while the file is the same: no parse.
     again = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)

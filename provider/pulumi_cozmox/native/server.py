@@ -47,7 +47,12 @@ from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.service import VANISHED, CampaignService, Failure, Refusal
 from pulumi_cozmox.core.model.customers import decode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import read_customers, write_customers_csv
+from pulumi_cozmox.core.model.customers_file import (
+    CustomersFileError,
+    read_customers,
+    write_customers_file,
+    written_line,
+)
 from pulumi_cozmox.core.resource.fields import INPUT_KEYS, NATIVE_TYPE, OUTPUT_TO_API
 from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 from pulumi_cozmox.native import values
@@ -124,6 +129,11 @@ def _answers(handler: Callable[[CampaignServicer, Any], Any]) -> Method:
         except CozmoxError as exc:
             who = f"resource {request.name!r}: " if getattr(request, "name", "") else ""
             code, message = grpc.StatusCode.UNAVAILABLE, native_names(f"{who}{exc}")
+        except CustomersFileError as exc:
+            # A customers file missing, unreadable or without its key, met in any call (a
+            # refresh's Diff reads it too): the user's to fix, so one line, no traceback.
+            who = f"resource {request.name!r}: " if getattr(request, "name", "") else ""
+            code, message = grpc.StatusCode.FAILED_PRECONDITION, f"{who}{CUSTOMERS_FILE}: {exc}"
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
             code = grpc.StatusCode.INTERNAL
@@ -349,14 +359,15 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
     def _write_import_file(
         self, name: str, customers: list[dict[str, Any]], urn: str
     ) -> str | None:
-        """``customers/<name>.csv``, unless a file there holds other customers (then the
-        inputs keep the customers, a secret). Returns the path the inputs name."""
-        shown = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', name)}.csv"
+        """``customers/<name>.csv`` (encrypted when a ``.sops.yaml`` creation rule applies to
+        it), unless a file there holds other customers (then the inputs keep the customers, a
+        secret). Returns the path the inputs name."""
+        stem = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', name)}"
+        shown = f"{stem}.csv"
         path = self._project_dir / shown
         try:
             if path.exists():
-                same = read_customers(path, shown) == customers
-                if not same:
+                if read_customers(path, shown) != customers:
                     self._say(urn)(
                         f"warning: {shown} exists and holds other customers: the imported "
                         "customers stay in the state only (a secret); move the file away and "
@@ -364,16 +375,12 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
                     )
                     return None
                 return shown
-            path.parent.mkdir(parents=True, exist_ok=True)
-            count = write_customers_csv(customers, path)
-        except (OSError, ValueError) as exc:
+            written = write_customers_file(customers, self._project_dir, stem)
+        except (OSError, ValueError) as exc:  # SopsError and CustomersFileError among them
             self._say(urn)(f"warning: the customers could not be written to {shown}: {exc}")
             return None
-        self._say(urn)(
-            f"cozmox: {count:,} customers written to {shown}: personal data, keep the file out "
-            "of version control (or encrypted); the program names it as customersFile"
-        )
-        return shown
+        self._say(urn)(f"cozmox: {written_line(written)}; the program names it as customersFile")
+        return written.shown
 
     @_answers
     def Update(self, request: provider_pb2.UpdateRequest) -> provider_pb2.UpdateResponse:
