@@ -17,7 +17,9 @@ the release tag of this version in the project's repository (``Project-URL: Repo
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from importlib import metadata
+from typing import Any
 from urllib.parse import urlsplit
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -68,7 +70,7 @@ def pinned_requirement(spec: str, *, sops: bool = False) -> str:
     return f"{DISTRIBUTION}{shown_extras} @ {requirement.url}{marker}"
 
 
-def _installed_from() -> dict[str, object] | None:
+def _installed_from() -> Mapping[str, Any] | None:
     """What pip recorded of where this package came from (PEP 610), if anything."""
     try:
         text = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
@@ -80,7 +82,7 @@ def _installed_from() -> dict[str, object] | None:
     return found if isinstance(found, dict) else None
 
 
-def default_requirement(installed_from: dict[str, object] | None = None) -> str:
+def default_requirement(installed_from: Mapping[str, Any] | None = None) -> str:
     """The pinned reference of this package's own version (see the module's docstring).
     ``installed_from``: a ``direct_url.json`` document (default: this installation's)."""
     version = metadata.version(DISTRIBUTION)
