@@ -155,3 +155,47 @@ def test_an_encrypted_customers_file_needs_its_key_and_re_encrypting_it_is_no_ch
     plan = stack.preview_json()
     assert plan["changeSummary"].get("replace") == 1, plan["changeSummary"]
     assert not [n for n in SEVEN if n in json.dumps(plan)]
+
+
+def test_pulumi_import_writes_the_customers_encrypted_where_a_rule_applies(
+    tmp_path: Path, emulator: Emulator
+) -> None:
+    """`pulumi import` of a dashboard campaign into a project whose .sops.yaml covers
+    customers/: the file it writes is encrypted (no plain text on disk), the import needs the
+    key to read it back, the generated code names it, and the next preview is a no-op."""
+    team = new_age_key(tmp_path / "keys", "team")
+    body = {**FIELDS, "customers": [{"number": "+14155550171", "name": "Ada"}]}
+    with emulator.api() as api:
+        made = api.post("/campaign", json=body).json()
+    project = tmp_path / "project"
+    head = {
+        "name": "sops-e2e",
+        "runtime": "yaml",
+        "plugins": {"providers": [{"name": "cozmox", "path": str(REPO / ".venv" / "bin")}]},
+    }
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(json.dumps(head))
+    sops_config(project, [(r"^customers/", [team.recipient])])
+    stack = SopsStack(workdir=project, home=tmp_path)
+    stack.init(config={"cozmox:baseUrl": emulator.base_url})
+    stack.extra_env["COZMOX_API_KEY"] = emulator.api_key
+    code = tmp_path / "generated.yaml"
+    command = ("import", "cozmox:index:Campaign", "dashboard", made["id"], "--yes")
+    # Without the key: the file is written encrypted (SOPS needs only the recipient), but the
+    # import, which reads back what it finds there, stops naming the file and the key.
+    refused = stack.run(*command, "--out", str(code), check=False)
+    assert_clean_refusal(refused, "customers/dashboard.csv")
+    assert "5550171" not in said(refused)
+    written = (project / "customers" / "dashboard.csv").read_bytes()
+    assert b'"sops"' in written and b"5550171" not in written
+    # With it: the file there holds these customers, and the generated code names it.
+    stack.key = team
+    imported = stack.run(*command, "--out", str(code))
+    assert "5550171" not in said(imported)
+    assert "customersFile: customers/dashboard.csv" in code.read_text()
+    assert "5550171" not in code.read_text()
+    assert sorted(p.name for p in (project / "customers").iterdir()) == ["dashboard.csv"]
+
+    program = "\n".join(f"{k}: {json.dumps(v)}" for k, v in head.items())
+    (project / "Pulumi.yaml").write_text(program + "\n" + code.read_text())
+    stack.run("preview", "--expect-no-changes")

@@ -19,6 +19,7 @@ from pulumi_cozmox.core.model import customers_file, sops
 from pulumi_cozmox.core.model.customers_file import (
     CustomersFileError,
     open_customers_file,
+    place_customers_file,
     write_customers_file,
 )
 from tests.sopskit import AgeKey, encrypt, new_age_key, sops_config, sops_env
@@ -237,3 +238,29 @@ def test_a_rule_sops_cannot_follow_fails_and_writes_nothing(tmp_path: Path, key:
     with pytest.raises(sops.SopsError, match=r"`sops encrypt` failed for customers/x.csv"):
         write_customers_file(CUSTOMERS, tmp_path, "customers/x")
     assert not (tmp_path / "customers" / "x.csv").exists()
+
+
+def test_an_import_reuses_a_file_holding_its_customers_and_never_overwrites_another(
+    tmp_path: Path,
+) -> None:
+    first = place_customers_file(CUSTOMERS, tmp_path, "customers/d")
+    assert first == customers_file.Written("customers/d.csv", 2, encrypted=False)
+    again = place_customers_file(CUSTOMERS, tmp_path, "customers/d")
+    assert again == customers_file.Written("customers/d.csv", 2, encrypted=False, found=True)
+    other = place_customers_file(CUSTOMERS[:1], tmp_path, "customers/d")
+    assert other.shown == "customers/d-2.csv" and not other.found
+    assert read_customers(tmp_path / "customers" / "d.csv") == CUSTOMERS
+
+
+def test_an_encrypted_file_is_read_back_with_its_key_or_this_process_memory(
+    tmp_path: Path, key: AgeKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sops_config(tmp_path, [(r"^customers/", [key.recipient])])
+    assert place_customers_file(CUSTOMERS, tmp_path, "customers/d").encrypted
+    without_key(monkeypatch)
+    # The process that encrypted it knows what it holds (its plain text's digest).
+    assert place_customers_file(CUSTOMERS, tmp_path, "customers/d").found
+    monkeypatch.setattr(customers_file, "_PLAIN_DIGESTS", {})  # another process
+    with pytest.raises(CustomersFileError, match="customers/d.csv: encrypted with SOPS"):
+        place_customers_file(CUSTOMERS, tmp_path, "customers/d")
+    assert sorted(p.name for p in (tmp_path / "customers").iterdir()) == ["d.csv"]

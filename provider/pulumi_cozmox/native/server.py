@@ -49,8 +49,7 @@ from pulumi_cozmox.core.engine.service import VANISHED, CampaignService, Failure
 from pulumi_cozmox.core.model.customers import decode_customers, is_blob
 from pulumi_cozmox.core.model.customers_file import (
     CustomersFileError,
-    read_customers,
-    write_customers_file,
+    place_customers_file,
     written_line,
 )
 from pulumi_cozmox.core.resource.fields import INPUT_KEYS, NATIVE_TYPE, OUTPUT_TO_API
@@ -348,39 +347,30 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
         blob = read.inputs.get("customers")
         if isinstance(blob, str) and is_blob(blob):
             shown = self._write_import_file(request.name, decode_customers(blob), request.urn)
-            if shown is not None:
-                inputs.pop("customers", None)
-                inputs[CUSTOMERS_FILE] = shown
+            inputs.pop("customers", None)
+            inputs[CUSTOMERS_FILE] = shown
         outputs = values.engine_outputs(read.outputs, inputs)
         return provider_pb2.ReadResponse(
             id=read.id, properties=values.to_struct(outputs), inputs=values.to_struct(inputs)
         )
 
-    def _write_import_file(
-        self, name: str, customers: list[dict[str, Any]], urn: str
-    ) -> str | None:
-        """``customers/<name>.csv`` (encrypted when a ``.sops.yaml`` creation rule applies to
-        it), unless a file there holds other customers (then the inputs keep the customers, a
-        secret). Returns the path the inputs name."""
+    def _write_import_file(self, name: str, customers: list[dict[str, Any]], urn: str) -> str:
+        """The customers in a file of the project (``customers/<name>.csv``, encrypted when a
+        ``.sops.yaml`` creation rule applies to it), so that neither the code the CLI generates
+        nor its output holds one. Returns the path the inputs name; aborts the import when no
+        file can be written or read (an encrypted one without its key)."""
         stem = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', name)}"
-        shown = f"{stem}.csv"
-        path = self._project_dir / shown
         try:
-            if path.exists():
-                if read_customers(path, shown) != customers:
-                    self._say(urn)(
-                        f"warning: {shown} exists and holds other customers: the imported "
-                        "customers stay in the state only (a secret); move the file away and "
-                        "import again to get them in a file"
-                    )
-                    return None
-                return shown
-            written = write_customers_file(customers, self._project_dir, stem)
-        except (OSError, ValueError) as exc:  # SopsError and CustomersFileError among them
-            self._say(urn)(f"warning: the customers could not be written to {shown}: {exc}")
-            return None
-        self._say(urn)(f"cozmox: {written_line(written)}; the program names it as customersFile")
-        return written.shown
+            placed = place_customers_file(customers, self._project_dir, stem)
+        except (OSError, ValueError) as exc:  # CustomersFileError and SopsError among them
+            raise Abort(
+                grpc.StatusCode.FAILED_PRECONDITION,
+                f"resource {name!r}: the imported customers go to a file under {IMPORT_DIR}/, "
+                f"and {exc}",
+            ) from None
+        if not placed.found:
+            self._say(urn)(f"cozmox: {written_line(placed)}; the program names it as customersFile")
+        return placed.shown
 
     @_answers
     def Update(self, request: provider_pb2.UpdateRequest) -> provider_pb2.UpdateResponse:

@@ -41,6 +41,7 @@ __all__ = [
     "CustomersFileError",
     "Written",
     "open_customers_file",
+    "place_customers_file",
     "read_customers",
     "customers_csv",
     "write_customers_csv",
@@ -150,12 +151,8 @@ def open_customers_file(path: str | Path, shown: str | None = None) -> Customers
     if known is not None:
         return CustomersFile(path, name, known, sealed, data)
     plain = _decrypt(data, sealed, name)
-    plain_digest = hashlib.sha256(plain).hexdigest()
-    with _PLAIN_DIGESTS_LOCK:
-        if len(_PLAIN_DIGESTS) >= 4096:
-            _PLAIN_DIGESTS.pop(next(iter(_PLAIN_DIGESTS)))
-        _PLAIN_DIGESTS[digest] = plain_digest
-    return CustomersFile(path, name, plain_digest, sealed, data, plain)
+    _remember(data, plain)
+    return CustomersFile(path, name, hashlib.sha256(plain).hexdigest(), sealed, data, plain)
 
 
 def read_customers(path: str | Path, shown: str | None = None) -> list[dict[str, Any]]:
@@ -274,13 +271,35 @@ def write_customers_csv(customers: Iterable[dict[str, Any]], path: Path) -> int:
 
 @dataclass(frozen=True)
 class Written:
-    """A customers file written into a project."""
+    """A customers file written into a project (or found there holding the same customers)."""
 
     #: Its path in the project, as a program names it (``customers/spring.csv``).
     shown: str
     count: int
     #: Encrypted with SOPS (a ``.sops.yaml`` creation rule applied to it), or plain text.
     encrypted: bool
+    #: It was there already, holding these customers: nothing was written.
+    found: bool = False
+
+
+def _rendered(customers: list[dict[str, Any]]) -> tuple[str, bytes, bytes]:
+    """(suffix, the plain file's bytes, the bytes to encrypt) of ``customers``: CSV, or JSON
+    when a field has no CSV column (JSON keeps every field of a newer API's)."""
+    try:
+        plain = customers_csv(customers).encode()
+        return ".csv", plain, plain
+    except ValueError:
+        plain = (json.dumps(customers, indent=1, ensure_ascii=False) + "\n").encode()
+        # SOPS's JSON store (which `sops encrypt x.json` uses) encrypts objects, not lists.
+        sealable = json.dumps({LIST_KEY: customers}, indent=1, ensure_ascii=False).encode()
+        return ".json", plain, sealable
+
+
+def _remember(sealed: bytes, plain: bytes) -> None:
+    with _PLAIN_DIGESTS_LOCK:
+        if len(_PLAIN_DIGESTS) >= 4096:
+            _PLAIN_DIGESTS.pop(next(iter(_PLAIN_DIGESTS)))
+        _PLAIN_DIGESTS[hashlib.sha256(sealed).hexdigest()] = hashlib.sha256(plain).hexdigest()
 
 
 def write_customers_file(customers: list[dict[str, Any]], project: Path, stem: str) -> Written:
@@ -289,20 +308,34 @@ def write_customers_file(customers: list[dict[str, Any]], project: Path, stem: s
     file when a ``.sops.yaml`` creation rule applies to it, else plain. The plain text of an
     encrypted file never reaches the disk. Raises sops.SopsError when a rule applies and SOPS
     cannot encrypt (nothing is written then)."""
-    try:
-        shown = f"{stem}.csv"
-        plain = customers_csv(customers).encode()
-        sealable = plain
-    except ValueError:
-        shown = f"{stem}.json"  # a field no column holds (a newer API's): JSON keeps it
-        plain = (json.dumps(customers, indent=1, ensure_ascii=False) + "\n").encode()
-        # SOPS's JSON store (which `sops encrypt x.json` uses) encrypts objects, not lists.
-        sealable = json.dumps({LIST_KEY: customers}, indent=1, ensure_ascii=False).encode()
+    suffix, plain, sealable = _rendered(customers)
+    shown = stem + suffix
     sealed = sops.encrypt_by_rule(sealable, shown, project)
+    if sealed is not None and sealable is plain:
+        _remember(sealed, plain)  # its binary store decrypts to exactly these bytes
     path = project / shown
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(plain if sealed is None else sealed)
     return Written(shown, len(customers), sealed is not None)
+
+
+def place_customers_file(customers: list[dict[str, Any]], project: Path, stem: str) -> Written:
+    """Where an imported campaign's customers go: ``<stem>.csv`` (or ``.json``) when it is
+    free or already holds these customers, else ``<stem>-2``, ``<stem>-3``, ... (a file that
+    holds other customers is never overwritten). Written as :func:`write_customers_file`
+    writes. Raises CustomersFileError when a file there cannot be read (an encrypted file
+    without its key) and sops.SopsError when SOPS cannot encrypt."""
+    suffix, plain, _ = _rendered(customers)
+    digest = hashlib.sha256(plain).hexdigest()
+    for attempt in range(1, 1000):
+        candidate = stem if attempt == 1 else f"{stem}-{attempt}"
+        path = project / (candidate + suffix)
+        if not path.exists():
+            return write_customers_file(customers, project, candidate)
+        file = open_customers_file(path, candidate + suffix)
+        if file.digest == digest or file.customers() == customers:
+            return Written(file.shown, len(customers), file.encrypted, found=True)
+    raise CustomersFileError(f"{stem}{suffix}: 999 files by that name hold other customers")
 
 
 #: How to get a plain customers file into git: what the one line after a write says.
