@@ -193,8 +193,8 @@ def _requirements(requirement: str) -> str:
     )
 
 
-def _gitignore(plain: list[str]) -> str:
-    lines = ["venv/"]
+def _gitignore(plain: list[str], venv: str) -> str:
+    lines = [venv.rstrip("/")]  # a folder or a link to one: never committed
     if plain:
         lines += [
             "# Customers files in plain text: personal data (numbers, names, emails). Encrypt",
@@ -260,7 +260,7 @@ def export_campaigns(
     plain = [w.shown for w in written if not w.encrypted]
     line = pinned_requirement(requirement, sops=bool(encrypted))
     (out / "requirements.txt").write_text(_requirements(line))
-    (out / ".gitignore").write_text(_gitignore(plain))
+    (out / ".gitignore").write_text(_gitignore(plain, virtualenv if fmt == "python" else "venv"))
     count = sum(w.count for w in written)
     files = len(written) + (4 if fmt == "python" else 3)
     return Exported(len(entries), count, by_status, files, encrypted, plain, line)
