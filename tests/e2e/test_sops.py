@@ -1,7 +1,8 @@
 """A customers file encrypted with SOPS, through the real CLI and both doors (issue 24): read
-with the key SOPS finds; without a usable key every command that reads it fails naming the
-file and how to give the key, one line, no traceback, no number; encrypting the same customers
-again (a rotated data key, a new recipient) is no change, while a changed customer is."""
+with the key SOPS finds; without a usable key (or without the file) every command that reads it
+fails naming the file and what to do, one line, no traceback, no number; encrypting the same
+customers again (a rotated data key, a new recipient) is no change, while a changed customer
+is; `pulumi import` writes the customers encrypted where .sops.yaml asks."""
 
 from __future__ import annotations
 
@@ -149,8 +150,15 @@ def test_an_encrypted_customers_file_needs_its_key_and_re_encrypting_it_is_no_ch
     else:
         assert refreshed.returncode == 0, said(refreshed)  # refresh runs no program
 
-    # A changed customer, encrypted: now there is a change (a replacement).
+    # A file missing (not committed, say) under --refresh: the same one line, not "internal
+    # error in Diff (ValueError)" as the plugin's refresh said before.
     stack.key = team
+    (project / "customers.csv").rename(project / "elsewhere.csv")
+    missing = stack.run("preview", "--refresh", check=False)
+    assert missing.returncode != 0 and "customers.csv: no such file" in said(missing)
+    assert "Traceback" not in said(missing) and "internal error" not in said(missing)
+
+    # A changed customer, encrypted: now there is a change (a replacement).
     encrypt_in_place(project, CUSTOMERS.replace("Grace,", "Grace Hopper,"), team, home)
     plan = stack.preview_json()
     assert plan["changeSummary"].get("replace") == 1, plan["changeSummary"]
@@ -195,6 +203,8 @@ def test_pulumi_import_writes_the_customers_encrypted_where_a_rule_applies(
     assert "customersFile: customers/dashboard.csv" in code.read_text()
     assert "5550171" not in code.read_text()
     assert sorted(p.name for p in (project / "customers").iterdir()) == ["dashboard.csv"]
+    requirements = (project / "requirements.txt").read_text().splitlines()
+    assert requirements[-1].startswith("pulumi-cozmox[sops] @ git+")  # what CI installs, pinned
 
     program = "\n".join(f"{k}: {json.dumps(v)}" for k, v in head.items())
     (project / "Pulumi.yaml").write_text(program + "\n" + code.read_text())

@@ -117,7 +117,7 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
             },
             "customers/a.csv",
         ),
-        ("b", {"name": "B", "phoneNumberId": "pn-1", "adoptId": "c-2"}, "customers/b.csv"),
+        ("b", {"name": "B ${x}", "phoneNumberId": "pn-1", "adoptId": "c-2"}, "customers/b.csv"),
     ]
     if fmt == "python":
         tree = ast.parse(_python_program(entries, "header"))
@@ -139,10 +139,13 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
     else:
         text = _yaml_program(entries, "header", "proj")
         body = yaml.safe_load(text)
-        assert not text.lstrip("# \n").startswith("{")  # YAML, not JSON
+        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+        assert lines[0] == "name: proj"  # YAML, not JSON (which YAML parsers read too)
         assert body["resources"]["a"]["properties"]["customersFile"] == "customers/a.csv"
         assert body["resources"]["b"]["properties"]["adoptId"] == "c-2"
         assert body["resources"]["a"]["properties"]["name"] == 'Say "hi"'
+        # Pulumi YAML reads `$$` as `$`: the name is not an interpolation of `x`.
+        assert body["resources"]["b"]["properties"]["name"] == "B $${x}"
         assert "plugins" not in body  # the plugin is found on PATH: no machine's path
 
 

@@ -4,11 +4,19 @@ never a bare name (which any public index could answer: dependency confusion).""
 from __future__ import annotations
 
 from importlib import metadata
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pulumi_cozmox import __version__
-from pulumi_cozmox.apps.pin import RequirementError, default_requirement, pinned_requirement
+from pulumi_cozmox._pin import (
+    RequirementError,
+    check_requirements,
+    default_requirement,
+    pinned_requirement,
+)
+from pulumi_cozmox.apps.cli import main
 
 GIT = "git+https://github.com/acme/pulumi-cozmox"
 
@@ -84,3 +92,37 @@ def test_a_local_install_defaults_to_the_release_tag_of_its_version() -> None:
     )
     local_wheel = {"url": "file:///tmp/p.whl", "archive_info": {"hashes": {"sha256": "ab"}}}
     assert default_requirement(local_wheel).endswith("@v0.2.0")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--virtualenv", "/home/me/venv"], "give a path relative to the project"),
+        (["--requirement", "pulumi-cozmox"], "a bare name is installed from whatever index"),
+    ],
+)
+def test_export_refuses_what_would_tie_the_project_to_a_machine_or_an_index(
+    args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """Refused before any request (the API URL here answers nothing) and before any write."""
+    monkeypatch.setenv("COZMOX_API_KEY", "sk-unused")
+    monkeypatch.setenv("COZMOX_BASE_URL", "http://127.0.0.1:9")
+    out = tmp_path / "project"
+    assert main(["export", "--out", str(out), *args]) == 1
+    assert said in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_an_imported_projects_requirements_are_written_pinned_or_checked(tmp_path: Path) -> None:
+    """`pulumi import` (the plugin) leaves what CI installs pinned, or says what to change."""
+    said = check_requirements(tmp_path, sops=True)
+    text = (tmp_path / "requirements.txt").read_text()
+    assert said == f"cozmox: requirements.txt written: {text.splitlines()[-1]}"
+    assert text.splitlines()[-1].startswith("pulumi-cozmox[sops] @ git+")
+    assert check_requirements(tmp_path, sops=True) is None  # pinned: left alone
+    (tmp_path / "requirements.txt").write_text("--find-links ../dist\npulumi-cozmox>=0.1\n")
+    warned = check_requirements(tmp_path, sops=False)
+    assert warned is not None and "without a pinned reference" in warned
+    (tmp_path / "requirements.txt").write_text("pulumi>=3.216\n")
+    warned = check_requirements(tmp_path, sops=False)
+    assert warned is not None and "does not install pulumi-cozmox" in warned

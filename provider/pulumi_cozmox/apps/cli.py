@@ -83,8 +83,8 @@ def _export(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
+    from pulumi_cozmox._pin import default_requirement
     from pulumi_cozmox.apps.export import export_campaigns
-    from pulumi_cozmox.apps.pin import default_requirement
     from pulumi_cozmox.client.api import CozmoxClient
     from pulumi_cozmox.client.errors import CozmoxError
     from pulumi_cozmox.client.settings import resolve_settings

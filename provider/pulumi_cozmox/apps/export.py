@@ -18,7 +18,7 @@ counts.
 The project is portable: ``Pulumi.yaml`` (YAML, both formats) holds no absolute path (the
 plugin ``pulumi-resource-cozmox`` is found on PATH), and ``requirements.txt`` (both formats:
 the plugin is the Python package) pins pulumi-cozmox by a direct reference
-(:mod:`pulumi_cozmox.apps.pin`).
+(:mod:`pulumi_cozmox._pin`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from pulumi_cozmox.apps.pin import pinned_requirement
+from pulumi_cozmox._pin import pinned_requirement, requirements_text
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.core.model.customers_file import Written, write_customers_file
 from pulumi_cozmox.core.resource.fields import INPUT_TO_API
@@ -185,14 +185,6 @@ def _python_project(header: str, project: str, virtualenv: str) -> str:
     )
 
 
-def _requirements(requirement: str) -> str:
-    return (
-        "# pulumi-cozmox, pinned to one release by a direct reference: it is on no package\n"
-        "# index, and a bare name would install whatever a public index holds under it.\n"
-        f"{requirement}\n"
-    )
-
-
 def _gitignore(plain: list[str], venv: str) -> str:
     lines = [venv.rstrip("/")]  # a folder or a link to one: never committed
     if plain:
@@ -259,7 +251,7 @@ def export_campaigns(
     encrypted = [w.shown for w in written if w.encrypted]
     plain = [w.shown for w in written if not w.encrypted]
     line = pinned_requirement(requirement, sops=bool(encrypted))
-    (out / "requirements.txt").write_text(_requirements(line))
+    (out / "requirements.txt").write_text(requirements_text(line))
     (out / ".gitignore").write_text(_gitignore(plain, virtualenv if fmt == "python" else "venv"))
     count = sum(w.count for w in written)
     files = len(written) + (4 if fmt == "python" else 3)

@@ -44,6 +44,7 @@ from pulumi.runtime.proto import (
 
 from pulumi_cozmox import __version__
 from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox._pin import check_requirements
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.service import VANISHED, CampaignService, Failure, Refusal
 from pulumi_cozmox.core.model.customers import decode_customers, is_blob
@@ -370,6 +371,10 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
             ) from None
         if not placed.found:
             self._say(urn)(f"cozmox: {written_line(placed)}; the program names it as customersFile")
+        # What CI installs: pulumi-cozmox pinned (written if missing, else checked).
+        said = check_requirements(self._project_dir, sops=placed.encrypted)
+        if said is not None:
+            self._say(urn)(said)
         return placed.shown
 
     @_answers

@@ -19,13 +19,21 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-__all__ = ["DISTRIBUTION", "RequirementError", "default_requirement", "pinned_requirement"]
+__all__ = [
+    "DISTRIBUTION",
+    "RequirementError",
+    "check_requirements",
+    "default_requirement",
+    "pinned_requirement",
+    "requirements_text",
+]
 
 DISTRIBUTION = "pulumi-cozmox"
 SOPS_EXTRA = "sops"
@@ -82,7 +90,9 @@ def _installed_from() -> Mapping[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def default_requirement(installed_from: Mapping[str, Any] | None = None) -> str:
+def default_requirement(
+    installed_from: Mapping[str, Any] | None = None, *, sops: bool = False
+) -> str:
     """The pinned reference of this package's own version (see the module's docstring).
     ``installed_from``: a ``direct_url.json`` document (default: this installation's)."""
     version = metadata.version(DISTRIBUTION)
@@ -95,13 +105,54 @@ def default_requirement(installed_from: Mapping[str, Any] | None = None) -> str:
         revision = vcs.get("requested_revision")
         if revision != f"v{version}":
             revision = vcs.get("commit_id")
-        return pinned_requirement(f"{DISTRIBUTION} @ git+{url}@{revision}")
+        return pinned_requirement(f"{DISTRIBUTION} @ git+{url}@{revision}", sops=sops)
     if isinstance(archive, dict) and url.startswith("https://"):
         hashes = archive.get("hashes")
         if isinstance(hashes, dict) and isinstance(hashes.get("sha256"), str):
-            return pinned_requirement(f"{DISTRIBUTION} @ {url}#sha256={hashes['sha256']}")
+            spec = f"{DISTRIBUTION} @ {url}#sha256={hashes['sha256']}"
+            return pinned_requirement(spec, sops=sops)
     urls = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
     repository = next((u.split(",", 1)[1].strip() for u in urls if u.startswith("Repository,")), "")
     if not repository:
         raise RequirementError(f"this installation names no repository: give {EXAMPLE}")
-    return pinned_requirement(f"{DISTRIBUTION} @ git+{repository}@v{version}")
+    return pinned_requirement(f"{DISTRIBUTION} @ git+{repository}@v{version}", sops=sops)
+
+
+def requirements_text(requirement: str) -> str:
+    """A ``requirements.txt`` that installs pulumi-cozmox from ``requirement``."""
+    return (
+        "# pulumi-cozmox, pinned to one release by a direct reference: it is on no package\n"
+        "# index, and a bare name would install whatever a public index holds under it.\n"
+        f"{requirement}\n"
+    )
+
+
+def check_requirements(project: Path, *, sops: bool) -> str | None:
+    """The project's ``requirements.txt`` (what CI installs, the plugin among it): written
+    pinned when there is none; else checked. Returns a line to show, or None when all is well.
+    ``sops``: the project holds encrypted customers files (the ``sops`` extra)."""
+    path = project / "requirements.txt"
+    if not path.exists():
+        line = default_requirement(sops=sops)
+        path.write_text(requirements_text(line))
+        return f"cozmox: requirements.txt written: {line}"
+    for raw in path.read_text().splitlines():
+        text = raw.split(" #", 1)[0].strip()
+        if not text or text.startswith(("#", "-")):
+            continue  # a comment or an option (--find-links ...)
+        try:
+            requirement = Requirement(text)
+        except InvalidRequirement:
+            continue
+        if canonicalize_name(requirement.name) == DISTRIBUTION:
+            if requirement.url and _is_pinned(requirement.url):
+                return None
+            return (
+                f"warning: requirements.txt names {DISTRIBUTION} without a pinned reference "
+                "(a dependency-confusion risk where CI installs it): write "
+                f"{default_requirement(sops=sops)}"
+            )
+    return (
+        f"warning: requirements.txt does not install {DISTRIBUTION}, whose plugin this project "
+        f"uses: add {default_requirement(sops=sops)}"
+    )
