@@ -76,7 +76,7 @@ class Envelope:
 
 def envelope(data: bytes) -> Envelope | None:
     """The SOPS metadata of ``data`` when it is a document SOPS encrypted, else None."""
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if not data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return None  # a CSV, or a JSON list: not SOPS (which always writes an object)
     try:
         document = orjson.loads(data)
