@@ -47,7 +47,11 @@ def test_the_team_workflow_doc_runs_as_written(
     subprocess.run(
         ["git", "init", "-q", "--bare", "-b", "main", str(tmp_path / "origin.git")], check=True
     )
-    subprocess.run(["git", "clone", "-q", str(tmp_path / "origin.git"), str(repo)], check=True)
+    subprocess.run(
+        ["git", "clone", "-q", str(tmp_path / "origin.git"), str(repo)],
+        capture_output=True,
+        check=True,
+    )
     editor = tmp_path / "editor.sh"
     editor.write_text(EDITOR)
     editor.chmod(0o755)
