@@ -28,9 +28,10 @@ def runnable_blocks(text: str) -> list[str]:
     return re.findall(r"^```sh tested\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
 
 
-def test_the_team_workflow_doc_runs_as_written(
-    tmp_path: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def shell(tmp_path: Path, emulator: Emulator) -> tuple[Path, dict[str, str]]:
+    """A new repository (cloned from a bare origin) and the environment of the reader's shell:
+    this repository's pulumi-cozmox and CLI, a HOME of its own, the emulator's org, a DIY
+    backend, an editor for `sops edit`."""
     with emulator.api() as api:
         api.post(
             "/campaign",
@@ -42,22 +43,17 @@ def test_the_team_workflow_doc_runs_as_written(
                 "customers": [{"number": f"+1415{n}", "name": "P"} for n in SEVEN],
             },
         ).raise_for_status()
-    repo, home = tmp_path / "repo", tmp_path / "home"
-    home.mkdir()
-    subprocess.run(
-        ["git", "init", "-q", "--bare", "-b", "main", str(tmp_path / "origin.git")], check=True
-    )
-    subprocess.run(
-        ["git", "clone", "-q", str(tmp_path / "origin.git"), str(repo)],
-        capture_output=True,
-        check=True,
-    )
+    repo, origin = tmp_path / "repo", tmp_path / "origin.git"
+    for folder in ("home", "state"):
+        (tmp_path / folder).mkdir()
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
+    subprocess.run(["git", "clone", "-q", str(origin), str(repo)], capture_output=True, check=True)
     editor = tmp_path / "editor.sh"
     editor.write_text(EDITOR)
     editor.chmod(0o755)
     env = {
         "PATH": os.pathsep.join([str(VENV_BIN), str(TOOLS_BIN), "/usr/bin", "/bin"]),
-        "HOME": str(home),
+        "HOME": str(tmp_path / "home"),
         "EDITOR": str(editor),
         "PULUMI_COZMOX": str(REPO),
         "COZMOX_API_KEY": emulator.api_key,
@@ -65,13 +61,17 @@ def test_the_team_workflow_doc_runs_as_written(
         "PULUMI_BACKEND_URL": f"file://{tmp_path / 'state'}",
         "PULUMI_CONFIG_PASSPHRASE": "doc-passphrase",
         "PULUMI_SKIP_UPDATE_CHECK": "true",
-        "GIT_AUTHOR_NAME": "Doc",
-        "GIT_AUTHOR_EMAIL": "doc@example.com",
-        "GIT_COMMITTER_NAME": "Doc",
-        "GIT_COMMITTER_EMAIL": "doc@example.com",
     }
-    (tmp_path / "state").mkdir()
-    monkeypatch.setenv("HOME", str(home))  # this process reads the files with the doc's key
+    for role in ("AUTHOR", "COMMITTER"):
+        env |= {f"GIT_{role}_NAME": "Doc", f"GIT_{role}_EMAIL": "doc@example.com"}
+    return repo, env
+
+
+def test_the_team_workflow_doc_runs_as_written(
+    tmp_path: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, env = shell(tmp_path, emulator)
+    monkeypatch.setenv("HOME", env["HOME"])  # this process reads the files with the doc's key
     for name in KEY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     customers = repo / "campaigns" / "customers" / "spring-check-ups.csv"

@@ -319,6 +319,33 @@ def revealed_numbers(secrets: list[Any]) -> set[str]:
     return found
 
 
+def assert_nothing_personal_leaked(team: Team, tmp_path: Path) -> None:
+    """No customer's number in any git object of the origin, in the state outside the values
+    Pulumi keeps encrypted (which must hold them), or in anything printed or posted; the API
+    key in none of them."""
+    objects = subprocess.run(
+        ["git", "cat-file", "--batch-all-objects", "--batch"],
+        cwd=team.origin,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert numbers_in(objects) == []
+    customers_file = next((team.laptop / PROGRAM_DIR / "customers").iterdir())
+    plain = sops("decrypt", str(customers_file), env=sops_env(tmp_path / "home", team.key))
+    assert numbers_in(plain)  # the committed files do hold them, encrypted
+    project = team.laptop / PROGRAM_DIR
+    for show in ([], ["--show-secrets"]):
+        exported = team.sh("pulumi", "stack", "export", *show, cwd=project, record=False)
+        state = json.loads(exported)
+        secrets: list[Any] = []
+        outside = json.dumps(split_secrets(state, secrets))
+        assert numbers_in(outside) == [] and team.emulator.api_key not in outside
+        if show:
+            assert revealed_numbers(secrets) == set(SEVEN)  # in state, as secrets only
+    said = "\n".join(team.outputs)
+    assert numbers_in(said) == [] and team.emulator.api_key not in said
+
+
 @pytest.mark.parametrize("fmt", ["python", "yaml"])
 def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     fmt: str, tmp_path: Path, emulator: Emulator, release: str, runner_folder: Path
@@ -373,24 +400,4 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     assert "<b>spring-check-ups</b>: update (name)" in issue and "renewals" not in issue
 
     # No number in git, state (outside secrets), output or comment; the API key in none.
-    objects = subprocess.run(
-        ["git", "cat-file", "--batch-all-objects", "--batch"],
-        cwd=team.origin,
-        capture_output=True,
-        check=True,
-    ).stdout
-    assert numbers_in(objects) == []
-    customers_file = next((team.laptop / PROGRAM_DIR / "customers").iterdir())
-    plain = sops("decrypt", str(customers_file), env=sops_env(tmp_path / "home", team.key))
-    assert numbers_in(plain)  # the committed files do hold them, encrypted
-    project = team.laptop / PROGRAM_DIR
-    for show in ([], ["--show-secrets"]):
-        exported = team.sh("pulumi", "stack", "export", *show, cwd=project, record=False)
-        state = json.loads(exported)
-        secrets: list[Any] = []
-        outside = json.dumps(split_secrets(state, secrets))
-        assert numbers_in(outside) == [] and team.emulator.api_key not in outside
-        if show:
-            assert revealed_numbers(secrets) == set(SEVEN)  # in state, as secrets only
-    said = "\n".join(team.outputs)
-    assert numbers_in(said) == [] and team.emulator.api_key not in said
+    assert_nothing_personal_leaked(team, tmp_path)

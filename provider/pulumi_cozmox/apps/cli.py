@@ -130,39 +130,8 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="pulumi-cozmox", description="Tools for Cozmox call campaigns."
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser(
-        "validate",
-        help="check a campaign request body (JSON) before anything is sent",
-        description="Check a Create Campaign body: exit 0 if valid, else 1 and one line per "
-        "problem (PATH: MESSAGE); 2 if the file cannot be read or is not JSON.",
-    )
-    validate.add_argument("file", metavar="FILE.json", help="the request body, or - for stdin")
-    validate.add_argument(
-        "--update", action="store_true", help="check an Update Campaign (PATCH) body instead"
-    )
-    validate.set_defaults(handler=_validate)
-    review = commands.add_parser(
-        "review",
-        help="write a pull-request comment (Markdown) from `pulumi preview --json` output",
-        description="Read `pulumi preview --json` output and print one GitHub Markdown comment: "
-        "a summary, warnings, one section per campaign. Exit 0 when written, 1 when the preview "
-        "failed (the comment quotes its errors), 2 when the input is unreadable or no preview.",
-    )
-    review.add_argument(
-        "file", metavar="FILE.json", nargs="?", default="-", help="the preview, or - for stdin"
-    )
-    review.add_argument(
-        "--drift",
-        action="store_true",
-        help="the preview is a drift check (pulumi preview --refresh --expect-no-changes): "
-        "report drift; exit 1 when there is some, 0 when there is none",
-    )
-    review.set_defaults(handler=_review)
+def _add_export(commands: Any) -> None:
+    """The ``export`` subcommand's options (``commands``: the parser's subparsers)."""
     export = commands.add_parser(
         "export",
         help="write an org's campaigns as a Pulumi project that takes them over",
@@ -198,6 +167,42 @@ def build_parser() -> argparse.ArgumentParser:
         "release tag); never a bare name",
     )
     export.set_defaults(handler=_export)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pulumi-cozmox", description="Tools for Cozmox call campaigns."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate",
+        help="check a campaign request body (JSON) before anything is sent",
+        description="Check a Create Campaign body: exit 0 if valid, else 1 and one line per "
+        "problem (PATH: MESSAGE); 2 if the file cannot be read or is not JSON.",
+    )
+    validate.add_argument("file", metavar="FILE.json", help="the request body, or - for stdin")
+    validate.add_argument(
+        "--update", action="store_true", help="check an Update Campaign (PATCH) body instead"
+    )
+    validate.set_defaults(handler=_validate)
+    review = commands.add_parser(
+        "review",
+        help="write a pull-request comment (Markdown) from `pulumi preview --json` output",
+        description="Read `pulumi preview --json` output and print one GitHub Markdown comment: "
+        "a summary, warnings, one section per campaign. Exit 0 when written, 1 when the preview "
+        "failed (the comment quotes its errors), 2 when the input is unreadable or no preview.",
+    )
+    review.add_argument(
+        "file", metavar="FILE.json", nargs="?", default="-", help="the preview, or - for stdin"
+    )
+    review.add_argument(
+        "--drift",
+        action="store_true",
+        help="the preview is a drift check (pulumi preview --refresh --expect-no-changes): "
+        "report drift; exit 1 when there is some, 0 when there is none",
+    )
+    review.set_defaults(handler=_review)
+    _add_export(commands)
     return parser
 
 
