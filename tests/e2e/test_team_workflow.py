@@ -401,3 +401,9 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
 
     # No number in git, state (outside secrets), output or comment; the API key in none.
     assert_nothing_personal_leaked(team, tmp_path)
+
+    # The package as the workflow installed it exports its own pinned reference by default.
+    runner_venv = team.runner.parent / f"{team.runner.name}-venv"
+    cli = [str(runner_venv / "bin" / "python"), "-m", "pulumi_cozmox.apps.cli", "export"]
+    team.sh(*cli, "--format", "yaml", "--out", str(tmp_path / "again"), cwd=tmp_path)
+    assert (tmp_path / "again" / "requirements.txt").read_text().splitlines()[-1] == release
