@@ -51,7 +51,8 @@ def seed(emulator: Emulator) -> None:
 
 
 def exported(emulator: Emulator, out: Path, fmt: str) -> None:
-    done = export(emulator, out, "--format", fmt, "--virtualenv", str(REPO / ".venv"))
+    venv = os.path.relpath(REPO / ".venv", out)  # Pulumi.yaml holds no absolute path
+    done = export(emulator, out, "--format", fmt, "--virtualenv", venv)
     assert done.returncode == 0, done.stderr
 
 

@@ -3,6 +3,11 @@ an optional `name` column, and every other column becomes that customer's
 `assistantOverrides.variableValues` (column names kept exactly as written).
 
 Config: customersCsv (default customers.csv next to this file), phoneNumberId, assistantId.
+
+The numbers in customers.csv are +1 415 555-0121 to -0123: the 555-0100 to 555-0199 block is
+reserved for fiction in the North American numbering plan, so they reach nobody and are nobody's
+data. A real list is personal data: keep it out of git, or commit it encrypted with SOPS and
+read it with pulumi_cozmox.read_customers, which decrypts it (docs/sops.md).
 """
 
 import csv

@@ -13,9 +13,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:
+    from pulumi_cozmox._files import CustomersFileError, read_customers
     from pulumi_cozmox._resource import Campaign, CampaignArgs
     from pulumi_cozmox.client.errors import (
         ApiError,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
         Unauthorized,
     )
     from pulumi_cozmox.core.model.customers import decode_customers
-    from pulumi_cozmox.core.model.customers_file import read_customers
     from pulumi_cozmox.core.rules.validation import Problem, validate_campaign, validate_update
     from pulumi_cozmox.types import AssistantOverrides, Customer, SchedulePlan
 
@@ -42,7 +42,8 @@ _HOME: dict[str, str] = {
     "Customer": "types",
     "SchedulePlan": "types",
     "decode_customers": "core.model.customers",
-    "read_customers": "core.model.customers_file",
+    "read_customers": "_files",
+    "CustomersFileError": "_files",
     "Problem": "core.rules.validation",
     "validate_campaign": "core.rules.validation",
     "validate_update": "core.rules.validation",
@@ -74,6 +75,7 @@ __all__ = [
     "Conflict",
     "CozmoxError",
     "Customer",
+    "CustomersFileError",
     "NotFound",
     "OutcomeUnknown",
     "Problem",

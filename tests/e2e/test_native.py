@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -239,7 +240,8 @@ def test_export_is_taken_over_by_up_with_no_post_and_no_patch(
 ) -> None:
     made = seed_org(emulator)
     out = tmp_path / "exported"
-    done = export(emulator, out, "--format", fmt, "--virtualenv", str(REPO / ".venv"))
+    venv = os.path.relpath(REPO / ".venv", out)  # Pulumi.yaml holds no absolute path
+    done = export(emulator, out, "--format", fmt, "--virtualenv", venv)
     assert done.returncode == 0, done.stderr
     # Counts only: 4 campaigns, 2 + 3 + 4 + 2 customers; the personal-data warning.
     assert "exported 4 campaigns (1 ended, 3 scheduled; 11 customers)" in done.stdout
@@ -249,7 +251,10 @@ def test_export_is_taken_over_by_up_with_no_post_and_no_patch(
     assert files == ["check-ups.csv", "last-spring.csv"] + sorted(
         f"renewals-{cid[:8]}.csv" for cid, _ in list(made.items())[:2]
     )
-    assert "customers/" in (out / ".gitignore").read_text().splitlines()
+    # No .sops.yaml here: plain files, each kept out of git, and one line on encrypting them.
+    ignored = (out / ".gitignore").read_text().splitlines()
+    assert {f"customers/{name}" for name in files} <= set(ignored)
+    assert "CI cannot read them: encrypt them with SOPS" in done.stderr
     program = (out / ("__main__.py" if fmt == "python" else "Pulumi.yaml")).read_text()
     assert not NUMBER.search(program)
 

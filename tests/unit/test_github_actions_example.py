@@ -98,3 +98,21 @@ def test_drift_check_runs_nightly_per_stack_and_keeps_one_issue():
     assert "issues.update" in script and "issues.create" in script and "'closed'" in script
     assert job["permissions"]["issues"] == "write"
     assert "exit 1" in job["steps"][-1]["run"]
+
+
+@pytest.mark.parametrize("workflow", [WORKFLOW, DRIFT], ids=lambda p: p.name)
+def test_every_job_installs_the_pinned_requirements_and_gets_the_sops_key_from_a_file(
+    workflow: Path,
+) -> None:
+    """The package comes from the program's requirements.txt (pinned by export), never by a
+    bare name; its venv's bin goes on PATH (the plugin, pulumi-cozmox, sops); the SOPS key is a
+    secret of its own, handed to SOPS as a file. tests/e2e/test_team_workflow.py runs them."""
+    document = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    for job in document["jobs"].values():
+        runs = "\n".join(s.get("run", "") for s in job["steps"])
+        assert '-r "$PROGRAM_DIR/requirements.txt"' in runs
+        assert "pip install pulumi-cozmox" not in runs
+        assert '/venv/bin" >> "$GITHUB_PATH"' in runs
+        key = next(s for s in job["steps"] if "SOPS_AGE_KEY" in s.get("env", {}))
+        assert key["env"]["SOPS_AGE_KEY"] == "${{ secrets.SOPS_AGE_KEY }}"
+        assert "SOPS_AGE_KEY_FILE=$RUNNER_TEMP/" in key["run"] and "umask 077" in key["run"]

@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomllib
+import yaml
 
 from cozmox_codegen import pulumischema
 from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
 from pulumi_cozmox.core.engine.outcome import UNKNOWN
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
+from pulumi_cozmox.core.model.customers_file import CustomersFile
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import by_api
 from pulumi_cozmox.native import values
@@ -31,7 +34,8 @@ def committed() -> dict[str, Any]:
 
 def test_the_package_schema_is_generated_from_the_json_schema() -> None:
     source = json.loads((REPO / "schema" / "CreateCampaignDTO.schema.json").read_text())
-    assert pulumischema.dumps(pulumischema.generate(source, version="0.1.0")) == SCHEMA.read_text()
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert pulumischema.dumps(pulumischema.generate(source, version=version)) == SCHEMA.read_text()
     api = source["$defs"]["CreateCampaignDTO"]["properties"]
     inputs = committed()["resources"]["cozmox:index:Campaign"]["inputProperties"]
     # The API's names, the field table's descriptions (one source for every door); customers
@@ -124,7 +128,7 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
             },
             "customers/a.csv",
         ),
-        ("b", {"name": "B", "phoneNumberId": "pn-1", "adoptId": "c-2"}, "customers/b.csv"),
+        ("b", {"name": "B ${x}", "phoneNumberId": "pn-1", "adoptId": "c-2"}, "customers/b.csv"),
     ]
     if fmt == "python":
         tree = ast.parse(_python_program(entries, "header"))
@@ -144,10 +148,16 @@ def test_export_programs_parse_and_name_each_campaign_once(fmt: str) -> None:
             "adopt_id": "c-1",
         }
     else:
-        text = _yaml_program(entries, "header", "proj", "/bin")
-        body = json.loads(text[text.index("{") :])
+        text = _yaml_program(entries, "header", "proj")
+        body = yaml.safe_load(text)
+        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+        assert lines[0] == "name: proj"  # YAML, not JSON (which YAML parsers read too)
         assert body["resources"]["a"]["properties"]["customersFile"] == "customers/a.csv"
         assert body["resources"]["b"]["properties"]["adoptId"] == "c-2"
+        assert body["resources"]["a"]["properties"]["name"] == 'Say "hi"'
+        # Pulumi YAML reads `$$` as `$`: the name is not an interpolation of `x`.
+        assert body["resources"]["b"]["properties"]["name"] == "B $${x}"
+        assert "plugins" not in body  # the plugin is found on PATH: no machine's path
 
 
 def test_an_unchanged_customers_file_is_its_recorded_blob(
@@ -159,13 +169,13 @@ def test_an_unchanged_customers_file_is_its_recorded_blob(
     assert outputs[values.FILE_DIGEST][SIG]  # kept, a secret
     state = values.plain(values.to_struct(outputs))
     parsed: list[str] = []
-    real = values.read_customers
+    real = CustomersFile.customers
 
-    def counted(path: Path, shown: str) -> list[dict[str, Any]]:
-        parsed.append(shown)
-        return real(path, shown)
+    def counted(self: CustomersFile) -> list[dict[str, Any]]:
+        parsed.append(self.shown)
+        return real(self)
 
-    monkeypatch.setattr(values, "read_customers", counted)
+    monkeypatch.setattr(CustomersFile, "customers", counted)
     monkeypatch.setattr(values, "_FILE_BLOBS", {})  # a new process: nothing read yet
     # The state's blob stands for the file while the file is the same: no parse.
     again = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)

@@ -10,6 +10,8 @@ Subcommands:
   preview failed (the comment then quotes its errors, masked), 2 when the input cannot be read
   or is not a preview document. ``--drift``: the preview is a nightly drift check (``pulumi
   preview --refresh --expect-no-changes --json``); exit 1 on drift, 0 when there is none.
+- ``export``: write the org's campaigns as a Pulumi project that takes them over (see
+  :mod:`pulumi_cozmox.apps.export`); exit 0 when written, 1 when it could not be.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def _export(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
+    from pulumi_cozmox._pin import default_requirement
     from pulumi_cozmox.apps.export import export_campaigns
     from pulumi_cozmox.client.api import CozmoxClient
     from pulumi_cozmox.client.errors import CozmoxError
@@ -88,6 +91,7 @@ def _export(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     try:
+        requirement = args.requirement or default_requirement()
         with CozmoxClient(resolve_settings({}, os.environ)) as client:
             done = export_campaigns(
                 client,
@@ -97,25 +101,72 @@ def _export(args: argparse.Namespace) -> int:
                 statuses=args.status or [],
                 project=args.project or out.resolve().name,
                 virtualenv=args.virtualenv,
-                plugin_dir=str(Path(sys.executable).parent),
+                requirement=requirement,
             )
-    except (CozmoxError, OSError) as exc:
+    except (CozmoxError, OSError, ValueError) as exc:
         print(f"pulumi-cozmox export: {exc}", file=sys.stderr)
         return EXIT_INVALID
     statuses = ", ".join(f"{n} {s}" for s, n in sorted(done.by_status.items())) or "none"
     print(
         f"exported {done.campaigns} campaign{'' if done.campaigns == 1 else 's'} "
         f"({statuses}; {done.customers:,} customers) "
-        f"to {out} as a {args.format} project"
+        f"to {out} as a {args.format} project; requirements.txt: {done.requirement}"
     )
-    if done.campaigns:
+    if done.encrypted:
         print(
-            f"warning: {out}/customers/ holds the customers' personal data (numbers, names, "
-            "emails); .gitignore keeps it out of version control. `pulumi up` in the project "
-            "takes the campaigns over: nothing is created or dialed.",
+            f"{len(done.encrypted)} customers files encrypted with SOPS (a .sops.yaml creation "
+            "rule applies): commit them; CI decrypts them with its key (SOPS_AGE_KEY_FILE, ...)"
+        )
+    if done.plain:
+        print(
+            f"warning: {len(done.plain)} customers files under {out}/customers/ hold personal "
+            "data in plain text (numbers, names, emails); .gitignore keeps them out of git, so "
+            "CI cannot read them: encrypt them with SOPS (a .sops.yaml creation rule, then "
+            "`sops encrypt -i FILE`; see pulumi-cozmox docs/sops.md)",
             file=sys.stderr,
         )
+    if done.campaigns:
+        print("`pulumi up` in the project takes the campaigns over: nothing is created or dialed.")
     return EXIT_OK
+
+
+def _add_export(commands: Any) -> None:
+    """The ``export`` subcommand's options (``commands``: the parser's subparsers)."""
+    export = commands.add_parser(
+        "export",
+        help="write an org's campaigns as a Pulumi project that takes them over",
+        description="Read the org's campaigns (COZMOX_API_KEY, COZMOX_BASE_URL) and write a "
+        "Pulumi project declaring them, each customer list in a file of its own under "
+        "customers/. `pulumi up` there adopts them (no POST, no PATCH); the next preview is "
+        "a no-op.",
+    )
+    export.add_argument("--format", choices=("python", "yaml"), default="python")
+    export.add_argument("--out", default="cozmox-export", help="the project folder to write")
+    export.add_argument(
+        "--id", action="append", metavar="ID", help="export this campaign (repeatable)"
+    )
+    export.add_argument(
+        "--status",
+        action="append",
+        choices=("scheduled", "in-progress", "ended"),
+        help="export the campaigns in this status (repeatable)",
+    )
+    export.add_argument("--project", help="the Pulumi project name (default: the folder's)")
+    export.add_argument(
+        "--virtualenv",
+        default="venv",
+        help="the Python project's virtualenv, relative to the project, in Pulumi.yaml "
+        "(default: %(default)s, where the example workflows install requirements.txt)",
+    )
+    export.add_argument(
+        "--requirement",
+        metavar="SPEC",
+        help="the pinned reference requirements.txt installs pulumi-cozmox from: "
+        "'pulumi-cozmox @ git+https://github.com/OWNER/pulumi-cozmox@v0.2.0', or a wheel URL "
+        "with #sha256=... (default: the reference this version was installed from, else its "
+        "release tag); never a bare name",
+    )
+    export.set_defaults(handler=_export)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,32 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report drift; exit 1 when there is some, 0 when there is none",
     )
     review.set_defaults(handler=_review)
-    export = commands.add_parser(
-        "export",
-        help="write an org's campaigns as a Pulumi project that takes them over",
-        description="Read the org's campaigns (COZMOX_API_KEY, COZMOX_BASE_URL) and write a "
-        "Pulumi project declaring them, each customer list in a file of its own under "
-        "customers/. `pulumi up` there adopts them (no POST, no PATCH); the next preview is "
-        "a no-op.",
-    )
-    export.add_argument("--format", choices=("python", "yaml"), default="python")
-    export.add_argument("--out", default="cozmox-export", help="the project folder to write")
-    export.add_argument(
-        "--id", action="append", metavar="ID", help="export this campaign (repeatable)"
-    )
-    export.add_argument(
-        "--status",
-        action="append",
-        choices=("scheduled", "in-progress", "ended"),
-        help="export the campaigns in this status (repeatable)",
-    )
-    export.add_argument("--project", help="the Pulumi project name (default: the folder's)")
-    export.add_argument(
-        "--virtualenv",
-        default="venv",
-        help="the Python project's virtualenv, in Pulumi.yaml (default: %(default)s)",
-    )
-    export.set_defaults(handler=_export)
+    _add_export(commands)
     return parser
 
 

@@ -10,7 +10,15 @@ Two formats:
   with ``customersFile: customers/<resource>.csv`` (YAML cannot read a CSV: the plugin does).
 
 Customers' data goes only into the files under ``customers/`` (a JSON file when a customer has
-a field no CSV column holds), which ``.gitignore`` lists. What is printed is counts.
+a field no CSV column holds). Each is encrypted with SOPS when a ``.sops.yaml`` creation rule
+applies to it (as ``sops encrypt`` run in the project would encrypt it), so the team commits it
+and CI decrypts it; the others are plain text, which ``.gitignore`` lists. What is printed is
+counts.
+
+The project is portable: ``Pulumi.yaml`` (YAML, both formats) holds no absolute path (the
+plugin ``pulumi-resource-cozmox`` is found on PATH), and ``requirements.txt`` (both formats:
+the plugin is the Python package) pins pulumi-cozmox by a direct reference
+(:mod:`pulumi_cozmox._pin`).
 """
 
 from __future__ import annotations
@@ -18,12 +26,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+import yaml
+
+from pulumi_cozmox._pin import pinned_requirement, requirements_text
 from pulumi_cozmox.client.api import CozmoxClient
-from pulumi_cozmox.core.model.customers_file import write_customers_csv
+from pulumi_cozmox.core.model.customers_file import Written, write_customers_file
 from pulumi_cozmox.core.resource.fields import INPUT_TO_API
 
 __all__ = ["FORMATS", "Exported", "export_campaigns", "resource_names"]
@@ -36,12 +47,17 @@ FIELDS = tuple(api for api in INPUT_TO_API.values() if api != "customers")
 
 @dataclass(frozen=True)
 class Exported:
-    """What an export wrote: counts only (what the command prints)."""
+    """What an export wrote: counts and paths only (what the command prints)."""
 
     campaigns: int
     customers: int
     by_status: dict[str, int]
     files: int
+    #: The customers files, by whether SOPS encrypted them (paths in the project).
+    encrypted: list[str] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)
+    #: The line requirements.txt holds.
+    requirement: str = ""
 
 
 def _slug(text: str) -> str:
@@ -72,22 +88,6 @@ def _campaigns(client: CozmoxClient, ids: list[str], statuses: list[str]) -> lis
     if statuses:
         found = [c for c in found if c.get("status") in statuses]
     return sorted(found, key=lambda c: (str(c.get("createdAt")), str(c["id"])))
-
-
-def _write_customers(campaign: dict[str, Any], name: str, out: Path) -> tuple[str, int]:
-    """The campaign's customers in a file of their own; (its path in the project, count)."""
-    customers = campaign.get("customers") or []
-    folder = out / CUSTOMERS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        shown = f"{CUSTOMERS_DIR}/{name}.csv"
-        return shown, write_customers_csv(customers, out / shown)
-    except ValueError:
-        # A field no CSV column holds (a newer API's): JSON keeps every field.
-        (out / f"{CUSTOMERS_DIR}/{name}.csv").unlink(missing_ok=True)
-        shown = f"{CUSTOMERS_DIR}/{name}.json"
-        (out / shown).write_text(json.dumps(customers, indent=1, ensure_ascii=False) + "\n")
-        return shown, len(customers)
 
 
 def _declared(campaign: dict[str, Any]) -> dict[str, Any]:
@@ -133,31 +133,77 @@ def _python_literal(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _yaml_program(
-    entries: list[tuple[str, dict[str, Any], str]], header: str, project: str, plugin_dir: str
-) -> str:
+def _yaml_escaped(value: Any) -> Any:
+    """Strings as Pulumi YAML reads them back unchanged: ``$`` is written ``$$`` (else
+    ``${...}`` in a campaign's name or a variable would be an interpolation)."""
+    if isinstance(value, str):
+        return value.replace("$", "$$")
+    if isinstance(value, dict):
+        return {k: _yaml_escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_yaml_escaped(v) for v in value]
+    return value
+
+
+def _yaml_text(document: dict[str, Any], comment: str) -> str:
+    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    return "".join(f"# {line}\n" for line in comment.splitlines()) + body
+
+
+def _yaml_program(entries: list[tuple[str, dict[str, Any], str]], header: str, project: str) -> str:
     resources = {
         name: {
             "type": "cozmox:index:Campaign",
-            "properties": {**fields, "customersFile": customers},
+            "properties": {**_yaml_escaped(fields), "customersFile": customers},
         }
         for name, fields, customers in entries
     }
-    # JSON is YAML: values are written exactly, with no quoting rule to get wrong.
-    body = {
+    document = {
         "name": project,
         "description": header,
         "runtime": "yaml",
-        "plugins": {"providers": [{"name": "cozmox", "path": plugin_dir}]},
         "resources": resources,
         "outputs": {"campaigns": len(entries)},
     }
-    return (
-        "# " + header + "\n# The folder of pulumi-resource-cozmox (the Cozmox native plugin): "
-        "change it to where it is installed, or remove `plugins` and put it on PATH.\n"
-        + json.dumps(body, indent=2, ensure_ascii=False)
-        + "\n"
+    comment = (
+        f"{header}\n"
+        "The Cozmox plugin, pulumi-resource-cozmox, is found on PATH: install requirements.txt "
+        "into a venv\n(python3 -m venv venv && venv/bin/pip install -r requirements.txt) and "
+        'put its bin folder on PATH\n(export PATH="$PWD/venv/bin:$PATH").'
     )
+    return _yaml_text(document, comment)
+
+
+def _python_project(header: str, project: str, virtualenv: str) -> str:
+    document = {
+        "name": project,
+        "description": header,
+        "runtime": {"name": "python", "options": {"virtualenv": virtualenv}},
+    }
+    return _yaml_text(
+        document, "The program's venv: `pulumi install` makes it from requirements.txt."
+    )
+
+
+def _gitignore(plain: list[str], venv: str) -> str:
+    lines = [venv.rstrip("/")]  # a folder or a link to one: never committed
+    if plain:
+        lines += [
+            "# Customers files in plain text: personal data (numbers, names, emails). Encrypt",
+            "# them with SOPS (.sops.yaml, then `sops encrypt -i FILE`) and remove their lines.",
+            *sorted(plain),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _relative(virtualenv: str) -> str:
+    path = PurePosixPath(virtualenv)
+    if path.is_absolute() or not virtualenv.strip():
+        raise ValueError(
+            f"--virtualenv {virtualenv!r}: give a path relative to the project (default venv): "
+            "Pulumi.yaml is committed and runs on other machines"
+        )
+    return virtualenv
 
 
 def export_campaigns(
@@ -169,9 +215,13 @@ def export_campaigns(
     statuses: list[str],
     project: str,
     virtualenv: str,
-    plugin_dir: str,
+    requirement: str,
 ) -> Exported:
-    """Write the project into ``out`` (created; files it would write must not exist)."""
+    """Write the project into ``out`` (created; files it would write must not exist).
+    ``requirement``: the pinned reference requirements.txt installs pulumi-cozmox from.
+    Raises ValueError (a bad option; SOPS failing where a rule applies), FileExistsError."""
+    pinned_requirement(requirement)  # a bare name or an unpinned URL fails before any write
+    _relative(virtualenv)
     campaigns = _campaigns(client, ids, statuses)
     names = resource_names(campaigns)
     main = out / ("__main__.py" if fmt == "python" else "Pulumi.yaml")
@@ -180,31 +230,29 @@ def export_campaigns(
             raise FileExistsError(f"{path} exists: export writes a new project (choose --out)")
     out.mkdir(parents=True, exist_ok=True)
     entries: list[tuple[str, dict[str, Any], str]] = []
-    customers = 0
+    written: list[Written] = []
     by_status: dict[str, int] = {}
     for campaign in campaigns:
         name = names[campaign["id"]]
-        shown, count = _write_customers(campaign, name, out)
-        customers += count
+        customers = campaign.get("customers") or []
+        written.append(write_customers_file(customers, out, f"{CUSTOMERS_DIR}/{name}"))
         status = str(campaign.get("status"))
         by_status[status] = by_status.get(status, 0) + 1
-        entries.append((name, _declared(campaign), shown))
+        entries.append((name, _declared(campaign), written[-1].shown))
     header = (
         f"{len(entries)} Cozmox campaigns exported by pulumi-cozmox export; `pulumi up` "
         "takes them over (adopt_id: nothing is created or dialed)"
     )
     if fmt == "python":
         main.write_text(_python_program(entries, header))
-        (out / "Pulumi.yaml").write_text(
-            f"name: {json.dumps(project)}\ndescription: {json.dumps(header)}\nruntime:\n"
-            f"  name: python\n  options:\n    virtualenv: {json.dumps(virtualenv)}\n"
-        )
-        (out / "requirements.txt").write_text("pulumi-cozmox\n")
+        (out / "Pulumi.yaml").write_text(_python_project(header, project, virtualenv))
     else:
-        main.write_text(_yaml_program(entries, header, project, plugin_dir))
-    (out / ".gitignore").write_text(
-        "# The customers: personal data (numbers, names, emails). Remove this line to commit\n"
-        "# them, knowing who can read the repository.\n"
-        f"{CUSTOMERS_DIR}/\n" + ("venv/\n" if fmt == "python" else "")
-    )
-    return Exported(len(entries), customers, by_status, len(entries) + 3)
+        main.write_text(_yaml_program(entries, header, project))
+    encrypted = [w.shown for w in written if w.encrypted]
+    plain = [w.shown for w in written if not w.encrypted]
+    line = pinned_requirement(requirement, sops=bool(encrypted))
+    (out / "requirements.txt").write_text(requirements_text(line))
+    (out / ".gitignore").write_text(_gitignore(plain, virtualenv if fmt == "python" else "venv"))
+    count = sum(w.count for w in written)
+    files = len(written) + (4 if fmt == "python" else 3)
+    return Exported(len(entries), count, by_status, files, encrypted, plain, line)

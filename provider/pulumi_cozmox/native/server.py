@@ -44,12 +44,17 @@ from pulumi.runtime.proto import (
 
 from pulumi_cozmox import __version__
 from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox._pin import check_requirements
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.outcome import Failure, Refusal
 from pulumi_cozmox.core.engine.refusals import VANISHED
 from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import decode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import read_customers, write_customers_csv
+from pulumi_cozmox.core.model.customers_file import (
+    CustomersFileError,
+    place_customers_file,
+    written_line,
+)
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
@@ -110,6 +115,11 @@ def _answers(handler: Callable[[CampaignServicer, Any], Any]) -> Method:
         except CozmoxError as exc:
             who = f"resource {request.name!r}: " if getattr(request, "name", "") else ""
             code, message = grpc.StatusCode.UNAVAILABLE, native_names(f"{who}{exc}")
+        except CustomersFileError as exc:
+            # A customers file missing, unreadable or without its key, met in any call (a
+            # refresh's Diff reads it too): the user's to fix, so one line, no traceback.
+            who = f"resource {request.name!r}: " if getattr(request, "name", "") else ""
+            code, message = grpc.StatusCode.FAILED_PRECONDITION, f"{who}{CUSTOMERS_FILE}: {exc}"
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
             code = grpc.StatusCode.INTERNAL
@@ -328,42 +338,34 @@ class CampaignServicer(provider_pb2_grpc.ResourceProviderServicer):
         blob = read.inputs.get("customers")
         if isinstance(blob, str) and is_blob(blob):
             shown = self._write_import_file(request.name, decode_customers(blob), request.urn)
-            if shown is not None:
-                inputs.pop("customers", None)
-                inputs[CUSTOMERS_FILE] = shown
+            inputs.pop("customers", None)
+            inputs[CUSTOMERS_FILE] = shown
         outputs = values.engine_outputs(read.outputs, inputs)
         return provider_pb2.ReadResponse(
             id=read.id, properties=values.to_struct(outputs), inputs=values.to_struct(inputs)
         )
 
-    def _write_import_file(
-        self, name: str, customers: list[dict[str, Any]], urn: str
-    ) -> str | None:
-        """``customers/<name>.csv``, unless a file there holds other customers (then the
-        inputs keep the customers, a secret). Returns the path the inputs name."""
-        shown = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', name)}.csv"
-        path = self._project_dir / shown
+    def _write_import_file(self, name: str, customers: list[dict[str, Any]], urn: str) -> str:
+        """The customers in a file of the project (``customers/<name>.csv``, encrypted when a
+        ``.sops.yaml`` creation rule applies to it), so that neither the code the CLI generates
+        nor its output holds one. Returns the path the inputs name; aborts the import when no
+        file can be written or read (an encrypted one without its key)."""
+        stem = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', name)}"
         try:
-            if path.exists():
-                same = read_customers(path, shown) == customers
-                if not same:
-                    self._say(urn)(
-                        f"warning: {shown} exists and holds other customers: the imported "
-                        "customers stay in the state only (a secret); move the file away and "
-                        "import again to get them in a file"
-                    )
-                    return None
-                return shown
-            path.parent.mkdir(parents=True, exist_ok=True)
-            count = write_customers_csv(customers, path)
-        except (OSError, ValueError) as exc:
-            self._say(urn)(f"warning: the customers could not be written to {shown}: {exc}")
-            return None
-        self._say(urn)(
-            f"cozmox: {count:,} customers written to {shown}: personal data, keep the file out "
-            "of version control (or encrypted); the program names it as customersFile"
-        )
-        return shown
+            placed = place_customers_file(customers, self._project_dir, stem)
+        except (OSError, ValueError) as exc:  # CustomersFileError and SopsError among them
+            raise Abort(
+                grpc.StatusCode.FAILED_PRECONDITION,
+                f"resource {name!r}: the imported customers go to a file under {IMPORT_DIR}/, "
+                f"and {exc}",
+            ) from None
+        if not placed.found:
+            self._say(urn)(f"cozmox: {written_line(placed)}; the program names it as customersFile")
+        # What CI installs: pulumi-cozmox pinned (written if missing, else checked).
+        said = check_requirements(self._project_dir, sops=placed.encrypted)
+        if said is not None:
+            self._say(urn)(said)
+        return placed.shown
 
     @_answers
     def Update(self, request: provider_pb2.UpdateRequest) -> provider_pb2.UpdateResponse:

@@ -27,7 +27,7 @@ from google.protobuf import json_format, struct_pb2
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import read_customers
+from pulumi_cozmox.core.model.customers_file import open_customers_file
 from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API, PROPERTY_NAMES
 
 __all__ = [
@@ -101,8 +101,8 @@ def canonical(
     """The program's inputs (as :func:`plain` gives them) as the core's canonical inputs.
     ``recorded_outputs``: the
     resource's recorded outputs, whose blob stands for a customers file that has not changed
-    since (same digest). Raises ValueError when the customers file cannot be read (the message
-    names the file and the line)."""
+    since (same digest). Raises CustomersFileError (a ValueError) when the customers file
+    cannot be read (the message names the file and the line)."""
     props: dict[str, Any] = {"resource_name": resource}
     for camel, value in inputs.items():
         snake = SNAKE.get(camel)
@@ -141,22 +141,20 @@ def _bound(file_digest: str, blob: str) -> str:
 def _file_blob(path: Path, shown: str, recorded: Mapping[str, Any]) -> tuple[str, str, int]:
     """(recorded digest, blob, count) of a customers file. Parsing 10,000 customers with
     overrides takes seconds, hashing the file a tenth of one: an unchanged file (the digest
-    the state records with its blob, or one this process read) is not parsed again."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = None  # read_customers says what is wrong
-    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+    the state records with its blob, or one this process read) is not parsed again. The
+    digest is of the customers' plain text: a file SOPS encrypted again is unchanged."""
+    file = open_customers_file(path, shown)  # CustomersFileError names the file
+    digest = file.digest
     blob, count = recorded.get(BLOB), recorded.get("customerCount")
     if isinstance(blob, str) and isinstance(count, int | float):
         kept = recorded.get(FILE_DIGEST)
-        if digest and kept == _bound(digest, blob):
+        if kept == _bound(digest, blob):
             return kept, blob, int(count)
     with _FILE_BLOBS_LOCK:
-        found = _FILE_BLOBS.get(digest) if digest else None
+        found = _FILE_BLOBS.get(digest)
     if found is None:
         with gc_paused():
-            customers = read_customers(path, shown)
+            customers = file.customers()
             found = encode_customers(customers), len(customers)
         with _FILE_BLOBS_LOCK:
             if len(_FILE_BLOBS) >= 8:

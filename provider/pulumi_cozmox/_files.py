@@ -1,0 +1,35 @@
+"""Customers files in a Python program: :func:`read_customers` as the program calls it.
+
+The core's reader raises :class:`CustomersFileError` (a ValueError). Raised from a program,
+the Python language host would print it as an "unhandled exception" with a traceback, for a
+missing file or a missing SOPS key alike. Raised as a :class:`pulumi.RunError` as well, it is
+shown as the one line it is: the file and what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pulumi
+
+from pulumi_cozmox.core.model import customers_file
+from pulumi_cozmox.core.model.customers_file import CustomersFileError
+
+__all__ = ["CustomersFileError", "read_customers"]
+
+
+class _ProgramCustomersFileError(CustomersFileError, pulumi.RunError):
+    """A customers file error the language host shows as one line (a RunError)."""
+
+
+def read_customers(path: str | Path, shown: str | None = None) -> list[dict[str, Any]]:
+    """The customers in ``path``, relative to the project: a CSV file (the ``Customer`` fields
+    as columns, ``variableValues.<name>`` for a template variable) or a JSON list, plain or
+    encrypted with SOPS (decrypted in memory, with the key SOPS finds: ``SOPS_AGE_KEY_FILE``,
+    ``SOPS_AGE_KEY``, ...). Raises CustomersFileError (a ValueError) naming the file, the line
+    and the column, never a value."""
+    try:
+        return customers_file.read_customers(path, shown)
+    except CustomersFileError as exc:
+        raise _ProgramCustomersFileError(str(exc)) from None
