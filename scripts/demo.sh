@@ -61,14 +61,23 @@ up)
     pulumi_ up --yes --stack "$stack" --config-file "$config_file"
     echo
     pulumi_ stack output --stack "$stack"
+    # Every line below runs as printed, from any folder, in a shell without a terminal
+    # (tests/e2e/test_demo.py runs each): absolute paths, --yes where the CLI asks.
+    q() { printf %q "$1"; }
+    project=$(cd "$example" && pwd)
+    look="pulumi --cwd $(q "$project")"
+    on="--stack $(q "$stack") --config-file $(q "$config_file")"
     cat <<MSG
 
-Look further (in this shell: export PATH="$repo/.tools/bin:\$PATH" PULUMI_BACKEND_URL=$PULUMI_BACKEND_URL PULUMI_CONFIG_PASSPHRASE=$PULUMI_CONFIG_PASSPHRASE):
-  pulumi --cwd $example preview --stack $stack --config-file $config_file   # nothing to change
-  pulumi --cwd $example refresh --stack $stack --config-file $config_file   # compare with the emulator
-  curl -s -H 'Authorization: Bearer sk-cozmox-local' $base_url/campaign
-  curl -s -X POST $base_url/__emulator/clock -d '{"advanceSeconds": 3600}'   # move time on
-Tear down: make demo-destroy (destroys the stack, stops the emulator)
+Look further (first the export line, in this shell):
+  export PATH=$(q "$repo/.tools/bin"):"\$PATH" PULUMI_BACKEND_URL=$(q "$PULUMI_BACKEND_URL") PULUMI_CONFIG_PASSPHRASE=$(q "$PULUMI_CONFIG_PASSPHRASE")
+  $look preview $on   # nothing to change
+  $look refresh --yes $on   # compare with the emulator
+  curl -fsS -H 'Authorization: Bearer sk-cozmox-local' $base_url/campaign   # the campaigns
+  curl -fsS $base_url/__emulator/requests   # the emulator's request journal
+  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"advanceSeconds": 3600}' $base_url/__emulator/clock   # move time on
+Tear down (destroys the stack, stops the emulator):
+  make -C $(q "$repo") demo-destroy
 MSG
     ;;
 destroy)

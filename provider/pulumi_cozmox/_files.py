@@ -9,12 +9,11 @@ shown as the one line it is: the file and what to do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pulumi
 
 from pulumi_cozmox.core.model import customers_file
-from pulumi_cozmox.core.model.customers_file import CustomersFileError
+from pulumi_cozmox.core.model.customers_file import CustomersFileError, FileCustomers
 
 __all__ = ["CustomersFileError", "read_customers"]
 
@@ -23,12 +22,16 @@ class _ProgramCustomersFileError(CustomersFileError, pulumi.RunError):
     """A customers file error the language host shows as one line (a RunError)."""
 
 
-def read_customers(path: str | Path, shown: str | None = None) -> list[dict[str, Any]]:
+def read_customers(path: str | Path, shown: str | None = None) -> FileCustomers:
     """The customers in ``path``, relative to the project: a CSV file (the ``Customer`` fields
     as columns, ``variableValues.<name>`` for a template variable) or a JSON list, plain or
     encrypted with SOPS (decrypted in memory, with the key SOPS finds: ``SOPS_AGE_KEY_FILE``,
     ``SOPS_AGE_KEY``, ...). Raises CustomersFileError (a ValueError) naming the file, the line
-    and the column, never a value."""
+    and the column, never a value.
+
+    The list knows each customer's line: passed unchanged as a Campaign's ``customers``, a
+    mistake in one is named ``customers.csv line 7, column number`` at preview (a list the
+    program changed is named by paths, ``customers[5].number``)."""
     try:
         return customers_file.read_customers(path, shown)
     except CustomersFileError as exc:

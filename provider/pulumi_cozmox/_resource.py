@@ -18,6 +18,7 @@ from typing_extensions import Unpack
 
 from pulumi_cozmox._args import CampaignArgs, CampaignKwargs, CampaignOutputs
 from pulumi_cozmox.core.model.customers import encode_customers
+from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, source_prop
 from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API
 from pulumi_cozmox.provider import CampaignProvider
 
@@ -75,6 +76,8 @@ class Campaign(Resource, CampaignOutputs, module="cozmox", name="Campaign"):
         # Customers' numbers and emails are personal data: secret in inputs and outputs.
         props["customers"] = pulumi.Output.secret(blob)
         props["customer_count"] = count
+        # Where a file's customers are (lines, no value): check names them by file and line.
+        props[SOURCE_KEY] = source_prop(args.customers)
         props.update(dict.fromkeys(OUTPUT_TO_API))
         defaults = pulumi.ResourceOptions(
             additional_secret_outputs=["customers"], delete_before_replace=True

@@ -225,3 +225,30 @@ def test_import_reads_with_gets_and_a_missing_campaign_is_not_found(
         plugin.stub.Read(provider_pb2.ReadRequest(id="c-none", urn=URN + "x", name="x"))
     assert missing.value.code() == grpc.StatusCode.NOT_FOUND
     assert "campaign c-none does not exist" in (missing.value.details() or "")
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "named"),
+    [
+        ("customers.csv", "number,name\n+14155550101,Ada\n+1415555O102,Grace\n", "line 3, column"),
+        (
+            "customers.json",
+            '[\n {"number": "+14155550101"},\n {"number": "+1415555O102"}\n]',
+            "line 3, key",
+        ),
+    ],
+)
+def test_check_names_a_customers_file_customer_by_its_line(
+    plugin: Plugin, tmp_path: Path, file: str, text: str, named: str
+) -> None:
+    (tmp_path / file).write_text(text)
+    news = {k: v for k, v in campaign(customersFile=file).items() if k != "customers"}
+    # The second check reads the file's customers from the process's cache: its lines are
+    # found again only for the message.
+    for _ in range(2):
+        failures = [(f.property, f.reason) for f in plugin.check("c", news).failures]
+        assert len(failures) == 1, failures
+        prop, reason = failures[0]
+        assert prop == ""
+        assert reason.startswith(f"{file} {named} number: is not an E.164 number"), reason
+        assert "character 9 is a letter" in reason and "5555O102" not in reason

@@ -115,6 +115,42 @@ def test_invalid_number_message_names_the_escape_not_the_number():
 
 
 @pytest.mark.parametrize(
+    ("number", "says", "hint"),
+    [
+        # Typos: the message says where; turning the E.164 check off would not help.
+        ("+1415555O101", "character 9 is a letter, not a digit (an O typed for a 0", False),
+        ("+1415555OlO1", "characters 9, 10, 11 are letters, not digits", False),
+        ("+1 415 555 0101", "characters 3, 7, 11 are a space, dash, dot or parenthesis", False),
+        ("(415) 555-0101", "characters 1, 5, 6, ... are a space, dash", False),
+        ("+1415#5550101", "character 6 is not a digit", False),
+        ("+1415555010", "too few digits for its country code (+1)", False),
+        ("+141555501011", "too many digits for its country code (+1)", False),
+        ("+99912345678", "no country has its country code", False),
+        ("", "is empty", False),
+        # Digits meant, maybe, as they are written: the way to dial them as written fits.
+        ("14155550101", "the leading + is missing", True),
+        ("4155550101", "the + and the country code are missing", True),
+        ("12345", "the + and the country code are missing", True),
+        ("+1234567890123456", "16 digits, where E.164 allows 15", True),
+        ("+0123", "a country code never starts with 0", True),
+        ("+14150000000", "do not fit its country's numbering plan", True),
+    ],
+)
+def test_a_number_message_says_what_is_wrong_and_suggests_only_what_fits(
+    number: str, says: str, hint: bool
+) -> None:
+    [problem] = check_rules(body(customers=[{"number": number}]))
+    assert says in problem.message
+    assert ("set numberE164CheckEnabled: false" in problem.message) is hint
+    assert not number or number[-6:] not in problem.message  # never the number
+
+
+def test_with_the_check_off_a_number_names_the_character_that_is_no_letter_or_digit() -> None:
+    [problem] = check_rules(body(customers=[{"number": "ab c", "numberE164CheckEnabled": False}]))
+    assert problem.message.endswith("character 3 is neither a letter nor a digit")
+
+
+@pytest.mark.parametrize(
     "number",
     [
         "+14155550100",

@@ -27,7 +27,11 @@ from google.protobuf import json_format, struct_pb2
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import open_customers_file
+from pulumi_cozmox.core.model.customers_file import (
+    SOURCE_KEY,
+    CustomersFile,
+    open_customers_file,
+)
 from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API, PROPERTY_NAMES
 
 __all__ = [
@@ -113,8 +117,10 @@ def canonical(
     if isinstance(customers, Unknown) or isinstance(shown, Unknown):
         props["customers"] = props["customer_count"] = UNKNOWN
     elif isinstance(shown, str) and customers is None:
-        digest, blob, count = _file_blob(project_dir / shown, shown, recorded_outputs or {})
+        file = open_customers_file(project_dir / shown, shown)  # CustomersFileError names it
+        digest, blob, count = _file_blob(file, recorded_outputs or {})
         props["customers"], props["customer_count"], props[FILE_DIGEST_KEY] = blob, count, digest
+        props[SOURCE_KEY] = file  # check names its customers by line (read again only then)
     elif isinstance(customers, list):
         with gc_paused():
             props["customers"] = encode_customers(customers)
@@ -138,12 +144,11 @@ def _bound(file_digest: str, blob: str) -> str:
     return f"{file_digest}:{hashlib.sha256(blob.encode()).hexdigest()}"
 
 
-def _file_blob(path: Path, shown: str, recorded: Mapping[str, Any]) -> tuple[str, str, int]:
+def _file_blob(file: CustomersFile, recorded: Mapping[str, Any]) -> tuple[str, str, int]:
     """(recorded digest, blob, count) of a customers file. Parsing 10,000 customers with
     overrides takes seconds, hashing the file a tenth of one: an unchanged file (the digest
     the state records with its blob, or one this process read) is not parsed again. The
     digest is of the customers' plain text: a file SOPS encrypted again is unchanged."""
-    file = open_customers_file(path, shown)  # CustomersFileError names the file
     digest = file.digest
     blob, count = recorded.get(BLOB), recorded.get("customerCount")
     if isinstance(blob, str) and isinstance(count, int | float):

@@ -30,12 +30,13 @@ from pulumi_cozmox.core.engine.refusals import KEY_REFUSED, same_moment, vanishe
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import same_instants
 from pulumi_cozmox.core.model.customers import CustomerList
+from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, located, source_of
 from pulumi_cozmox.core.plan.refresh import outputs_from_api
 from pulumi_cozmox.core.report.build import RuleFacts, create_report, hours_of, make_report
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import ENDED, INPUT_TO_API, by_api
+from pulumi_cozmox.core.resource.fields import ENDED, INPUT_TO_API, by_api, count_of
 from pulumi_cozmox.core.rules.hours import OPT_OUT, CallingHours, calling_hours_problems
 from pulumi_cozmox.core.rules.policy import CallingPolicy
 from pulumi_cozmox.core.rules.validation import Problem
@@ -73,7 +74,7 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     """Failures of the desired campaign (empty: valid); see the module docstring."""
     validated = _validate(run, olds, news)
     if validated.fatal:
-        return validated.failures
+        return _in_file(validated.failures, news)
     failures = list(validated.failures)
     try:
         policy = run.rules().calling_policy
@@ -103,7 +104,19 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     if reported and not failures:
         assert validated.customers is not None
         sink.report(_create_report(name, validated.customers, hours, facts))
-    return failures
+    return _in_file(failures, news)
+
+
+def _in_file(failures: list[Failure], news: Mapping[str, Any]) -> list[Failure]:
+    """Failures that name customers read from a file, named by the file instead: ``customers.csv
+    line 7, column number: ...`` for ``customers[5].number`` (see ``customers_file.located``)."""
+    if not failures or news.get(SOURCE_KEY) is None:
+        return failures
+    source = source_of(news[SOURCE_KEY], count_of(news.get("customer_count")))
+    if source is None:
+        return failures
+    pairs = located([(f.path, f.reason) for f in failures], source)
+    return [Failure(path, reason) for path, reason in pairs]
 
 
 def _validate(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> Validated:

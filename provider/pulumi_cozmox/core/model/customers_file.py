@@ -16,6 +16,11 @@ In a CSV file an empty cell is a field not set, ``numberE164CheckEnabled`` is ``
 ``variableValues.<name>`` sets that one template variable of ``assistantOverrides`` (the way
 spreadsheets hold them). Errors name the file, the line and the column, never a cell's value
 (customers are personal data).
+
+A list read from a file knows where each customer came from (:class:`CustomersSource`: the
+file, the line each customer starts on, the CSV's columns; no value): a check failure about
+``customers[5].number`` is then shown as ``customers.csv line 7, column number``
+(:func:`located`), for a person to open the file at the right line.
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ import csv
 import hashlib
 import io
 import json
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,16 +40,23 @@ import orjson
 
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.model import sops
+from pulumi_cozmox.core.model.paths import format_path
 
 __all__ = [
     "CUSTOMER_COLUMNS",
+    "SOURCE_KEY",
     "CustomersFile",
     "CustomersFileError",
+    "CustomersSource",
+    "FileCustomers",
     "Written",
+    "located",
     "open_customers_file",
     "place_customers_file",
     "read_customers",
     "customers_csv",
+    "source_of",
+    "source_prop",
     "write_customers_csv",
     "write_customers_file",
     "written_line",
@@ -73,6 +86,174 @@ class CustomersFileError(ValueError):
     column), says what to do, and never quotes a value."""
 
 
+#: The props key of a customers list's :class:`CustomersSource`: the Python resource sends its
+#: :meth:`CustomersSource.to_prop` (state only, never compared); the plugin, the
+#: :class:`CustomersFile` it read.
+SOURCE_KEY = "customers_source"
+#: A reference to a customer in a path or a message: ``customers[5]``, ``customers[5].number``,
+#: ``customers[5].assistantOverrides["a b"][0]`` (as :func:`format_path` writes them).
+_REFERENCE = re.compile(
+    r'customers\[(\d+)\]((?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*)'
+)
+_PART = re.compile(r'\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
+
+
+@dataclass(frozen=True)
+class CustomersSource:
+    """Where the customers of a list read from a file are: the file as the program named it,
+    its format, the line each customer starts on (its row; a JSON file: its object's ``{``)
+    and a CSV file's columns. Names and numbers, never a value: it may sit in state and
+    messages."""
+
+    file: str
+    format: str
+    """``csv`` or ``json``."""
+    lines: tuple[int, ...]
+    columns: tuple[str, ...] = ()
+
+    def to_prop(self) -> dict[str, Any]:
+        """As a prop: the lines as runs ``[first, step, count]`` (a CSV of 10,000 one-line
+        rows is one run, not 10,000 numbers in state)."""
+        runs: list[list[int]] = []
+        for line in self.lines:
+            if runs and runs[-1][2] == 1 and line > runs[-1][0]:
+                runs[-1][1:] = [line - runs[-1][0], 2]
+            elif runs and line == runs[-1][0] + runs[-1][1] * runs[-1][2]:
+                runs[-1][2] += 1
+            else:
+                runs.append([line, 1, 1])
+        prop = {"file": self.file, "format": self.format, "lines": runs}
+        return {**prop, "columns": list(self.columns)} if self.columns else prop
+
+    @classmethod
+    def from_prop(cls, value: object) -> CustomersSource | None:
+        """:meth:`to_prop`'s value back; None when it is not one."""
+        if not isinstance(value, Mapping):
+            return None
+        file, kind, runs = value.get("file"), value.get("format"), value.get("lines")
+        columns = value.get("columns") or []
+        if not (isinstance(file, str) and kind in ("csv", "json") and isinstance(runs, list)):
+            return None
+        if not all(isinstance(c, str) for c in columns):
+            return None
+        lines: list[int] = []
+        for run in runs:
+            if not (isinstance(run, list) and len(run) == 3 and all(_whole(n) for n in run)):
+                return None
+            first, step, count = (int(n) for n in run)
+            lines.extend(range(first, first + step * count, step) if step > 0 else ())
+            if step <= 0 or len(lines) > MAX_LINES:
+                return None
+        return cls(file, str(kind), tuple(lines), tuple(columns))
+
+    def where(self, index: int, below: str = "") -> str | None:
+        """How a message names customer ``index`` and the path ``below`` it (``.number``):
+        ``customers.csv line 7, column number``; ``customers.json line 12, key number``.
+        None for an index the file has no customer at."""
+        if not 0 <= index < len(self.lines):
+            return None
+        at = f"{self.file} line {self.lines[index]}"
+        parts: list[str | int] = []
+        for key, position, quoted in _PART.findall(below):
+            parts.append(key if key else int(position) if position else json.loads(quoted))
+        if not parts:
+            return at
+        if self.format == "json":
+            return f"{at}, key {format_path(parts)}"
+        column = parts[0]
+        if parts[:2] == ["assistantOverrides", "variableValues"] and len(parts) > 2:
+            variable = f"{VARIABLE_PREFIX}{parts[2]}"
+            if variable in self.columns:
+                column, parts = variable, parts[2:]
+        inside = f", at {format_path(parts[1:])}" if parts[1:] else ""
+        return f"{at}, column {column}{inside}"
+
+    def locate(self, text: str) -> str:
+        """``text`` with each customer it names (``customers[5].number``) named by the file
+        instead; ``customers`` alone is the file."""
+        if text == "customers":
+            return self.file
+
+        def named(match: re.Match[str]) -> str:
+            return self.where(int(match.group(1)), match.group(2)) or match.group(0)
+
+        return self._lines_together(_REFERENCE.sub(named, text))
+
+    def _lines_together(self, text: str) -> str:
+        """``f line 3, f line 6`` as ``f lines 3, 6`` (a list of customers in a message)."""
+        at = f"{self.file} line "
+        listed = re.compile(rf"{re.escape(at)}(\d+)((?:, {re.escape(at)}\d+)+)")
+        return listed.sub(lambda m: f"{self.file} lines {m[1]}{m[2].replace(at, '')}", text)
+
+
+#: A source naming more lines than a campaign can have customers is not one (a guard against a
+#: prop that would expand into millions of numbers).
+MAX_LINES = 100_000
+
+
+def _whole(value: object) -> bool:
+    """A whole number, as props carry them (3.0 is 3)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return float(value).is_integer()
+
+
+class FileCustomers(list[dict[str, Any]]):
+    """The customers read from a file: a list (use it as one) that knows where each customer
+    came from (:attr:`source`), for as long as the list holds the customers it was read with
+    in that order. A program that adds, removes or reorders customers gets paths
+    (``customers[5]``), not lines, in messages: the lines would no longer be theirs."""
+
+    def __init__(self, customers: Iterable[dict[str, Any]], source: CustomersSource) -> None:
+        super().__init__(customers)
+        self.source = source
+        self._read = tuple(map(id, self))
+
+    def unchanged(self) -> bool:
+        """Whether the list still holds the customers it was read with, in that order."""
+        return len(self) == len(self._read) and tuple(map(id, self)) == self._read
+
+
+def source_prop(customers: object) -> dict[str, Any] | None:
+    """The prop the Python resource sends beside ``customers``: their source when they are
+    the list :func:`read_customers` returned, unchanged; else None."""
+    if isinstance(customers, FileCustomers) and customers.unchanged():
+        return customers.source.to_prop()
+    return None
+
+
+def source_of(value: object, count: int | None) -> CustomersSource | None:
+    """The source of a check's customers from ``value`` (the props' :data:`SOURCE_KEY`: a
+    :class:`CustomersSource`, the Python resource's prop, or the plugin's
+    :class:`CustomersFile`, whose lines are found only now that a message needs them), when
+    it accounts for ``count`` customers; else None."""
+    source: CustomersSource | None
+    if isinstance(value, CustomersFile):
+        try:
+            source = value.source()
+        except CustomersFileError:
+            return None
+    elif isinstance(value, CustomersSource):
+        source = value
+    else:
+        source = CustomersSource.from_prop(value)
+    return source if source is not None and len(source.lines) == count else None
+
+
+def located(failures: Sequence[tuple[str, str]], source: CustomersSource) -> list[tuple[str, str]]:
+    """``(path, reason)`` pairs with the customers they name named by the file: a pair whose
+    path is a customer's becomes ``("", "customers.csv line 7, column number: reason")`` (the
+    location leads the reason, as the engine shows a reason without a property)."""
+    out: list[tuple[str, str]] = []
+    for path, reason in failures:
+        where = source.locate(path) if path else ""
+        if path and where != path:
+            out.append(("", f"{where}: {source.locate(reason)}"))
+        else:
+            out.append((path, source.locate(reason)))
+    return out
+
+
 #: SHA-256 of an encrypted file -> SHA-256 of its plain text, for the files this process
 #: decrypted: a file is decrypted once per process, however many hooks read it (a 100 MB
 #: list takes SOPS seconds). Digests only: no plain text outlives the read that needed it.
@@ -91,6 +272,7 @@ class CustomersFile:
     sealed: sops.Envelope | None
     _data: bytes = field(repr=False)
     _plain: bytes | None = field(default=None, repr=False)
+    _source: CustomersSource | None = field(default=None, repr=False)
 
     @property
     def encrypted(self) -> bool:
@@ -102,8 +284,9 @@ class CustomersFile:
             self._plain = _decrypt(self._data, self.sealed, self.shown)
         return self._plain
 
-    def customers(self) -> list[dict[str, Any]]:
-        """The customers. Raises CustomersFileError naming the file, line and column."""
+    def customers(self) -> FileCustomers:
+        """The customers, with their source. Raises CustomersFileError naming the file, line
+        and column."""
         try:
             text = self.plain_text().decode("utf-8-sig")  # a BOM is what spreadsheets write
         except UnicodeDecodeError as exc:
@@ -113,10 +296,25 @@ class CustomersFile:
         as_json = self.path.suffix.lower() == ".json" or (
             self.sealed is not None and self.sealed.store == "json"
         )
+        columns: list[str] = []
         # 10,000 customers with overrides are ~400 MB of small objects and no cycle: a
         # collection triggered while they are built would walk them all again (5.5 s, not 2.4).
         with gc_paused():
-            return _from_json(text, self.shown) if as_json else _from_csv(text, self.shown)
+            if as_json:
+                items, lines = _from_json(text, self.shown)
+            else:
+                items, lines, columns = _from_csv(text, self.shown)
+        kind = "json" if as_json else "csv"
+        self._source = CustomersSource(self.shown, kind, tuple(lines), tuple(columns))
+        return FileCustomers(items, self._source)
+
+    def source(self) -> CustomersSource:
+        """Where each customer is in the file (read now if it was not yet). Raises
+        CustomersFileError."""
+        if self._source is None:
+            self.customers()
+        assert self._source is not None
+        return self._source
 
 
 def _decrypt(data: bytes, sealed: sops.Envelope, shown: str) -> bytes:
@@ -155,28 +353,117 @@ def open_customers_file(path: str | Path, shown: str | None = None) -> Customers
     return CustomersFile(path, name, hashlib.sha256(plain).hexdigest(), sealed, data, plain)
 
 
-def read_customers(path: str | Path, shown: str | None = None) -> list[dict[str, Any]]:
-    """The customers in ``path`` (``.csv``, or ``.json``; plain, or encrypted with SOPS).
-    ``shown`` is how messages name the file (the path the program wrote). Raises
-    CustomersFileError (a ValueError) naming the file, line and column, never a value."""
+def read_customers(path: str | Path, shown: str | None = None) -> FileCustomers:
+    """The customers in ``path`` (``.csv``, or ``.json``; plain, or encrypted with SOPS), a
+    list that knows their lines. ``shown`` is how messages name the file (the path the
+    program wrote). Raises CustomersFileError (a ValueError) naming the file, line and
+    column, never a value."""
     return open_customers_file(path, shown).customers()
 
 
-def _from_json(text: str, name: str) -> list[dict[str, Any]]:
+#: JSON whitespace, skipped between the values :func:`_from_json` reads one by one.
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # as orjson, which read these files first
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
+def _from_json(text: str, name: str) -> tuple[list[dict[str, Any]], list[int]]:
+    """The customers of a JSON file and the line each one's object starts on. Read with the
+    json module's scanner value by value (orjson tells no positions; this is as fast); a text
+    that is not a list of customers is parsed whole again to say what it is instead."""
     try:
-        data = orjson.loads(text)
+        found = _json_list(text)
+    except ValueError:
+        found = None
+    if found is not None and all(isinstance(c, dict) for c in found[0]):
+        return found
+    try:
+        orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         raise CustomersFileError(f"{name} line {exc.lineno}: not JSON ({exc.msg})") from None
-    if isinstance(data, dict) and set(data) - {"sops"} == {LIST_KEY}:
-        data = data[LIST_KEY]  # {"customers": [...]}: how SOPS's JSON store holds a list
-    if not isinstance(data, list) or not all(isinstance(c, dict) for c in data):
-        raise CustomersFileError(
-            f'{name}: must be a JSON list of customer objects (or {{"{LIST_KEY}": [...]}})'
-        )
-    return data
+    raise CustomersFileError(
+        f'{name}: must be a JSON list of customer objects (or {{"{LIST_KEY}": [...]}})'
+    )
 
 
-def _from_csv(text: str, name: str) -> list[dict[str, Any]]:
+def _json_list(text: str) -> tuple[list[Any], list[int]] | None:
+    """The list (top level, or ``{"customers": [...]}``: how SOPS's JSON store holds one) with
+    its items' lines; None for another shape. Raises ValueError for what is not JSON."""
+    i = _skip(text, 0)
+    if text.startswith("[", i):
+        items, lines, i = _json_items(text, i)
+    elif text.startswith("{", i):
+        wrapped = _json_wrapped(text, i)
+        if wrapped is None:
+            return None
+        items, lines, i = wrapped
+    else:
+        return None
+    return (items, lines) if _skip(text, i) == len(text) else None
+
+
+def _json_wrapped(text: str, i: int) -> tuple[list[Any], list[int], int] | None:
+    """``{"customers": [...]}`` at ``text[i]`` (a ``{``; a ``sops`` key aside): the list, its
+    items' lines and the index after the object; None for another object."""
+    keys: set[str] = set()
+    found: tuple[list[Any], list[int]] | None = None
+    i = _skip(text, i + 1)
+    while True:
+        key, i = _DECODER.raw_decode(text, i)
+        i = _skip(text, i)
+        if not isinstance(key, str) or not text.startswith(":", i):
+            return None
+        i = _skip(text, i + 1)
+        if key == LIST_KEY and text.startswith("[", i):
+            items, lines, i = _json_items(text, i)
+            found = items, lines
+        else:
+            _, i = _DECODER.raw_decode(text, i)
+        keys.add(key)
+        i = _skip(text, i)
+        if not text.startswith(",", i):
+            break
+        i = _skip(text, i + 1)
+    if found is None or keys - {"sops"} != {LIST_KEY} or not text.startswith("}", i):
+        return None
+    return found[0], found[1], i + 1
+
+
+def _json_items(text: str, i: int) -> tuple[list[Any], list[int], int]:
+    """The items of the JSON array at ``text[i]`` (a ``[``), the line each starts on, and the
+    index after the array. Raises ValueError for what is not JSON."""
+    items: list[Any] = []
+    lines: list[int] = []
+    i = _skip(text, i + 1)
+    line, counted = 1 + text.count("\n", 0, i), i
+    if text.startswith("]", i):
+        return items, lines, i + 1
+    while True:
+        line, counted = line + text.count("\n", counted, i), i
+        lines.append(line)
+        item, i = _DECODER.raw_decode(text, i)
+        items.append(item)
+        i = _skip(text, i)
+        if text.startswith("]", i):
+            return items, lines, i + 1
+        if not text.startswith(",", i):
+            raise ValueError("expected , or ]")
+        i = _skip(text, i + 1)
+
+
+def _skip(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not JSON whitespace."""
+    match = _SPACE.match(text, i)
+    return match.end() if match else i
+
+
+def _from_csv(text: str, name: str) -> tuple[list[dict[str, Any]], list[int], list[str]]:
+    """The customers of a CSV file, the line each one's row starts on, and the columns."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
@@ -201,14 +488,20 @@ def _from_csv(text: str, name: str) -> list[dict[str, Any]]:
         twice = next(h for h in header if header.count(h) > 1)
         raise CustomersFileError(f"{name} line 1: column {twice!r} appears twice")
     customers: list[dict[str, Any]] = []
+    lines: list[int] = []
     try:
-        for row in reader:
+        while True:
+            first = reader.line_num + 1  # a row may span lines (a quoted cell with a newline)
+            row = next(reader, None)
+            if row is None:
+                break
             if not any(cell.strip() for cell in row):
                 continue  # a blank line
             customers.append(_customer(header, row, name, reader.line_num))
+            lines.append(first)
     except csv.Error as exc:
         raise CustomersFileError(f"{name} line {reader.line_num}: not CSV ({exc})") from None
-    return customers
+    return customers, lines, header
 
 
 def _customer(header: list[str], row: list[str], name: str, line: int) -> dict[str, Any]:

@@ -10,7 +10,10 @@ business, so a rule skips what it cannot read). Shared by the validator and the 
 - Each customer ``number`` is E.164 (``+14155551234``) and a valid number for its country
   (libphonenumber's ``is_valid_number``: ``+14150000000`` is E.164-shaped but no US number)
   unless the customer sets ``numberE164CheckEnabled: false``, in which case it is still
-  alphanumeric (``^\\+?[a-zA-Z0-9]+$``).
+  alphanumeric (``^\\+?[a-zA-Z0-9]+$``). The message says what is wrong with the number
+  (:func:`number_problem`: a letter where a digit belongs, spaces, a missing ``+``, a length
+  its country does not have) and suggests ``numberE164CheckEnabled: false`` only for digits
+  that could be dialled as written (a short code, a national number), never for a typo.
 - A number given to two customers is reported at the second, naming the first.
 
 Messages never quote a value under ``customers``: numbers, emails and names are personal data,
@@ -20,13 +23,15 @@ and messages reach CI logs and pull requests. They name the path and what is all
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import phonenumbers
+
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.model.paths import format_path
-from pulumi_cozmox.core.model.phone import E164, is_valid
+from pulumi_cozmox.core.model.phone import E164, country_code, is_valid, phone_number
 from pulumi_cozmox.core.resource import names
 
 __all__ = [
@@ -36,21 +41,111 @@ __all__ = [
     "check_rules",
     "check_update_rules",
     "format_path",
+    "number_problem",
 ]
 
 MAX_CUSTOMERS = 10_000
 ALPHANUMERIC_NUMBER = re.compile(r"\+?[a-zA-Z0-9]+")
-NOT_E164 = (
-    "is not an E.164 number (a + and up to 15 digits, like +14155551234); "
-    "set numberE164CheckEnabled: false to dial other numbers"
-)
+#: What an E.164 number is, for messages.
+E164_SHAPE = "a + and up to 15 digits, like +14155551234"
+#: The way out for digits that are meant to be dialled as they are written.
+AS_WRITTEN = "set numberE164CheckEnabled: false to dial it as written"
+NOT_E164 = f"is not an E.164 number ({E164_SHAPE})"
 NOT_VALID = (
     "is not a valid phone number: its digits do not fit its country's numbering plan "
-    "(libphonenumber); correct it, or set numberE164CheckEnabled: false to dial it as written"
+    f"(libphonenumber); correct it, or {AS_WRITTEN}"
 )
 NOT_ALPHANUMERIC = (
     "must be alphanumeric with an optional leading + (numberE164CheckEnabled is false)"
 )
+#: Characters people write in numbers to make them readable.
+_LAYOUT = frozenset(" -.()/\t")
+_TOO_FEW = phonenumbers.ValidationResult.TOO_SHORT
+_TOO_MANY = phonenumbers.ValidationResult.TOO_LONG
+#: How many positions a message lists.
+_SHOWN = 3
+
+
+def _where(number: str, picked: Callable[[str], bool]) -> tuple[str, str]:
+    """Where the characters ``picked`` picks are (a leading + never), counted from 1 as the
+    number is written (``character 5``, ``characters 5, 9``), and the verb that goes with it:
+    a person finds them without the message quoting the number."""
+    found = [i + 1 for i, c in enumerate(number) if picked(c) and not (i == 0 and c == "+")]
+    shown = ", ".join(map(str, found[:_SHOWN])) + (", ..." if len(found) > _SHOWN else "")
+    return (f"character {shown}", "is") if len(found) == 1 else (f"characters {shown}", "are")
+
+
+def _digit(char: str) -> bool:
+    return "0" <= char <= "9"
+
+
+def _not_e164(number: str) -> str:
+    """Why ``number`` is not E.164-shaped, with the way out that fits the mistake: a typo is
+    corrected; only digits meant to be dialled as written (a short code, a national number)
+    are pointed to numberE164CheckEnabled."""
+    if not number.strip():
+        return f"is empty: give a number ({E164_SHAPE}), or a sipUri instead"
+    if any(c.isalpha() for c in number):
+        where, verb = _where(number, str.isalpha)
+        letter = "a letter, not a digit" if verb == "is" else "letters, not digits"
+        return f"{NOT_E164}: {where} {verb} {letter} (an O typed for a 0, an l for a 1?)"
+    body = number.removeprefix("+")
+    if not all(map(_digit, body)):
+        if all(c in _LAYOUT or _digit(c) for c in body):
+            where, verb = _where(number, _LAYOUT.__contains__)
+            return (
+                f"{NOT_E164}: {where} {verb} a space, dash, dot or parenthesis; write the + and "
+                "the digits only"
+            )
+        where, verb = _where(number, lambda c: not _digit(c))
+        return f"{NOT_E164}: {where} {verb} not a digit"
+    if not number.startswith("+") and is_valid("+" + number):
+        why = "the leading + is missing"
+    elif not number.startswith("+"):
+        why = "the + and the country code are missing (+1 for the US)"
+    elif body.startswith("0"):
+        why = "a country code never starts with 0"
+    elif len(body) > 15:
+        why = f"{len(body)} digits, where E.164 allows 15"
+    else:
+        why = "too short"
+    # Digits only: they may be meant as they are (a short code, an internal number).
+    return (
+        f"{NOT_E164}: {why}; correct it, or, for a short code or an internal number, {AS_WRITTEN}"
+    )
+
+
+def _not_valid(number: str) -> str:
+    """Why an E.164-shaped ``number`` is no valid number, as far as libphonenumber can tell."""
+    code = country_code(number)
+    if code is None:
+        return (
+            "is not a valid phone number: no country has its country code (the 1 to 3 digits "
+            "after the +); correct it"
+        )
+    parsed = phone_number(number)
+    reason = phonenumbers.is_possible_number_with_reason(parsed) if parsed else None
+    if reason in (_TOO_FEW, _TOO_MANY):  # a digit left out or typed twice: a typo
+        few = "few" if reason == _TOO_FEW else "many"
+        return f"is not a valid phone number: too {few} digits for its country code (+{code})"
+    # The right length, in no range libphonenumber knows (maybe a new one): dial as written.
+    return NOT_VALID
+
+
+def number_problem(number: str, checked: bool) -> str | None:
+    """What is wrong with a customer's ``number`` (``checked``: numberE164CheckEnabled is not
+    false), or None. The message names positions and a country code at most, never the
+    number."""
+    if checked:
+        if not E164.fullmatch(number):
+            return _not_e164(number)
+        return None if is_valid(number) else _not_valid(number)
+    if ALPHANUMERIC_NUMBER.fullmatch(number):
+        return None
+    if not number.removeprefix("+"):
+        return f"{NOT_ALPHANUMERIC}: it is empty"
+    where, verb = _where(number, lambda c: not (c.isascii() and c.isalnum()))
+    return f"{NOT_ALPHANUMERIC}: {where} {verb} neither a letter nor a digit"
 
 
 @dataclass(frozen=True, order=True)
@@ -123,13 +218,9 @@ def check_customers(body: Mapping[str, Any]) -> list[Problem]:
         if not isinstance(number, str):
             continue
         path = f"customers[{i}].number"
-        if customer.get("numberE164CheckEnabled") is False:
-            if not ALPHANUMERIC_NUMBER.fullmatch(number):
-                problems.append(Problem(path, NOT_ALPHANUMERIC))
-        elif not E164.fullmatch(number):
-            problems.append(Problem(path, NOT_E164))
-        elif not is_valid(number):
-            problems.append(Problem(path, NOT_VALID))
+        wrong = number_problem(number, customer.get("numberE164CheckEnabled") is not False)
+        if wrong is not None:
+            problems.append(Problem(path, wrong))
         first = first_seen.setdefault(number, i)
         if first != i:
             problems.append(Problem(path, f"is the same number as customers[{first}].number"))
