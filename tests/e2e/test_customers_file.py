@@ -81,7 +81,9 @@ def test_a_typo_in_a_customers_file_is_named_by_file_line_and_column(
         stack.run("preview", "--expect-no-changes")
 
     (project / "customers.csv").write_text(TYPO)
+    emulator.control.delete("requests")
     failed = stack.run("preview", check=False)
+    assert emulator.control.get("requests").json() == []  # a mistake is judged against nothing
     said = failed.stdout + failed.stderr
     assert failed.returncode != 0, said
     assert "customers.csv line 3, column number: is not an E.164 number" in said, said

@@ -120,9 +120,11 @@ def test_invalid_number_message_names_the_escape_not_the_number():
         # Typos: the message says where; turning the E.164 check off would not help.
         ("+1415555O101", "character 9 is a letter, not a digit (an O typed for a 0", False),
         ("+1415555OlO1", "characters 9, 10, 11 are letters, not digits", False),
-        ("+1 415 555 0101", "characters 3, 7, 11 are a space, dash, dot or parenthesis", False),
-        ("(415) 555-0101", "characters 1, 5, 6, ... are a space, dash", False),
+        ("+1 415 555 0101", "characters 3, 7, 11 are spaces, dashes, dots or parentheses", False),
+        ("(415) 555-0101", "characters 1, 5, 6, ... are spaces, dashes", False),
+        ("+1-4155550101", "character 3 is a space, dash, dot or parenthesis", False),
         ("+1415#5550101", "character 6 is not a digit", False),
+        ("+1415#555*0101", "characters 6, 10 are not digits", False),
         ("+1415555010", "too few digits for its country code (+1)", False),
         ("+141555501011", "too many digits for its country code (+1)", False),
         ("+99912345678", "no country has its country code", False),

@@ -93,12 +93,14 @@ def _not_e164(number: str) -> str:
     if not all(map(_digit, body)):
         if all(c in _LAYOUT or _digit(c) for c in body):
             where, verb = _where(number, _LAYOUT.__contains__)
-            return (
-                f"{NOT_E164}: {where} {verb} a space, dash, dot or parenthesis; write the + and "
-                "the digits only"
+            layout = (
+                "a space, dash, dot or parenthesis"
+                if verb == "is"
+                else "spaces, dashes, dots or parentheses"
             )
+            return f"{NOT_E164}: {where} {verb} {layout}; write the + and the digits only"
         where, verb = _where(number, lambda c: not _digit(c))
-        return f"{NOT_E164}: {where} {verb} not a digit"
+        return f"{NOT_E164}: {where} {verb} not {'a digit' if verb == 'is' else 'digits'}"
     if not number.startswith("+") and is_valid("+" + number):
         why = "the leading + is missing"
     elif not number.startswith("+"):
