@@ -247,9 +247,9 @@ class Faults:
 class Journal:
     """The requests the API received, in order (thread-safe, bounded)."""
 
-    def __init__(self, size: int = JOURNAL_SIZE) -> None:
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: deque[dict[str, Any]] = deque(maxlen=size)
+        self._entries: deque[dict[str, Any]] = deque(maxlen=JOURNAL_SIZE)
         self._events = itertools.count(1)
 
     def tick(self) -> int:
