@@ -6,7 +6,8 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``GET    /__emulator/config``    call simulation settings (``callSeconds``, ``concurrency``,
                                 ``voicemailEvery``)
 ``POST   /__emulator/reset``     forget every campaign, fault rule, journal entry, key added
-                                at run time, and the clock offset
+                                at run time, and the clock offset; the rate limit given at
+                                start is in force again
 ``GET    /__emulator/clock``     ``{"now": ISO, "offsetSeconds": S}``
 ``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
                                 without sleeping (every campaign's lifecycle follows)
