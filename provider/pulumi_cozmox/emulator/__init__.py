@@ -12,8 +12,9 @@ the API's state rules), :mod:`.lifecycle` (the simulated calls, pure), :mod:`.ch
 validation with the derived JSON Schema), :mod:`.rules` (the contract's cross-field rules,
 written from the contract, not shared with the provider), :mod:`.errors` (domain errors with
 their wire status), :mod:`.faults` (fault injection and the request journal),
-:mod:`.ratelimit` (a token bucket per API key), :mod:`.control` (the test-only
-``/__emulator/*`` endpoints), :mod:`.state` (what one server holds), :mod:`.server` (uvicorn).
+:mod:`.ratelimit` (a token bucket per API key), :mod:`.asgi` (what those two share),
+:mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.state` (what one server
+holds), :mod:`.server` (uvicorn).
 
 Its web stack (starlette, uvicorn) is the optional extra ``emulator``
 (``pip install 'pulumi-cozmox[emulator]'``): the provider never imports this package, and

@@ -39,16 +39,16 @@ from starlette.routing import Route
 from pulumi_cozmox._json import gc_paused
 
 from . import checks, lifecycle
+from .asgi import JSON_TYPE, ASGIApp, Message, Receive, Scope, Send
 from .control import control_routes
 from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
-from .faults import ASGIApp, FaultMiddleware, Message, Receive, Scope, Send
+from .faults import FaultMiddleware
 from .ratelimit import RateLimitMiddleware
 from .state import EmulatorState
 from .store import CampaignView, ListQuery, Settings, Store
 
 __all__ = ["create_app"]
 
-JSON_TYPE = "application/json; charset=utf-8"
 OPENAPI_FILE = "cozmox-campaign.openapi.json"
 _STATUSES = ("scheduled", "in-progress", "ended")
 _TIME_FILTERS = {

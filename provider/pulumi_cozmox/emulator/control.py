@@ -59,6 +59,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from . import lifecycle
+from .asgi import CONTROL_PREFIX
 from .faults import FaultRule
 from .ratelimit import RateLimit
 from .state import EmulatorState
@@ -66,7 +67,7 @@ from .store import DEFAULT_ORG
 
 __all__ = ["PREFIX", "control_routes"]
 
-PREFIX = "/__emulator"
+PREFIX = CONTROL_PREFIX.rstrip("/")
 
 
 def _error(message: str) -> JSONResponse:
