@@ -32,7 +32,7 @@ from pulumi_cozmox.core.plan.change import Plan, escalate, plan_change
 from pulumi_cozmox.core.plan.refusal import adopt_mismatch, allows, refusal
 from pulumi_cozmox.core.report.build import Change, change_report
 from pulumi_cozmox.core.report.record import CampaignReport, Stop
-from pulumi_cozmox.core.resource.fields import DELETED, INPUT_TO_API, LIVE_STATUSES, count_of
+from pulumi_cozmox.core.resource.fields import DELETED, LIVE_STATUSES, by_python, count_of
 from pulumi_cozmox.core.rules.hours import CallingHours
 
 if TYPE_CHECKING:
@@ -238,7 +238,8 @@ def _changed_paths(olds: Mapping[str, Any], news: Mapping[str, Any], plan: Plan)
     """The paths that change, in the API's terms, with whether they replace."""
     paths: dict[str, str] = {}
     for key in plan.changed:
-        api = INPUT_TO_API.get(key, key)
+        field = by_python(key)
+        api = field.api if field is not None else key
         kind = "replace" if key in plan.replaces else "update"
         old, new = olds.get(key), news.get(key)
         if key != "customers" and isinstance(old, dict) and isinstance(new, dict):
