@@ -23,6 +23,7 @@ __all__ = [
     "UNKNOWN",
     "Diff",
     "Failure",
+    "Missing",
     "Read",
     "Refusal",
     "Sink",
@@ -60,6 +61,10 @@ def is_unknown(value: Any) -> bool:
 class Refusal(Exception):
     """The change must not happen: the message names the resource, what would happen and the
     way out (with field tokens)."""
+
+
+class Missing(Refusal):
+    """The campaign a program names by id does not exist (an import)."""
 
 
 @dataclass(frozen=True)
