@@ -15,8 +15,8 @@ import yaml
 from cozmox_codegen import pulumischema
 from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
 from pulumi_cozmox.core.engine.outcome import UNKNOWN
-from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
 from pulumi_cozmox.core.model import customers_file
+from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
 from pulumi_cozmox.core.model.customers_file import CustomersFile
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import by_api
