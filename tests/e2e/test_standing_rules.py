@@ -34,9 +34,7 @@ def test_a_blackout_added_after_scheduling_fails_every_preview_until_a_way_out(
     assert f"campaign {spring}" in said and "2099-01-14 (blackout date)" in said
     assert "customers[0], customers[1]" in said and stack.opt_in("ended", True) in said
     assert_no_number(said, ADA, GRACE)
-    assert [f"{e['method']} {e['path']}" for e in journal(emulator)] == [
-        f"GET /campaign/{spring}"
-    ]
+    assert [f"{e['method']} {e['path']}" for e in journal(emulator)] == [f"GET /campaign/{spring}"]
     # The way out the refusal gives: end it (one PATCH at up).
     stack.declare(spring=campaign("2099-01-14T17:00", [ADA, GRACE], ended=True))
     assert stack.preview_json()["changeSummary"] == {"same": 1, "update": 1}
