@@ -171,11 +171,6 @@ class OrgView:
     # -- what it holds ---------------------------------------------------------------------
 
     @property
-    def loaded(self) -> bool:
-        """Whether the first read has been made."""
-        return self._loaded
-
-    @property
     def as_of(self) -> datetime:
         """The server's time of the last read."""
         return self._as_of

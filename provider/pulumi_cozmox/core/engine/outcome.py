@@ -109,16 +109,6 @@ class Sink(Protocol):
         """One line (``warning: ...`` for a warning), with field tokens."""
 
 
-class Quiet:
-    """A sink that shows nothing (tools and tests that only want the answer)."""
-
-    def report(self, report: CampaignReport) -> None:
-        pass
-
-    def notice(self, text: str) -> None:
-        pass
-
-
 def resource_of(props: Mapping[str, Any]) -> str:
     """The resource name the props carry (older states have none)."""
     name = props.get("resource_name")
