@@ -41,6 +41,55 @@ def timed(fn: Any, *args: Any) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def validation_times(campaign: dict[str, Any], repeat: int) -> list[float]:
+    """``repeat`` timings of validate_campaign, each after a collection; it must pass."""
+    validate_campaign({"name": "warm-up"})  # build validators once, outside the timing
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        elapsed, problems = timed(validate_campaign, campaign)
+        assert problems == [], problems[:3]
+        times.append(elapsed)
+    return times
+
+
+def number_times(numbers: list[str], repeat: int) -> tuple[list[float], list[float]]:
+    """Timings of the numbers' validity check: ours (``repeat``), libphonenumber's own (3)."""
+    ours = [timed(lambda: [is_valid(n) for n in numbers])[0] for _ in range(repeat)]
+    library = [
+        timed(lambda: [phonenumbers.is_valid_number(phonenumbers.parse(n)) for n in numbers])[0]
+        for _ in range(3)
+    ]
+    return ours, library
+
+
+def peak_traced(campaign: dict[str, Any]) -> int:
+    """The bytes validate_campaign allocates at its peak (tracemalloc)."""
+    tracemalloc.start()
+    validate_campaign(campaign)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def python_jsonschema_time(
+    schema: dict[str, Any], campaign: dict[str, Any], customers: int, slice_: int
+) -> tuple[float, str]:
+    """python-jsonschema's time on the whole campaign (measured, or scaled from a slice of
+    ``slice_`` customers), and how it was had."""
+    py = jsonschema.Draft202012Validator(schema)
+    if slice_:
+        part = {**campaign, "customers": campaign["customers"][:slice_]}
+        py_part, errors = timed(lambda: list(py.iter_errors(part)))
+        py_time = py_part * customers / slice_
+        how = f"{slice_:,}-customer slice x {customers / slice_:g}"
+    else:
+        py_time, errors = timed(lambda: list(py.iter_errors(campaign)))
+        how = "full run"
+    assert errors == [], errors[:3]
+    return py_time, how
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=10_000)
@@ -52,41 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     size_mb = len(json.dumps(campaign, separators=(",", ":"))) / 1e6
     print(f"campaign: {args.customers:,} customers, {size_mb:.1f} MB compact JSON")
 
-    validate_campaign({"name": "warm-up"})  # build validators once, outside the timing
-    times = []
-    for _ in range(args.repeat):
-        gc.collect()
-        elapsed, problems = timed(validate_campaign, campaign)
-        assert problems == [], problems[:3]
-        times.append(elapsed)
+    times = validation_times(campaign, args.repeat)
     median = statistics.median(times)
     numbers = [c["number"] for c in campaign["customers"]]
-    number_times = [timed(lambda: [is_valid(n) for n in numbers])[0] for _ in range(args.repeat)]
-    library_times = [
-        timed(lambda: [phonenumbers.is_valid_number(phonenumbers.parse(n)) for n in numbers])[0]
-        for _ in range(3)
-    ]
-
-    tracemalloc.start()
-    validate_campaign(campaign)
-    _, peak_traced = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    ours, library = number_times(numbers, args.repeat)
+    peak = peak_traced(campaign)
 
     schema = load_schema("CreateCampaignDTO")
     rs = jsonschema_rs.validator_for(schema, validate_formats=True)
     rs_time, rs_ok = timed(rs.is_valid, campaign)
     assert rs_ok
-
-    py = jsonschema.Draft202012Validator(schema)
-    if args.slice:
-        part = {**campaign, "customers": campaign["customers"][: args.slice]}
-        py_part, errors = timed(lambda: list(py.iter_errors(part)))
-        py_time = py_part * args.customers / args.slice
-        how = f"{args.slice:,}-customer slice x {args.customers / args.slice:g}"
-    else:
-        py_time, errors = timed(lambda: list(py.iter_errors(campaign)))
-        how = "full run"
-    assert errors == [], errors[:3]
+    py_time, how = python_jsonschema_time(schema, campaign, args.customers, args.slice)
 
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -94,15 +119,15 @@ def main(argv: list[str] | None = None) -> int:
         f"min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f})"
     )
     print(
-        f"  of which numbers valid  median {statistics.median(number_times) * 1000:8.1f} ms  "
+        f"  of which numbers valid  median {statistics.median(ours) * 1000:8.1f} ms  "
         f"({len(numbers):,} numbers; parse + is_valid_number: "
-        f"{statistics.median(library_times) * 1000:.1f} ms)"
+        f"{statistics.median(library) * 1000:.1f} ms)"
     )
     print(f"jsonschema_rs is_valid once   {rs_time * 1000:8.1f} ms  (whole body, no dedupe)")
     print(f"python-jsonschema      once   {py_time * 1000:8.1f} ms  ({how})")
     print(f"ratio python-jsonschema / validate_campaign: {py_time / median:,.0f}x")
     print(
-        f"peak memory: validate_campaign {peak_traced / 1e6:.1f} MB traced (tracemalloc); "
+        f"peak memory: validate_campaign {peak / 1e6:.1f} MB traced (tracemalloc); "
         f"process max RSS {maxrss_mb:,.0f} MB"
     )
     return 0

@@ -1,11 +1,14 @@
-"""Pulumi dynamic provider for Cozmox outbound call campaigns.
+"""Cozmox outbound call campaigns for Pulumi: the Python resource (a dynamic provider) and the
+native plugin ``pulumi-resource-cozmox``.
 
-The public API is this module's ``__all__``: what a Pulumi program uses. Modules whose name
-starts with ``_`` are private. ``pulumi_cozmox.provider`` is the one internal module without
-the underscore: its path is recorded in every stack's state (the SDK pickles the provider by
-reference), so it never moves. ``pulumi_cozmox.types`` (generated) holds the typed dicts of every
-nested argument; the ones programs use most are exported here too. Names load on first use, so
-the emulator and the command line do not pay for importing the Pulumi SDK.
+The public API is this module's ``__all__``: what a Pulumi program uses. The rest is internal:
+the modules whose name starts with ``_``, and the subpackages ``core`` (the Campaign logic),
+``client`` (the API client), ``apps`` (the command line), ``native`` (the plugin) and
+``emulator`` (the local API, an extra). ``pulumi_cozmox.provider`` keeps its name and place:
+its path is recorded in every stack's state (the SDK pickles the provider by reference).
+``pulumi_cozmox.types`` (generated) holds the typed dicts of every nested argument; the ones
+programs use most are exported here too. Names load on first use, so the emulator and the
+command line do not pay for importing the Pulumi SDK.
 """
 
 from __future__ import annotations

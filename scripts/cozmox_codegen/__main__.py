@@ -18,8 +18,10 @@ from pathlib import Path
 import tomllib
 
 REPO = Path(__file__).resolve().parents[2]
-# The field table is read from this source tree, not from an installed copy.
-sys.path.insert(0, str(REPO / "provider"))
+if __name__ == "__main__":
+    # Run as a build step, the field table is read from this source tree (it may not be
+    # installed yet); imported by the tests, from the installed package they exercise.
+    sys.path.insert(0, str(REPO / "provider"))
 
 from cozmox_codegen import pulumischema, resource, schema, typeddicts  # noqa: E402
 

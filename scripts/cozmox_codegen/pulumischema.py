@@ -216,7 +216,7 @@ def _description(prop: dict[str, Any]) -> str | None:
     return text
 
 
-def _customers(customer: dict[str, Any], campaign: dict[str, Any]) -> dict[str, Any]:
+def _customers(customer: dict[str, Any]) -> dict[str, Any]:
     """``customers``: a secret list whose items the plugin validates, not the language host.
 
     A YAML host type-checks what a schema types, and its error quotes the program's lines: a
@@ -255,53 +255,50 @@ LANGUAGES: dict[str, dict[str, Any]] = {
 }
 
 
+#: The provider's configuration: stack config keys (``cozmox:apiKey``) and provider inputs.
+CONFIG: dict[str, dict[str, Any]] = {
+    "apiKey": {
+        "type": "string",
+        "secret": True,
+        "description": "The Cozmox API key (or COZMOX_API_KEY).",
+    },
+    "baseUrl": {
+        "type": "string",
+        "description": "The Cozmox API's base URL (or COZMOX_BASE_URL).",
+    },
+    "requestTimeout": {
+        "type": "number",
+        "description": "Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).",
+    },
+    "retryDeadline": {
+        "type": "number",
+        "description": "Seconds a request answered 429 (rate limited) is retried, 300 by "
+        "default (or COZMOX_RETRY_DEADLINE).",
+    },
+    "callLimit": {
+        "type": "string",
+        "description": "How often one person may be called across the org's campaigns, "
+        "as N/PERIOD (1/24h: once a day; 2/7d: twice a week).",
+    },
+    "doNotCall": {
+        "type": "string",
+        "description": "A file of numbers never to call (one a line, or a CSV column).",
+    },
+    "callingPolicy": {
+        "type": "string",
+        "description": "A TOML file of calling hours by region.",
+    },
+}
+
+
 def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
     """The package schema of ``cozmox`` from the ``CreateCampaignDTO`` JSON Schema."""
     gen = Generator(schema)
     campaign = gen.defs["CreateCampaignDTO"]
-    fields = {k: v for k, v in campaign["properties"].items() if k != "customers"}
-    inputs = gen.properties({"properties": fields}, "CreateCampaignDTO")
-    for key, spec in inputs.items():
-        field = by_api(key)
-        if field is not None:  # the table's words: what changing it does is ours to say
-            spec["description"] = names.render(field.description, "native")
-    inputs["customers"] = _customers(gen.defs["CreateCustomerDTO"], campaign)
+    inputs = _campaign_inputs(gen)
     provider_inputs, outputs = _provider_fields()
     inputs.update(provider_inputs)
     required = [k for k in campaign.get("required", []) if k != "customers"]
-    config = {
-        "apiKey": {
-            "type": "string",
-            "secret": True,
-            "description": "The Cozmox API key (or COZMOX_API_KEY).",
-        },
-        "baseUrl": {
-            "type": "string",
-            "description": "The Cozmox API's base URL (or COZMOX_BASE_URL).",
-        },
-        "requestTimeout": {
-            "type": "number",
-            "description": "Seconds a request may take (or COZMOX_REQUEST_TIMEOUT).",
-        },
-        "retryDeadline": {
-            "type": "number",
-            "description": "Seconds a request answered 429 (rate limited) is retried, 300 by "
-            "default (or COZMOX_RETRY_DEADLINE).",
-        },
-        "callLimit": {
-            "type": "string",
-            "description": "How often one person may be called across the org's campaigns, "
-            "as N/PERIOD (1/24h: once a day; 2/7d: twice a week).",
-        },
-        "doNotCall": {
-            "type": "string",
-            "description": "A file of numbers never to call (one a line, or a CSV column).",
-        },
-        "callingPolicy": {
-            "type": "string",
-            "description": "A TOML file of calling hours by region.",
-        },
-    }
     return {
         "name": PACKAGE,
         "displayName": "Cozmox",
@@ -309,11 +306,11 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
         "description": "Cozmox outbound call campaigns: who is called, when, by which assistant.",
         "keywords": ["pulumi", "cozmox", "voice", "campaigns"],
         "license": "Apache-2.0",
-        "config": {"variables": config},
+        "config": {"variables": CONFIG},
         "provider": {
             "description": "The Cozmox provider: the API and the rules that protect the people "
             "called.",
-            "inputProperties": config,
+            "inputProperties": CONFIG,
         },
         "resources": {
             f"{TYPE_PREFIX}Campaign": {
@@ -329,6 +326,19 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
         "language": LANGUAGES,
         "meta": {"supportPack": True},
     } | {"types": gen.types()}
+
+
+def _campaign_inputs(gen: Generator) -> dict[str, dict[str, Any]]:
+    """The Campaign's inputs that are the API's (``CreateCampaignDTO``'s properties)."""
+    campaign = gen.defs["CreateCampaignDTO"]
+    fields = {k: v for k, v in campaign["properties"].items() if k != "customers"}
+    inputs = gen.properties({"properties": fields}, "CreateCampaignDTO")
+    for key, spec in inputs.items():
+        field = by_api(key)
+        if field is not None:  # the table's words: what changing it does is ours to say
+            spec["description"] = names.render(field.description, "native")
+    inputs["customers"] = _customers(gen.defs["CreateCustomerDTO"])
+    return inputs
 
 
 def dumps(package: dict[str, Any]) -> str:

@@ -35,8 +35,8 @@ _OUTPUT_TYPES = {
     "boolean|string": "bool | str",
     "integer": "int",
 }
-#: Fields a Python program sets but that are no input of the Python resource's own: the
-#: customer count is computed from the customers.
+#: Fields the Python resource sets itself, not taken as arguments: the customer count is
+#: computed from the customers.
 _COMPUTED = ("customer_count",)
 
 

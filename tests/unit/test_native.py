@@ -15,6 +15,7 @@ import yaml
 from cozmox_codegen import pulumischema
 from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
 from pulumi_cozmox.core.engine.outcome import UNKNOWN
+from pulumi_cozmox.core.model import customers_file
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
 from pulumi_cozmox.core.model.customers_file import CustomersFile
 from pulumi_cozmox.core.resource import names
@@ -98,7 +99,7 @@ def test_outputs_keep_the_customers_secret_and_read_back() -> None:
     assert out["customers"] == {SIG: "1b47061264138c4ac30d75fd1eb44270", "value": customers}
     assert out["customersBlob"][SIG] and out["customersBlob"]["value"] == blob
     assert "+14155550101" not in json.dumps({k: v for k, v in out.items() if SIG not in str(v)})
-    recorded = values.recorded(values.plain(values.to_struct(out)), "n")
+    recorded = values.recorded(values.plain(values.to_struct(out)), {}, "n")
     assert recorded["customers"] == blob and recorded["status"] == "scheduled"
 
 
@@ -176,7 +177,7 @@ def test_an_unchanged_customers_file_is_its_recorded_blob(
         return real(self)
 
     monkeypatch.setattr(CustomersFile, "customers", counted)
-    monkeypatch.setattr(values, "_FILE_BLOBS", {})  # a new process: nothing read yet
+    monkeypatch.setattr(customers_file, "_FILE_BLOBS", {})  # a new process: nothing read yet
     # The state's blob stands for the file while the file is the same: no parse.
     again = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)
     assert again["customers"] == first["customers"] and parsed == []

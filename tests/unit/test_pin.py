@@ -126,3 +126,9 @@ def test_an_imported_projects_requirements_are_written_pinned_or_checked(tmp_pat
     (tmp_path / "requirements.txt").write_text("pulumi>=3.216\n")
     warned = check_requirements(tmp_path, sops=False)
     assert warned is not None and "does not install pulumi-cozmox" in warned
+
+
+@pytest.mark.parametrize("example", ["quickstart", "overrides", "csv"])
+def test_the_examples_install_the_package_from_a_pinned_reference(example: str) -> None:
+    folder = Path(__file__).resolve().parents[2] / "examples" / example
+    assert check_requirements(folder, sops=False) is None

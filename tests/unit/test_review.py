@@ -247,3 +247,81 @@ def test_odd_resource_names_are_escaped_in_the_comment(preview):
     text = review(preview, now=NOW).markdown
     assert "<script>" not in text
     assert "<b>a|b &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</b>: create" in text
+
+
+# ---- what a reviewer needs besides the counts (issue 23) ----------------------------------------
+
+
+def rename_me(preview: dict[str, Any]) -> dict[str, Any]:
+    return next(s for s in preview["steps"] if s["urn"].endswith("::rename-me"))
+
+
+def test_a_rename_shows_both_names(preview):
+    body = sections(review(preview, now=NOW).markdown)["rename-me"]
+    assert "| name | &quot;Rename me&quot; → &quot;Renamed&quot; |" in body
+
+
+def test_a_moved_window_shows_old_and_new_and_is_drawn(preview):
+    step = rename_me(preview)
+    step["newState"]["inputs"]["schedule_plan"] = {
+        "earliestAt": "2030-03-05T17:00:00Z",
+        "latestAt": "2030-03-05T23:00:00Z",
+    }
+    text = review(preview, now=NOW).markdown
+    body = sections(text)["rename-me"]
+    assert "| window | 2030-03-04 17:00-23:00 UTC → 2030-03-05 17:00-23:00 UTC |" in body
+    # The chart draws the campaigns of that week together, the moved one at its old place too.
+    chart = text.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert "rename-me before :done, 2030-03-04 17:00, 2030-03-04 23:00" in chart
+    assert "rename-me (update, nobody) :2030-03-05 17:00, 2030-03-05 23:00" in chart
+    assert "swap (replace, 3 people) :crit, 2030-03-04 09:00, 2030-03-04 12:00" in chart
+    assert "section America/Los_Angeles calling hours 08:00-21:00" in chart
+    assert "fresh" not in chart  # its window is years from the others
+
+
+def test_a_yaml_programs_review_spells_fields_as_yaml_does(preview):
+    step = rename_me(preview)
+    step["urn"] = step["urn"].replace(
+        "pulumi-python:dynamic/cozmox:Campaign", "cozmox:index:Campaign"
+    )
+    for state in ("oldState", "newState"):
+        part = step[state]
+        part["type"] = "cozmox:index:Campaign"
+        for kind in ("inputs", "outputs"):
+            if kind in part:
+                part[kind] = {
+                    {"schedule_plan": "schedulePlan", "phone_number_id": "phoneNumberId"}.get(
+                        k, k
+                    ): v
+                    for k, v in part[kind].items()
+                }
+    step["newState"]["inputs"]["schedulePlan"] = {"earliestAt": "2030-03-05T17:00:00Z"}
+    preview["steps"] = [
+        s if not s["urn"].endswith("::rename-me") else step for s in preview["steps"]
+    ]
+    body = sections(review(preview, now=NOW).markdown)["rename-me"]
+    assert ": update (name, schedulePlan)</summary>" in body
+    assert "schedule_plan" not in body
+
+
+def test_the_summary_counts_standing_opt_ins_and_warnings(preview):
+    standing = {
+        "message": 'cozmox-report: {"version":1,"resource":"keep","opt_ins":["allowRedial"]}\n'
+        'cozmox-report: {"version":1,"resource":"keep","campaign_id":"c-9","call_limit":"1/24h",'
+        '"over_limit":[{"other":"campaign c-7","people":2,"when":"2030-03-04 10:00-11:00 UTC"}]}\n',
+        "severity": "info#err",
+    }
+    preview["diagnostics"].append(standing)
+    text = review(preview, now=NOW).markdown
+    summary = text.splitlines()[2]
+    assert summary.endswith(
+        "Rules: 2 people past the call limit; 4 people called outside their calling hours; "
+        "1 standing opt-in."
+    ), summary
+    assert "<code>keep</code>: **2 people past the call limit 1/24h**" in text
+    assert (
+        "**Standing opt-ins** (allowed every time, not once): <code>keep</code>: allow_redial=True"
+        in text
+    )
+    drifted = review(preview, now=NOW, drift=True)
+    assert drifted.exit_code == 1

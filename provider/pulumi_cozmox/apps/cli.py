@@ -1,4 +1,5 @@
-"""The ``pulumi-cozmox`` command: dispatch only.
+"""The ``pulumi-cozmox`` command: parses the options, hands each subcommand to its module and
+prints the outcome.
 
 Subcommands:
 

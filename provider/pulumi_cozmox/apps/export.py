@@ -37,9 +37,8 @@ from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.core.model.customers_file import Written, write_customers_file
 from pulumi_cozmox.core.resource.fields import INPUT_TO_API
 
-__all__ = ["FORMATS", "Exported", "export_campaigns", "resource_names"]
+__all__ = ["Exported", "export_campaigns", "resource_names"]
 
-FORMATS = ("python", "yaml")
 CUSTOMERS_DIR = "customers"
 #: The fields a program declares, in the order it declares them (customers apart).
 FIELDS = tuple(api for api in INPUT_TO_API.values() if api != "customers")

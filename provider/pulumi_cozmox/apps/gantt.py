@@ -47,7 +47,8 @@ def _campaign_bars(reports: Sequence[CampaignReport]) -> list[str]:
     bars = []
     for r in reports:
         assert r.window_start is not None
-        what = f"{r.resource} ({r.action}, {people_text(r.people)})"
+        calls = "nobody" if r.people == 0 else people_text(r.people)
+        what = f"{r.resource} ({r.action}, {calls})"
         if r.window_end is None:
             what += " no end"
         if r.old_window_start is not None:

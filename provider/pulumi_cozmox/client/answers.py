@@ -100,7 +100,6 @@ class PageMeta(_Answer):
 
     itemsPerPage: int | None = None
     totalItems: int | None = None
-    currentPage: int | None = None
 
 
 class ListPage(_Answer):

@@ -67,7 +67,7 @@ from pulumi_cozmox.client.retry import (
 )
 from pulumi_cozmox.client.settings import Settings
 
-__all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "Created", "describe_transport_error"]
+__all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "Created"]
 
 #: A campaign's statuses (the API's ``Campaign.status``).
 STATUSES = ("scheduled", "in-progress", "ended")

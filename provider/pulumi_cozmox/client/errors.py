@@ -13,7 +13,7 @@ CozmoxError            base of every error this package raises on purpose
   MalformedAnswer      the API answered, but not with what the contract says (names the field)
   OutcomeUnknown       a write was sent, its result is unknown, and a lookup could not settle it
   DuplicateCampaign    refused: an identical campaign already exists (it would call people twice)
-  Refused              refused: a rule of the stack forbids it (call limit, do-not-call list)
+  Refused              refused: a rule of the stack forbids it (the call limit)
 
 No error ever holds the API key or the Authorization header: an error is built from the
 method, the path (query string included, which never carries the key), the status and the
@@ -250,7 +250,6 @@ _BY_STATUS: dict[int, type[ApiError]] = {
     401: Unauthorized,
     404: NotFound,
     409: Conflict,
-    429: RateLimited,
 }
 
 

@@ -68,7 +68,7 @@ IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "PATCH", "DELETE"})
 RETRY_STATUSES = frozenset({502, 503, 504})
 #: The key of ``response.extensions`` that holds the seconds a given-up 429 waited.
 WAITED = "cozmox_waited"
-#: The config key and the environment variable a notice names.
+#: The config key a notice names.
 DEADLINE_SETTING = "cozmox:retryDeadline"
 
 # The request never left this machine: repeating it cannot duplicate anything.

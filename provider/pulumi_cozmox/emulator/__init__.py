@@ -12,8 +12,9 @@ the API's state rules), :mod:`.lifecycle` (the simulated calls, pure), :mod:`.ch
 validation with the derived JSON Schema), :mod:`.rules` (the contract's cross-field rules,
 written from the contract, not shared with the provider), :mod:`.errors` (domain errors with
 their wire status), :mod:`.faults` (fault injection and the request journal),
-:mod:`.ratelimit` (a token bucket per API key), :mod:`.control` (the test-only
-``/__emulator/*`` endpoints), :mod:`.server` (uvicorn).
+:mod:`.ratelimit` (a token bucket per API key), :mod:`.asgi` (what those two share),
+:mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.state` (what one server
+holds), :mod:`.server` (uvicorn).
 
 Its web stack (starlette, uvicorn) is the optional extra ``emulator``
 (``pip install 'pulumi-cozmox[emulator]'``): the provider never imports this package, and
@@ -21,7 +22,8 @@ Its web stack (starlette, uvicorn) is the optional extra ``emulator``
 says what is missing instead of failing at import.
 
 Test-only controls (never part of the real API) live under ``/__emulator/``: reset, clock,
-request journal, fault rules, extra API keys, the rate limit; see :mod:`.control`.
+request journal, fault rules, extra API keys, the rate limit, an import of past campaigns; see
+:mod:`.control`.
 
 Known gaps (behaviour of the real service the emulator does not reproduce or cannot know):
 the ``calls`` map holds the emulator's own call summaries; ``schedulePlan.latestAt`` only cuts

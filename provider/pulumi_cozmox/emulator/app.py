@@ -39,16 +39,16 @@ from starlette.routing import Route
 from pulumi_cozmox._json import gc_paused
 
 from . import checks, lifecycle
+from .asgi import JSON_TYPE, ASGIApp, Message, Receive, Scope, Send
 from .control import control_routes
 from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
-from .faults import ASGIApp, FaultMiddleware, Message, Receive, Scope, Send
+from .faults import FaultMiddleware
 from .ratelimit import RateLimitMiddleware
 from .state import EmulatorState
 from .store import CampaignView, ListQuery, Settings, Store
 
 __all__ = ["create_app"]
 
-JSON_TYPE = "application/json; charset=utf-8"
 OPENAPI_FILE = "cozmox-campaign.openapi.json"
 _STATUSES = ("scheduled", "in-progress", "ended")
 _TIME_FILTERS = {
@@ -140,35 +140,78 @@ def _list_query(request: Request) -> ListQuery:
 def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
     """The ASGI application: the API and ``/__emulator/`` controls, wrapped in faults."""
     state = state or EmulatorState(Store(":memory:", Settings()))
-    store = state.store
     checks.warm_up()
+    routes = [
+        Route("/openapi.json", _openapi, methods=["GET"]),
+        _campaigns_route(state),
+        _campaign_route(state),
+        *control_routes(state),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _http_error, Exception: _server_error},
+    )
+    app.router.redirect_slashes = False
+    # The rate limiter sits behind the faults (a fault stands for the network or a proxy in
+    # front of the API) and in front of the clock, so that its 429s are dated like answers.
+    store = state.store
+    limited = RateLimitMiddleware(
+        app, state.limiter, lambda key: store.org_for_key(key) is not None
+    )
+    return FaultMiddleware(ClockDate(limited, store.now_ms), state.faults, state.journal)
 
-    async def openapi(request: Request) -> Response:
-        doc = json.loads(_openapi_text())
-        doc["servers"] = [{"url": str(request.base_url).rstrip("/")}]
-        return JSONResponse(doc)
+
+async def _openapi(request: Request) -> Response:
+    doc = json.loads(_openapi_text())
+    doc["servers"] = [{"url": str(request.base_url).rstrip("/")}]
+    return JSONResponse(doc)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own errors (no route, wrong method) in the API's format."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    if status in (404, 405):
+        return _error_response(NotFound(f"Cannot {request.method} {request.url.path}"))
+    return _error_response(ApiError(status, str(getattr(exc, "detail", "Error"))))
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _error_response(ApiError(500, "Internal server error"))
+
+
+def _create(store: Store, org: str, raw: bytes) -> str:
+    """Validate and store one POST body; the new campaign as JSON."""
+    # A 10,000-customer body builds millions of objects and no cycles: the collector would
+    # walk them again and again (it triples the time).
+    with gc_paused():
+        parsed, members = checks.parse_json_body(raw)
+        body = checks.check_create(parsed)
+        view = store.create(org, body, customers_json=members.get("customers"))
+        return view.to_json()
+
+
+def _campaigns_route(state: EmulatorState) -> Route:
+    """``/campaign``: create (POST) or list (GET)."""
+    store = state.store
 
     async def campaigns(request: Request) -> Response:
         try:
             org = _org(request, state)
             if request.method == "POST":
                 raw = await _raw_body(request)
-
-                def create() -> str:
-                    # A 10,000-customer body builds millions of objects and no cycles: the
-                    # collector would walk them again and again (it triples the time).
-                    with gc_paused():
-                        parsed, members = checks.parse_json_body(raw)
-                        body = checks.check_create(parsed)
-                        view = store.create(org, body, customers_json=members.get("customers"))
-                        return view.to_json()
-
-                return _json_response(await run_in_threadpool(create), 201)
+                return _json_response(await run_in_threadpool(_create, store, org, raw), 201)
             query = _list_query(request)
             page = await run_in_threadpool(store.list, org, query)
             return _json_response(await run_in_threadpool(page.to_json))
         except ApiError as error:
             return _error_response(error)
+
+    return Route("/campaign", campaigns, methods=["GET", "POST"])
+
+
+def _campaign_route(state: EmulatorState) -> Route:
+    """``/campaign/{id}``: read, update (PATCH) or delete one campaign."""
+    store = state.store
 
     async def campaign(request: Request) -> Response:
         campaign_id: str = request.path_params["id"]
@@ -190,32 +233,7 @@ def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
         except ApiError as error:
             return _error_response(error)
 
-    async def not_found(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        if status in (404, 405):
-            return _error_response(NotFound(f"Cannot {request.method} {request.url.path}"))
-        return _error_response(ApiError(status, str(getattr(exc, "detail", "Error"))))
-
-    async def server_error(request: Request, exc: Exception) -> Response:
-        return _error_response(ApiError(500, "Internal server error"))
-
-    routes = [
-        Route("/openapi.json", openapi, methods=["GET"]),
-        Route("/campaign", campaigns, methods=["GET", "POST"]),
-        Route("/campaign/{id}", campaign, methods=["GET", "PATCH", "DELETE"]),
-        *control_routes(state),
-    ]
-    app = Starlette(
-        routes=routes,
-        exception_handlers={HTTPException: not_found, Exception: server_error},
-    )
-    app.router.redirect_slashes = False
-    # The rate limiter sits behind the faults (a fault stands for the network or a proxy in
-    # front of the API) and in front of the clock, so that its 429s are dated like answers.
-    limited = RateLimitMiddleware(
-        app, state.limiter, lambda key: store.org_for_key(key) is not None
-    )
-    return FaultMiddleware(ClockDate(limited, store.now_ms), state.faults, state.journal)
+    return Route("/campaign/{id}", campaign, methods=["GET", "PATCH", "DELETE"])
 
 
 class ClockDate:

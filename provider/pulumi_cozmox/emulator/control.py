@@ -6,7 +6,8 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``GET    /__emulator/config``    call simulation settings (``callSeconds``, ``concurrency``,
                                 ``voicemailEvery``)
 ``POST   /__emulator/reset``     forget every campaign, fault rule, journal entry, key added
-                                at run time, and the clock offset
+                                at run time, and the clock offset; the rate limit given at
+                                start is in force again
 ``GET    /__emulator/clock``     ``{"now": ISO, "offsetSeconds": S}``
 ``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
                                 without sleeping (every campaign's lifecycle follows)
@@ -58,6 +59,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from . import lifecycle
+from .asgi import CONTROL_PREFIX
 from .faults import FaultRule
 from .ratelimit import RateLimit
 from .state import EmulatorState
@@ -65,7 +67,7 @@ from .store import DEFAULT_ORG
 
 __all__ = ["PREFIX", "control_routes"]
 
-PREFIX = "/__emulator"
+PREFIX = CONTROL_PREFIX.rstrip("/")
 
 
 def _error(message: str) -> JSONResponse:
@@ -73,10 +75,17 @@ def _error(message: str) -> JSONResponse:
 
 
 async def _json(request: Request) -> Any:
+    """The body's JSON value, ``{}`` when empty; ValueError if it is not JSON."""
     raw = await request.body()
     if not raw.strip():
         return {}
     return json.loads(raw)
+
+
+async def _object(request: Request) -> dict[str, Any]:
+    """The body as a JSON object (``{}`` when it is another value); ValueError if not JSON."""
+    data = await _json(request)
+    return data if isinstance(data, dict) else {}
 
 
 def _rate_limit_route(state: EmulatorState) -> Route:
@@ -98,6 +107,19 @@ def _rate_limit_route(state: EmulatorState) -> Route:
 
 def control_routes(state: EmulatorState) -> list[Route]:
     """The ``/__emulator/*`` routes over ``state``."""
+    return [
+        _rate_limit_route(state),
+        _import_route(state),
+        *_status_routes(state),
+        _clock_route(state),
+        _journal_route(state),
+        _faults_route(state),
+        _keys_route(state),
+    ]
+
+
+def _status_routes(state: EmulatorState) -> list[Route]:
+    """``health``, ``config`` (the call simulation settings) and ``reset``."""
     settings = state.store.settings
 
     async def health(request: Request) -> Response:
@@ -116,23 +138,45 @@ def control_routes(state: EmulatorState) -> list[Route]:
         state.reset()
         return JSONResponse({"ok": True})
 
+    return [
+        Route(f"{PREFIX}/health", health, methods=["GET"]),
+        Route(f"{PREFIX}/config", config, methods=["GET"]),
+        Route(f"{PREFIX}/reset", reset, methods=["POST"]),
+    ]
+
+
+def _clock_route(state: EmulatorState) -> Route:
+    """``/__emulator/clock``: read the clock, or move it forward."""
+
     async def clock(request: Request) -> Response:
         if request.method == "GET":
             return JSONResponse(state.store.clock())
         try:
-            data = await _json(request)
+            data = await _object(request)
         except ValueError:
             return _error("body must be JSON")
-        seconds = data.get("advanceSeconds") if isinstance(data, dict) else None
+        seconds = data.get("advanceSeconds")
         if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
             return _error("advanceSeconds must be a non-negative number")
         return JSONResponse(state.store.advance_clock(float(seconds)))
+
+    return Route(f"{PREFIX}/clock", clock, methods=["GET", "POST"])
+
+
+def _journal_route(state: EmulatorState) -> Route:
+    """``/__emulator/requests``: read or clear the request journal."""
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
             state.journal.clear()
             return JSONResponse({"ok": True})
         return JSONResponse(state.journal.entries())
+
+    return Route(f"{PREFIX}/requests", requests, methods=["GET", "DELETE"])
+
+
+def _faults_route(state: EmulatorState) -> Route:
+    """``/__emulator/faults``: read, add (one rule or a list, all or none) or clear the rules."""
 
     async def faults(request: Request) -> Response:
         if request.method == "DELETE":
@@ -149,46 +193,54 @@ def control_routes(state: EmulatorState) -> list[Route]:
             state.faults.add(rule)
         return JSONResponse(state.faults.to_json(), status_code=201)
 
+    return Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"])
+
+
+def _keys_route(state: EmulatorState) -> Route:
+    """``/__emulator/keys``: accept another API key for an org."""
+
     async def keys(request: Request) -> Response:
         try:
-            data = await _json(request)
+            data = await _object(request)
         except ValueError:
             return _error("body must be JSON")
-        key = data.get("key") if isinstance(data, dict) else None
-        org = data.get("orgId") if isinstance(data, dict) else None
+        key, org = data.get("key"), data.get("orgId")
         if not isinstance(key, str) or not key or not isinstance(org, str) or not org:
             return _error('body must be {"key": TOKEN, "orgId": ORG}')
         state.store.add_key(key, org)
         return JSONResponse({"key": key, "orgId": org}, status_code=201)
 
+    return Route(f"{PREFIX}/keys", keys, methods=["POST"])
+
+
+def _history(items: list[Any]) -> list[tuple[int, dict[str, Any]]] | None:
+    """``[{"createdAt": ISO, "body": {...}}]`` as (creation in ms, body); None if one is not."""
+    history: list[tuple[int, dict[str, Any]]] = []
+    for item in items:
+        created = item.get("createdAt") if isinstance(item, dict) else None
+        body = item.get("body") if isinstance(item, dict) else None
+        ms = lifecycle.parse_iso_ms(created) if isinstance(created, str) else None
+        if ms is None or not isinstance(body, dict):
+            return None
+        history.append((ms, body))
+    return history
+
+
+def _import_route(state: EmulatorState) -> Route:
+    """``/__emulator/import``: store campaigns as if created in the past."""
+
     async def import_history(request: Request) -> Response:
         try:
-            data = await _json(request)
+            data = await _object(request)
         except ValueError:
             return _error("body must be JSON")
-        items = data.get("campaigns") if isinstance(data, dict) else None
-        org = data.get("orgId", DEFAULT_ORG) if isinstance(data, dict) else None
+        items, org = data.get("campaigns"), data.get("orgId", DEFAULT_ORG)
         if not isinstance(items, list) or not isinstance(org, str) or not org:
             return _error('body must be {"orgId"?: ORG, "campaigns": [{"createdAt", "body"}]}')
-        history: list[tuple[int, dict[str, Any]]] = []
-        for item in items:
-            created = item.get("createdAt") if isinstance(item, dict) else None
-            body = item.get("body") if isinstance(item, dict) else None
-            ms = lifecycle.parse_iso_ms(created) if isinstance(created, str) else None
-            if ms is None or not isinstance(body, dict):
-                return _error("each campaign needs createdAt (ISO 8601) and body (an object)")
-            history.append((ms, body))
+        history = _history(items)
+        if history is None:
+            return _error("each campaign needs createdAt (ISO 8601) and body (an object)")
         ids = await run_in_threadpool(state.store.import_history, org, history)
         return JSONResponse({"ids": ids}, status_code=201)
 
-    return [
-        _rate_limit_route(state),
-        Route(f"{PREFIX}/import", import_history, methods=["POST"]),
-        Route(f"{PREFIX}/health", health, methods=["GET"]),
-        Route(f"{PREFIX}/config", config, methods=["GET"]),
-        Route(f"{PREFIX}/reset", reset, methods=["POST"]),
-        Route(f"{PREFIX}/clock", clock, methods=["GET", "POST"]),
-        Route(f"{PREFIX}/requests", requests, methods=["GET", "DELETE"]),
-        Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"]),
-        Route(f"{PREFIX}/keys", keys, methods=["POST"]),
-    ]
+    return Route(f"{PREFIX}/import", import_history, methods=["POST"])

@@ -65,7 +65,6 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
@@ -73,6 +72,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from .asgi import CONTROL_PREFIX, JSON_TYPE, ASGIApp, Message, Receive, Scope, Send, send_json
 from .ratelimit import RATE_LIMITED
 
 __all__ = [
@@ -84,15 +84,7 @@ __all__ = [
     "Journal",
 ]
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-CONTROL_PREFIX = "/__emulator/"
 DROP_EXTENSION = "cozmox.drop_connection"
-JSON_TYPE = "application/json; charset=utf-8"
 FAULT_STATUSES = (400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504)
 #: Statuses whose responses have no body (RFC 9110).
 NO_BODY_STATUSES = (204, 304)
@@ -247,9 +239,9 @@ class Faults:
 class Journal:
     """The requests the API received, in order (thread-safe, bounded)."""
 
-    def __init__(self, size: int = JOURNAL_SIZE) -> None:
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: deque[dict[str, Any]] = deque(maxlen=size)
+        self._entries: deque[dict[str, Any]] = deque(maxlen=JOURNAL_SIZE)
         self._events = itertools.count(1)
 
     def tick(self) -> int:
@@ -399,23 +391,17 @@ class FaultMiddleware:
 
 async def _send_error(rule: FaultRule, send: Send) -> None:
     """The ``status`` action: an error in the API's format."""
-    body = json.dumps(
-        {
-            "statusCode": rule.status,
-            "error": HTTPStatus(rule.status).phrase,
-            "message": "Fault injected by the emulator",
-        }
-    ).encode()
-    headers = [
-        (b"content-type", JSON_TYPE.encode()),
-        (b"content-length", str(len(body)).encode()),
-    ]
+    error = {
+        "statusCode": rule.status,
+        "error": HTTPStatus(rule.status).phrase,
+        "message": "Fault injected by the emulator",
+    }
+    headers = []
     if rule.status == 429:
         retry_after = rule.retry_after
         text = str(int(retry_after)) if float(retry_after).is_integer() else str(retry_after)
         headers.append((b"retry-after", text.encode()))
-    await send({"type": "http.response.start", "status": rule.status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    await send_json(send, rule.status, error, headers)
 
 
 async def _send_answer(rule: FaultRule, send: Send) -> None:

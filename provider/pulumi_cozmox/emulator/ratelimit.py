@@ -19,14 +19,15 @@ limit (none unless one was given). The journal marks each refused request ``rate
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from .asgi import CONTROL_PREFIX, ASGIApp, Receive, Scope, Send, send_json
 
 __all__ = [
     "RATE_LIMITED",
@@ -37,18 +38,8 @@ __all__ = [
     "retry_after",
 ]
 
-# The ASGI types, spelled here: this module imports no web stack (the command line parses a
-# rate before it knows whether the extra is installed).
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
 #: The scope key a refused request is marked with (the journal reads it).
 RATE_LIMITED = "cozmox.rate_limited"
-CONTROL_PREFIX = "/__emulator/"
-JSON_TYPE = b"application/json; charset=utf-8"
 _RATE = re.compile(r"(\d+(?:\.\d+)?)(?:/s)?")
 
 
@@ -187,17 +178,9 @@ class RateLimitMiddleware:
 
 async def _too_many(send: Send, retry_after: int, limit: RateLimit | None) -> None:
     rate = f"{limit.per_second:g} requests a second" if limit else "the rate limit"
-    body = json.dumps(
-        {
-            "statusCode": 429,
-            "error": "Too Many Requests",
-            "message": f"Rate limit exceeded ({rate} per API key); retry after {retry_after} s",
-        }
-    ).encode()
-    headers = [
-        (b"content-type", JSON_TYPE),
-        (b"content-length", str(len(body)).encode()),
-        (b"retry-after", str(retry_after).encode()),
-    ]
-    await send({"type": "http.response.start", "status": 429, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    error = {
+        "statusCode": 429,
+        "error": "Too Many Requests",
+        "message": f"Rate limit exceeded ({rate} per API key); retry after {retry_after} s",
+    }
+    await send_json(send, 429, error, [(b"retry-after", str(retry_after).encode())])

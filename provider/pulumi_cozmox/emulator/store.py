@@ -147,10 +147,6 @@ class CampaignView:
         parts.append('"customers":' + self.customers)
         return "{" + ",".join(parts) + "}"
 
-    def to_dict(self) -> dict[str, Any]:
-        result: dict[str, Any] = json.loads(self.to_json())
-        return result
-
 
 @dataclass(frozen=True)
 class ListQuery:

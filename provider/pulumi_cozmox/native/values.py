@@ -1,62 +1,38 @@
-"""The engine's values for the plugin (protobuf Structs, camelCase, secret wrappers, the unknown
-sentinel) as the core's canonical inputs and back: done once per call, at the boundary.
+"""The engine's values for the plugin, as the core's canonical inputs and back, once per call.
 
-- Top-level keys are the API's camelCase (``phoneNumberId``) and the opt-ins' (``allowRedial``);
-  the core's are snake_case. Nested values are the API's own JSON, untouched.
-- Secrets arrive wrapped (``{SIG_KEY: SIG, "value": ...}``, the plugin accepts secrets): they
-  are unwrapped; outputs that are personal data (the customers) are wrapped again on the way
-  out, in outputs and in the inputs a read returns (so an imported campaign's stay secret).
-- The engine's unknown (``04da6b54-...``) becomes
-:data:`~pulumi_cozmox.core.engine.outcome.UNKNOWN`.
-- The customers: ``customers`` (a list) or ``customersFile`` (a CSV or JSON file beside the
-  program, :mod:`pulumi_cozmox.native.customers_file`) become the core's one blob. The state
-  keeps that blob as the output ``customersBlob`` (compressed: 10,000 customers are not 90 MB
-  of state), the program's inputs as given.
+Top-level keys are the resource's camelCase properties (the field table's ``api`` names); the
+core's props are snake_case. Secrets arrive wrapped (the plugin accepts secrets) and are
+unwrapped; the customers go out wrapped again. The engine's unknown becomes the core's
+``UNKNOWN``. The customers are ``customers`` (a list) or ``customersFile`` (a file, plain or
+SOPS-encrypted): either becomes the core's one blob, which the state keeps as the secret output
+``customersBlob`` beside the program's inputs as given.
 """
 
 from __future__ import annotations
 
-import hashlib
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from google.protobuf import json_format, struct_pb2
+from pulumi.runtime.proto import provider_pb2
 
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
+from pulumi_cozmox.core.engine.refusals import VANISHED
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import (
-    SOURCE_KEY,
-    CustomersFile,
-    open_customers_file,
-)
-from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API, PROPERTY_NAMES
-
-__all__ = [
-    "CAMEL",
-    "SNAKE",
-    "UNKNOWN_SENTINEL",
-    "canonical",
-    "engine_outputs",
-    "imported_inputs",
-    "plain",
-    "recorded",
-    "secret",
-    "to_struct",
-]
+from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, file_blob, open_customers_file
+from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API, PROPERTY_NAMES
 
 UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
 SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
-
-#: The core's snake_case keys -> the resource's camelCase properties.
 CAMEL: dict[str, str] = PROPERTY_NAMES
 SNAKE = {camel: snake for snake, camel in CAMEL.items()}
-#: Where the state keeps the customers (a secret): the core's blob.
-BLOB = "customersBlob"
-CUSTOMERS_FILE = "customersFile"
+#: The state's customers (the core's blob), and the digest of the file they were read from.
+BLOB, FILE_DIGEST, FILE_DIGEST_KEY = "customersBlob", "customersFileDigest", "customers_file_digest"
+#: What the core computes or keeps apart from the program's inputs.
+_NOT_INPUTS = {*OUTPUT_TO_API, "customer_count"}
 
 
 def secret(value: Any) -> dict[str, Any]:
@@ -70,23 +46,19 @@ def _value(value: struct_pb2.Value) -> Any:
     if kind == "list_value":
         return [_value(item) for item in value.list_value.values]
     if kind == "string_value":
-        text = value.string_value
-        return UNKNOWN if text == UNKNOWN_SENTINEL else text
+        return UNKNOWN if value.string_value == UNKNOWN_SENTINEL else value.string_value
     if kind == "number_value":
         number = value.number_value
         return int(number) if number.is_integer() else number  # JSON has one number type
-    if kind == "bool_value":
-        return value.bool_value
-    return None
+    return value.bool_value if kind == "bool_value" else None
 
 
 def _fields(struct: struct_pb2.Struct) -> Any:
-    fields = struct.fields
-    sig = fields.get(SECRET_SIG_KEY)
+    sig = struct.fields.get(SECRET_SIG_KEY)
     if sig is not None and sig.string_value == SECRET_SIG:
-        inner = fields.get("value")
+        inner = struct.fields.get("value")
         return _value(inner) if inner is not None else None
-    return {key: _value(item) for key, item in fields.items()}
+    return {key: _value(item) for key, item in struct.fields.items()}
 
 
 def plain(struct: struct_pb2.Struct) -> dict[str, Any]:
@@ -96,6 +68,12 @@ def plain(struct: struct_pb2.Struct) -> dict[str, Any]:
     return data
 
 
+def to_struct(values: Mapping[str, Any]) -> struct_pb2.Struct:
+    struct = struct_pb2.Struct()
+    json_format.ParseDict({k: v for k, v in values.items() if v is not None}, struct)
+    return struct
+
+
 def canonical(
     inputs: Mapping[str, Any],
     resource: str,
@@ -103,24 +81,20 @@ def canonical(
     recorded_outputs: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The program's inputs (as :func:`plain` gives them) as the core's canonical inputs.
-    ``recorded_outputs``: the
-    resource's recorded outputs, whose blob stands for a customers file that has not changed
-    since (same digest). Raises CustomersFileError (a ValueError) when the customers file
-    cannot be read (the message names the file and the line)."""
+    ``recorded_outputs``: the state's, whose blob stands for a customers file unchanged since.
+    Raises CustomersFileError naming the file when it cannot be read."""
     props: dict[str, Any] = {"resource_name": resource}
-    for camel, value in inputs.items():
-        snake = SNAKE.get(camel)
-        if snake is not None:
-            props[snake] = value
-    customers = inputs.get("customers")
-    shown = inputs.get(CUSTOMERS_FILE)
+    props.update({SNAKE[k]: v for k, v in inputs.items() if k in SNAKE})
+    customers, shown = inputs.get("customers"), inputs.get(CUSTOMERS_FILE)
     if isinstance(customers, Unknown) or isinstance(shown, Unknown):
         props["customers"] = props["customer_count"] = UNKNOWN
     elif isinstance(shown, str) and customers is None:
+        state = recorded_outputs or {}
+        kept = (state.get(FILE_DIGEST), state.get(BLOB), state.get("customerCount"))
         file = open_customers_file(project_dir / shown, shown)  # CustomersFileError names it
-        digest, blob, count = _file_blob(file, recorded_outputs or {})
-        props["customers"], props["customer_count"], props[FILE_DIGEST_KEY] = blob, count, digest
-        props[SOURCE_KEY] = file  # check names its customers by line (read again only then)
+        digest, blob, count = file_blob(file, kept)
+        props.update(customers=blob, customer_count=count, **{FILE_DIGEST_KEY: digest})
+        props[SOURCE_KEY] = file  # check names its customers by line (found only then)
     elif isinstance(customers, list):
         with gc_paused():
             props["customers"] = encode_customers(customers)
@@ -128,62 +102,21 @@ def canonical(
     return props
 
 
-#: Where the state keeps the digest of the customers file the blob was read from (a secret: a
-#: small file's digest would tell its numbers), and the props key that carries it.
-FILE_DIGEST = "customersFileDigest"
-FILE_DIGEST_KEY = "customers_file_digest"
-#: Blobs and counts of customers files read by this process, by the file's digest.
-_FILE_BLOBS: dict[str, tuple[str, int]] = {}
-_FILE_BLOBS_LOCK = threading.Lock()
-
-
-def _bound(file_digest: str, blob: str) -> str:
-    """The digest the state records: the file's, bound to the blob read from it. A refresh
-    that finds other customers live replaces the blob, never this digest: that blob then no
-    longer matches, so it can never stand for the file (the drift stays visible)."""
-    return f"{file_digest}:{hashlib.sha256(blob.encode()).hexdigest()}"
-
-
-def _file_blob(file: CustomersFile, recorded: Mapping[str, Any]) -> tuple[str, str, int]:
-    """(recorded digest, blob, count) of a customers file. Parsing 10,000 customers with
-    overrides takes seconds, hashing the file a tenth of one: an unchanged file (the digest
-    the state records with its blob, or one this process read) is not parsed again. The
-    digest is of the customers' plain text: a file SOPS encrypted again is unchanged."""
-    digest = file.digest
-    blob, count = recorded.get(BLOB), recorded.get("customerCount")
-    if isinstance(blob, str) and isinstance(count, int | float):
-        kept = recorded.get(FILE_DIGEST)
-        if kept == _bound(digest, blob):
-            return kept, blob, int(count)
-    with _FILE_BLOBS_LOCK:
-        found = _FILE_BLOBS.get(digest)
-    if found is None:
-        with gc_paused():
-            customers = file.customers()
-            found = encode_customers(customers), len(customers)
-        with _FILE_BLOBS_LOCK:
-            if len(_FILE_BLOBS) >= 8:
-                _FILE_BLOBS.pop(next(iter(_FILE_BLOBS)))
-            _FILE_BLOBS[digest] = found
-    return _bound(digest, found[0]), *found
-
-
-def recorded(outputs: Mapping[str, Any], resource: str) -> dict[str, Any]:
-    """Recorded outputs (the state, as :func:`plain` gives them) as the core's: the customers
-    are the blob."""
+def recorded(outputs: Mapping[str, Any], old_inputs: Mapping[str, Any], resource: str) -> dict:
+    """The recorded campaign as the core's props: its outputs (the customers are the blob),
+    and the mark refresh left in its inputs for a campaign deleted outside Pulumi."""
     props: dict[str, Any] = {"resource_name": resource}
-    for camel, value in outputs.items():
-        snake = SNAKE.get(camel)
-        if snake is not None and snake != "customers":
-            props[snake] = value
+    props.update({SNAKE[k]: v for k, v in outputs.items() if k in SNAKE and k != "customers"})
     if isinstance(outputs.get(BLOB), str):
         props["customers"] = outputs[BLOB]
     elif isinstance(outputs.get("customers"), list):
         props["customers"] = encode_customers(outputs["customers"])
-    if "deleted_outside_pulumi" in outputs:
-        props["deleted_outside_pulumi"] = outputs["deleted_outside_pulumi"]
-    if isinstance(outputs.get(FILE_DIGEST), str):
-        props[FILE_DIGEST_KEY] = outputs[FILE_DIGEST]
+    for source, key, prop in (
+        (outputs, FILE_DIGEST, FILE_DIGEST_KEY),
+        (old_inputs, VANISHED, VANISHED),
+    ):
+        if key in source:
+            props[prop] = source[key]
     return props
 
 
@@ -194,38 +127,66 @@ def engine_outputs(props: Mapping[str, Any], inputs: Mapping[str, Any]) -> dict[
     if "customers" in inputs:
         out["customers"] = secret(inputs["customers"])
     for snake, camel in CAMEL.items():
-        if snake in props and snake not in ("customers",) and camel not in inputs:
+        if (
+            snake in props
+            and snake != "customers"
+            and (camel not in inputs or snake in OUTPUT_TO_API)
+        ):
             value = props[snake]
             out[camel] = UNKNOWN_SENTINEL if isinstance(value, Unknown) else value
-    for snake, camel in OUTPUT_TO_API.items():
-        value = props.get(snake)
-        out[camel] = UNKNOWN_SENTINEL if isinstance(value, Unknown) else value
-    blob = props.get("customers")
-    if is_blob(blob):
-        out[BLOB] = secret(blob)
+    if is_blob(props.get("customers")):
+        out[BLOB] = secret(props["customers"])
     if isinstance(props.get(FILE_DIGEST_KEY), str) and CUSTOMERS_FILE in inputs:
         out[FILE_DIGEST] = secret(props[FILE_DIGEST_KEY])
-    if "deleted_outside_pulumi" in props:
-        out["deleted_outside_pulumi"] = props["deleted_outside_pulumi"]
+    if VANISHED in props:
+        out[VANISHED] = props[VANISHED]
     return out
 
 
-def imported_inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    """The inputs a campaign read by id (import) means, in the program's terms: the customers
-    as a list, a secret."""
-    out: dict[str, Any] = {}
-    for snake, value in props.items():
+def program_inputs(
+    read: Mapping[str, Any], old_inputs: Mapping[str, Any], old_blob: Any
+) -> dict[str, Any]:
+    """Refreshed inputs in the program's form: what did not change stays as the program wrote
+    it (the customers as a list or a file); what changed is the API's value, a secret when it
+    is the customers."""
+    inputs: dict[str, Any] = {VANISHED: read[VANISHED]} if VANISHED in read else {}
+    for snake, value in read.items():
         camel = CAMEL.get(snake)
-        if camel is None or snake in OUTPUT_TO_API or snake == "customer_count" or value is None:
-            continue
-        if snake == "customers":
-            out[camel] = secret(decode_customers(value)) if is_blob(value) else value
-        elif value is not False:
-            out[camel] = value
-    return out
+        if snake == "customers" and value == old_blob:
+            inputs.update(
+                {k: old_inputs[k] for k in ("customers", CUSTOMERS_FILE) if k in old_inputs}
+            )
+        elif snake == "customers" and is_blob(value):
+            inputs["customers"] = decode_customers(value)
+        elif (
+            camel
+            and snake not in (*_NOT_INPUTS, "customers")
+            and value is not None
+            and (camel in old_inputs or value is not False)  # not a flag the program never set
+        ):
+            inputs[camel] = value
+    if isinstance(inputs.get("customers"), list):
+        inputs["customers"] = secret(inputs["customers"])
+    return inputs
 
 
-def to_struct(values: Mapping[str, Any]) -> struct_pb2.Struct:
-    struct = struct_pb2.Struct()
-    json_format.ParseDict({k: v for k, v in values.items() if v is not None}, struct)
-    return struct
+def detailed_diff(
+    paths: Mapping[str, str], old_inputs: Mapping[str, Any], given: Mapping[str, Any]
+) -> dict[str, provider_pb2.PropertyDiff]:
+    """Each changed path (the API's, with ``update`` or ``replace``) as the engine's detailed
+    diff: added or deleted when the top-level property is new or gone, else updated; each
+    ``*_REPLACE`` when the change needs a new campaign. A customers file stands for its
+    customers."""
+    kinds = provider_pb2.PropertyDiff
+    detailed = {}
+    for path, kind in paths.items():
+        top = path.split(".", 1)[0].split("[", 1)[0]
+        if top == "customerCount":
+            continue  # the customers' count: an output here, not an input
+        added, gone = top not in old_inputs and top in given, top in old_inputs and top not in given
+        name = "ADD" if added else "DELETE" if gone else "UPDATE"
+        value = getattr(kinds, f"{name}_REPLACE" if kind == "replace" else name)
+        detailed[path] = kinds(kind=value, inputDiff=True)
+    if "customers" in detailed and CUSTOMERS_FILE in {**given, **old_inputs}:
+        detailed[CUSTOMERS_FILE] = detailed.pop("customers")
+    return detailed

@@ -32,7 +32,7 @@ from pulumi_cozmox.core.model.compare import same_instants
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, located, source_of
 from pulumi_cozmox.core.plan.refresh import outputs_from_api
-from pulumi_cozmox.core.report.build import RuleFacts, create_report, hours_of, make_report
+from pulumi_cozmox.core.report.build import RuleFacts, create_report, make_report
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.resource import names
@@ -287,7 +287,7 @@ def _hours(
         return None
     try:
         judged = customers if customers is not None else run.customers(news["customers"])
-        return hours_of(judged, schedule, run.now(), policy=policy)
+        return run.hours(judged, schedule, policy)
     except (KeyError, ValueError):
         return None  # no valid customers: validation says so
 

@@ -5,19 +5,16 @@ call the same people at the same time exists, and it is never sent again while a
 attempt may have been carried out.
 
 1. **The duplicate guard.** Before the POST, the run's view of the org catches up with what
-   changed since it was read (:class:`~pulumi_cozmox.core.engine.org.OrgView`: one bounded read per
-   run),
-   and its campaigns are compared with the declared one: same phone number, assistant or
-   workflow, schedule (as instants) and customers (every field, overrides included; defaults
+   changed since it was read (:class:`~pulumi_cozmox.core.engine.org.OrgView`: one bounded read
+   per run), and its campaigns are compared with the declared one: same phone number, assistant
+   or workflow, schedule (as instants) and customers (every field, overrides included; defaults
    only as the contract documents them). The name is left out: a copy with another name calls
    the same people. If one exists the create is refused
-   (:class:`~pulumi_cozmox.client.errors.DuplicateCampaign`), naming it and the fixes, unless the
-   resource opts in with ``allow_duplicate`` (``True``, or that campaign's id). The call
-   limit
-   is judged again too (:mod:`pulumi_cozmox.core.engine.guard`). This is what stops a second copy
-   after a
-   ``pulumi up`` killed once the API had the campaign but before Pulumi recorded it, after a
-   resource was renamed without an alias, or when a resource was copied.
+   (:class:`~pulumi_cozmox.client.errors.DuplicateCampaign`), naming it and the fixes, unless
+   the resource opts in with ``allow_duplicate`` (``True``, or that campaign's id). The call
+   limit is judged again too (:mod:`pulumi_cozmox.core.engine.guard`). This is what stops a
+   second copy after a ``pulumi up`` killed once the API had the campaign but before Pulumi
+   recorded it, after a resource was renamed without an alias, or when a resource was copied.
    The API has no field in which to mark a campaign as created by a resource, so an identical
    campaign found here cannot be told apart from one a person made on purpose: it is never
    taken over silently; ``adopt_id`` takes it over explicitly.

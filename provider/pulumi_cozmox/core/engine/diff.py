@@ -27,11 +27,13 @@ from pulumi_cozmox.core.engine.refusals import KEY_REFUSED
 from pulumi_cozmox.core.engine.standing import judge_standing
 from pulumi_cozmox.core.engine.window import judge_moved_window
 from pulumi_cozmox.core.model.compare import differences, field_schema, instant
+from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.plan.change import Plan, escalate, plan_change
 from pulumi_cozmox.core.plan.refusal import adopt_mismatch, allows, refusal
 from pulumi_cozmox.core.report.build import Change, change_report
 from pulumi_cozmox.core.report.record import CampaignReport, Stop
-from pulumi_cozmox.core.resource.fields import DELETED, INPUT_TO_API, LIVE_STATUSES, count_of
+from pulumi_cozmox.core.resource.fields import DELETED, LIVE_STATUSES, by_python, count_of
+from pulumi_cozmox.core.rules.hours import CallingHours
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
@@ -182,7 +184,7 @@ def _report(
         status_recorded=not live.read,
         old_customers=old_customers,
         new_customers=new_customers,
-        policy=run.policy(),
+        hours=_hours(run, news, plan, new_customers),
         now=run.now(),
     )
     report = change_report(resource_of(news), change)
@@ -208,6 +210,19 @@ def _refuse(
         raise Refusal(reason)
 
 
+def _hours(
+    run: Run, news: Mapping[str, Any], plan: Plan, customers: CustomerList | None
+) -> CallingHours | None:
+    """The calling hours a replacement or a moved window gives the campaign's customers."""
+    moved = "schedule_plan" in plan.changed and "schedule_plan" not in plan.unknown
+    if customers is None or not (plan.replaces or moved):
+        return None
+    try:
+        return run.hours(customers, news.get("schedule_plan"), run.policy())
+    except ValueError:
+        return None  # a malformed blob: check reports it; the report goes without the facts
+
+
 def verify_or_refuse(run: Run, named: str) -> None:
     """Before a write is planned: the settings hold and the API accepts the key (one request
     per run, none when an earlier request of the run succeeded)."""
@@ -223,7 +238,8 @@ def _changed_paths(olds: Mapping[str, Any], news: Mapping[str, Any], plan: Plan)
     """The paths that change, in the API's terms, with whether they replace."""
     paths: dict[str, str] = {}
     for key in plan.changed:
-        api = INPUT_TO_API.get(key, key)
+        field = by_python(key)
+        api = field.api if field is not None else key
         kind = "replace" if key in plan.replaces else "update"
         old, new = olds.get(key), news.get(key)
         if key != "customers" and isinstance(old, dict) and isinstance(new, dict):

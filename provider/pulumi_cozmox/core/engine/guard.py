@@ -1,11 +1,9 @@
 """What a campaign to create is judged on, against the org and the rest of the run.
 
-:class:`Guard` holds the run's :class:`~pulumi_cozmox.core.engine.org.OrgView` (one bounded read of
-the
-org), the rules configured for the stack (:class:`~pulumi_cozmox.client.settings.Rules`) and
-the
-creates this run plans, and answers, for a :class:`~pulumi_cozmox.core.model.campaign.Declared`
-campaign:
+:class:`Guard` holds the run's :class:`~pulumi_cozmox.core.engine.org.OrgView` (one bounded read
+of the org), the rules configured for the stack (:class:`~pulumi_cozmox.core.rules.config.Rules`)
+and the creates this run plans, and answers, for a
+:class:`~pulumi_cozmox.core.model.campaign.Declared` campaign:
 
 - :meth:`Guard.identical`: the campaigns that would call the same people from the same number
   at the same time (the duplicate guard; see :mod:`pulumi_cozmox.core.engine.create`);

@@ -77,6 +77,10 @@ class OrgView:
         self._lookback = max(lookback, DEFAULT_LOOKBACK)
         self._lock = threading.RLock()  # the view's contents
         self._loading = threading.Lock()  # one first read (and reach back) at a time
+        # Shared catch-ups: callers take a ticket; a read covers the tickets taken before it.
+        self._turns = threading.Condition()
+        self._asked = self._served = 0
+        self._reading = False
         self._campaigns: dict[str, ListedCampaign] = {}
         self._loaded = False
         self._as_of = datetime.now(timezone.utc)
@@ -114,10 +118,37 @@ class OrgView:
                 self._loaded = True
 
     def catch_up(self) -> None:
-        """Read what changed since the last read (the first read if there was none)."""
+        """Read what changed since the last read (the first read if there was none).
+
+        Creates running at the same moment share their catch-ups: a caller is served by the
+        first read that *starts* after it called (so it sees everything committed before it
+        asked), and one read serves every caller that was waiting when it started. A read
+        that fails serves nobody: the next waiter reads again."""
         if not self._loaded:
             self.load()
             return
+        with self._turns:
+            self._asked += 1
+            ticket = self._asked
+            while self._served < ticket:
+                if not self._reading:
+                    self._reading, covers = True, self._asked
+                    break
+                self._turns.wait()
+            else:
+                return  # a read that started after this call has finished
+        served = False
+        try:
+            self._catch_up_once()
+            served = True
+        finally:
+            with self._turns:
+                self._reading = False
+                if served:
+                    self._served = max(self._served, covers)
+                self._turns.notify_all()
+
+    def _catch_up_once(self) -> None:
         with self._lock:
             since = self._as_of - CATCH_UP_MARGIN
         as_of = self._read(updatedAtGe=since)
@@ -138,11 +169,6 @@ class OrgView:
                 self._history_from = since
 
     # -- what it holds ---------------------------------------------------------------------
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the first read has been made."""
-        return self._loaded
 
     @property
     def as_of(self) -> datetime:

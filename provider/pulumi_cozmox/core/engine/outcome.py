@@ -23,6 +23,7 @@ __all__ = [
     "UNKNOWN",
     "Diff",
     "Failure",
+    "Missing",
     "Read",
     "Refusal",
     "Sink",
@@ -60,6 +61,10 @@ def is_unknown(value: Any) -> bool:
 class Refusal(Exception):
     """The change must not happen: the message names the resource, what would happen and the
     way out (with field tokens)."""
+
+
+class Missing(Refusal):
+    """The campaign a program names by id does not exist (an import)."""
 
 
 @dataclass(frozen=True)
@@ -102,16 +107,6 @@ class Sink(Protocol):
 
     def notice(self, text: str) -> None:
         """One line (``warning: ...`` for a warning), with field tokens."""
-
-
-class Quiet:
-    """A sink that shows nothing (tools and tests that only want the answer)."""
-
-    def report(self, report: CampaignReport) -> None:
-        pass
-
-    def notice(self, text: str) -> None:
-        pass
 
 
 def resource_of(props: Mapping[str, Any]) -> str:

@@ -39,11 +39,10 @@ def project_inputs(api_campaign: dict[str, Any], declared: dict[str, Any]) -> di
     """The inputs an API campaign corresponds to, for refresh to compare with ``declared``.
 
     Keeps only the keys ``declared`` has. A value equal to the declared one up to the defaults
-    the contract documents or date-time formatting (:mod:`pulumi_cozmox.core.model.compare`) keeps
-    the
-    declared form, so an unchanged campaign gives ``declared`` back (customers: the identical
-    blob) and shows no drift; any other difference, a key someone added in the dashboard
-    included, shows the server's value. State-only inputs are kept as declared.
+    the contract documents or date-time formatting (:mod:`pulumi_cozmox.core.model.compare`)
+    keeps the declared form, so an unchanged campaign gives ``declared`` back (customers: the
+    identical blob) and shows no drift; any other difference, a key someone added in the
+    dashboard included, shows the server's value. State-only inputs are kept as declared.
     """
     result: dict[str, Any] = {}
     for key, value in declared.items():

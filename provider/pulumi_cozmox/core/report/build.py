@@ -44,8 +44,7 @@ from pulumi_cozmox.core.resource.fields import (
     by_python,
     count_of,
 )
-from pulumi_cozmox.core.rules.hours import CallingHours, ZoneHours, calling_hours, dialing_window
-from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, CallingPolicy
+from pulumi_cozmox.core.rules.hours import CallingHours, ZoneHours, dialing_window
 
 __all__ = [
     "MAX_SAMPLES",
@@ -55,7 +54,6 @@ __all__ = [
     "counters_of",
     "create_report",
     "customers_delta_of",
-    "hours_of",
     "make_report",
     "mask_key",
     "zone_facts",
@@ -108,19 +106,6 @@ def counters_of(outputs: Mapping[str, Any]) -> Counters | None:
 
 
 _COUNTERS = ("scheduled", "queued", "in_progress", "ended_voicemail", "ended")
-
-
-def hours_of(
-    customers: CustomerList,
-    schedule_plan: Any,
-    now: datetime | None = None,
-    policy: CallingPolicy = DEFAULT_POLICY,
-) -> CallingHours:
-    """When and where the customers would be called, judged against local calling hours (the
-    calling policy's rule for each customer's region)."""
-    plan = schedule_plan if isinstance(schedule_plan, Mapping) else None
-    numbers = [number for number, _sip in customers.keys]
-    return calling_hours(numbers, plan, now=now or datetime.now(timezone.utc), policy=policy)
 
 
 def customers_delta_of(old: CustomerList, new: CustomerList) -> CustomersDelta:
@@ -259,8 +244,8 @@ def create_report(
 @dataclass(frozen=True)
 class Change:
     """What diff knows of a change to report: the plan, the campaign's status (read live, or as
-    recorded), the customers of both sides (when known) and the clock and policy to judge the
-    window by."""
+    recorded), the customers of both sides (when known), the calling hours of the new window
+    (a replacement, a moved window) and the clock."""
 
     campaign_id: str
     olds: Mapping[str, Any]
@@ -270,7 +255,7 @@ class Change:
     status_recorded: bool
     old_customers: CustomerList | None
     new_customers: CustomerList | None
-    policy: CallingPolicy = DEFAULT_POLICY
+    hours: CallingHours | None = None
     now: datetime | None = None
 
 
@@ -282,14 +267,10 @@ def change_report(resource: str, change: Change) -> CampaignReport:
     calling hours it gives the campaign's customers, and the window it had."""
     plan, news = change.plan, change.news
     replacing = bool(plan.replaces)
-    delta = hours = None
+    delta = None
     try:
         if replacing and change.new_customers is not None and change.old_customers is not None:
             delta = customers_delta_of(change.old_customers, change.new_customers)
-        moved = "schedule_plan" in plan.changed and "schedule_plan" not in plan.unknown
-        if change.new_customers is not None and (replacing or moved):
-            schedule = news.get("schedule_plan")
-            hours = hours_of(change.new_customers, schedule, change.now, policy=change.policy)
     except ValueError:
         pass  # a malformed blob: check reports it; the report goes without the facts
     recorded = {**change.olds, "status": change.status or change.olds.get("status")}
@@ -301,7 +282,7 @@ def change_report(resource: str, change: Change) -> CampaignReport:
         old_outputs=recorded,
         delta=delta,
         customer_count=count_of(news.get("customer_count")) if replacing else None,
-        hours=hours,
+        hours=change.hours,
     )
     report = replace(report, status_recorded=change.status_recorded and report.status is not None)
     return replace(report, **_before(change))

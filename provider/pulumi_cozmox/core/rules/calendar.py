@@ -26,7 +26,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from pulumi_cozmox.core.rules.hours import zone_info
@@ -127,10 +127,3 @@ def over_limit(
             if len(met) >= limit.count and len(met) > len(worst):
                 worst = met
     return sorted(worst, key=lambda o: o.start)
-
-
-def local_days(span: Span[Ref], zone: str) -> tuple[date, date | None]:
-    """The first and last local date of a span in ``zone`` (None: no end)."""
-    info = zone_info(zone) or timezone.utc
-    first = span.start.astimezone(info).date()
-    return first, span.end.astimezone(info).date() if span.end is not None else None

@@ -16,10 +16,9 @@ relative to the Pulumi project directory::
     days = "Mon-Sat"
 
 A number is judged by the most specific rule that matches it: its subdivision (US states and
-Canadian provinces, :mod:`pulumi_cozmox.core.model.regions`), then its country, then the top level.
-A key
-a region leaves out comes from the top level. Without a file the policy is the top level's
-defaults: 08:00-21:00 every day (:data:`DEFAULT_POLICY`).
+Canadian provinces, :mod:`pulumi_cozmox.core.model.regions`), then its country, then the top
+level. A key a region leaves out comes from the top level. Without a file the policy is the top
+level's defaults: 08:00-21:00 every day (:data:`DEFAULT_POLICY`).
 
 Errors name the file and the key (``cozmox:callingPolicy file policy.toml: regions.US-XX: not a
 region ...``). Pure but for reading the file: no pulumi import.

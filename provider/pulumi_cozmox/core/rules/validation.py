@@ -209,80 +209,46 @@ class _Messages:
 
     def explain(self, error: Any, prefix: Path) -> list[Problem]:
         path: Path = prefix + tuple(error.instance_path)
-        kind = error.kind
-        name: str = kind.name
-        info: dict[str, Any] = kind.as_dict()
-        value = error.instance
+        name: str = error.kind.name
+        info: dict[str, Any] = error.kind.as_dict()
         here = format_path(path)
         personal = self.customers or (bool(path) and path[0] == "customers")
         if name in ("additionalProperties", "unevaluatedProperties"):
-            parent = _schema_at(self.schema, error.schema_path[:-1]) or {}
-            known = sorted(parent.get("properties", {}))
-            problems = []
-            for prop in info.get("unexpected", []):
-                suggestion = _suggest(prop, known)
-                message = f"unknown property {_show(prop)}"
-                if suggestion:
-                    message += f"; did you mean {_show(suggestion)}?"
-                elif known and len(known) <= 15:
-                    message += f"; known properties: {', '.join(known)}"
-                problems.append(Problem(format_path((*path, prop)), message))
-            return problems
+            return self._unknown_properties(error, path, info)
         if name == "required":
-            prop = info["property"]
-            parent = _schema_at(self.schema, error.schema_path[:-1]) or {}
-            message = REQUIRED
-            disc = parent.get("x-discriminator", {})
-            if disc.get("propertyName") == prop:
-                message += f"; one of {_list_values(list(disc.get('mapping', {})))}"
-            return [Problem(format_path((*path, prop)), message)]
-        if name == "enum":
-            options = list(info["options"])
-            message = f"is not allowed; must be one of {_list_values(options)}"
-            if not personal:
-                message = f"{_show(value)} {message}"
-            suggestion = _suggest(value, options)
-            if suggestion:
-                message += f" (did you mean {_show(suggestion)}?)"
-            return [Problem(here, message)]
-        if name == "const":
-            expected = _show(info["expected_value"])
-            return [Problem(here, f"must be {expected}{_found(value, personal)}")]
-        if name == "type":
-            wanted = _type_names(info["types"])
-            got = _json_type(value)
-            if value is not None and not personal:
-                got += f" {_show(value)}"
-            return [Problem(here, f"must be {wanted}, got {got}")]
-        if name == "pattern":
-            shown = "" if personal else f"{_show(value)} "
-            return [Problem(here, f"{shown}does not match the pattern {info['pattern']}")]
-        if name == "format":
-            fmt = info["format"]
-            hint = " (like 2025-07-01T09:00:00Z)" if fmt == "date-time" else ""
-            shown = "" if personal else f"{_show(value)} "
-            return [Problem(here, f"{shown}is not a valid {fmt}{hint}")]
-        if name in ("minLength", "maxLength", "minItems", "maxItems"):
-            limit = info.get("limit")
-            what = "characters" if "Length" in name else "items"
-            bound = "at least" if name.startswith("min") else "at most"
-            got = "" if personal else f", got {len(value)}"
-            return [Problem(here, f"must have {bound} {limit} {what}{got}")]
-        if name in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-            limit = info.get("limit")
-            bound = {
-                "minimum": ">=",
-                "maximum": "<=",
-                "exclusiveMinimum": ">",
-                "exclusiveMaximum": "<",
-            }[name]
-            return [Problem(here, f"must be {bound} {limit}{_found(value, personal)}")]
+            return [self._required(error, path, info)]
         if name == "anyOf":
-            return self._any_of(error, info.get("context", []), prefix, here, value, personal)
-        if personal:
-            # The validator's own message quotes the value.
-            return [Problem(here, f"is not allowed here (the schema's {name} rule)")]
-        return [Problem(here, str(error.message))]
+            return self._any_of(
+                error, info.get("context", []), prefix, here, error.instance, personal
+            )
+        message = _value_message(name, info, error.instance, personal)
+        if message is None:
+            # The validator's own message quotes the value: not where customers are.
+            message = f"is not allowed here (the schema's {name} rule)" if personal else None
+        return [Problem(here, message if message is not None else str(error.message))]
+
+    def _unknown_properties(self, error: Any, path: Path, info: dict[str, Any]) -> list[Problem]:
+        parent = _schema_at(self.schema, error.schema_path[:-1]) or {}
+        known = sorted(parent.get("properties", {}))
+        problems = []
+        for prop in info.get("unexpected", []):
+            suggestion = _suggest(prop, known)
+            message = f"unknown property {_show(prop)}"
+            if suggestion:
+                message += f"; did you mean {_show(suggestion)}?"
+            elif known and len(known) <= 15:
+                message += f"; known properties: {', '.join(known)}"
+            problems.append(Problem(format_path((*path, prop)), message))
+        return problems
+
+    def _required(self, error: Any, path: Path, info: dict[str, Any]) -> Problem:
+        prop = info["property"]
+        parent = _schema_at(self.schema, error.schema_path[:-1]) or {}
+        message = REQUIRED
+        disc = parent.get("x-discriminator", {})
+        if disc.get("propertyName") == prop:
+            message += f"; one of {_list_values(list(disc.get('mapping', {})))}"
+        return Problem(format_path((*path, prop)), message)
 
     def _any_of(
         self,
@@ -486,3 +452,35 @@ def validate_update(args: dict[str, Any]) -> list[Problem]:
         return [Problem("", f"an update must be an object, got {_json_type(args)}")]
     problems = _schema_problems(UPDATE, args) + check_update_rules(args)
     return [p.in_api_terms() for p in _ordered(problems)]
+
+
+_BOUNDS = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}
+
+
+def _value_message(name: str, info: dict[str, Any], value: Any, personal: bool) -> str | None:
+    """What is wrong with a value the schema's rule ``name`` refused (None: a rule without
+    words of its own). ``personal``: the value is a customer's, never quoted."""
+    shown = "" if personal else f"{_show(value)} "
+    if name == "enum":
+        options = list(info["options"])
+        suggestion = _suggest(value, options)
+        hint = f" (did you mean {_show(suggestion)}?)" if suggestion else ""
+        return f"{shown}is not allowed; must be one of {_list_values(options)}{hint}"
+    if name == "const":
+        return f"must be {_show(info['expected_value'])}{_found(value, personal)}"
+    if name == "type":
+        got = _json_type(value) + (f" {_show(value)}" if value is not None and not personal else "")
+        return f"must be {_type_names(info['types'])}, got {got}"
+    if name == "pattern":
+        return f"{shown}does not match the pattern {info['pattern']}"
+    if name == "format":
+        hint = " (like 2025-07-01T09:00:00Z)" if info["format"] == "date-time" else ""
+        return f"{shown}is not a valid {info['format']}{hint}"
+    if name in ("minLength", "maxLength", "minItems", "maxItems"):
+        what = "characters" if "Length" in name else "items"
+        bound = "at least" if name.startswith("min") else "at most"
+        got = "" if personal else f", got {len(value)}"
+        return f"must have {bound} {info.get('limit')} {what}{got}"
+    if name in _BOUNDS:
+        return f"must be {_BOUNDS[name]} {info.get('limit')}{_found(value, personal)}"
+    return None

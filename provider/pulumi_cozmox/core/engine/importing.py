@@ -1,0 +1,62 @@
+"""`pulumi import` of a campaign by id: its inputs read from the API (GETs only), its customers
+put in a file of the project, so that neither the code the CLI generates nor its output holds
+one. The file is encrypted when a ``.sops.yaml`` creation rule applies to it; the project's
+``requirements.txt`` pins pulumi-cozmox (written when missing, else checked)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pulumi_cozmox._pin import check_requirements
+from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink
+from pulumi_cozmox.core.model.customers_file import place_customers_file, written_line
+from pulumi_cozmox.core.resource import names
+from pulumi_cozmox.core.resource.fields import INPUT_KEYS
+
+if TYPE_CHECKING:
+    from pulumi_cozmox.core.engine.run import Run
+
+__all__ = ["IMPORT_DIR", "Imported", "import_campaign"]
+
+#: Where `pulumi import` writes an imported campaign's customers (relative to the project).
+IMPORT_DIR = "customers"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A campaign taken over by id: what it reads as, and the file its customers are in."""
+
+    read: Read
+    customers_file: str
+
+
+def import_campaign(run: Run, campaign_id: str, resource: str, sink: Sink) -> Imported:
+    """Read campaign ``campaign_id`` for the resource ``resource``; Refusal when it does not
+    exist or its customers cannot be put in a file."""
+    declared: dict[str, Any] = dict.fromkeys(INPUT_KEYS)
+    declared["resource_name"] = resource
+    read = run.read(campaign_id, declared, importing=True)
+    if read is None:
+        raise Missing(
+            f"campaign {campaign_id} does not exist in the org of this API key (GET "
+            f"/campaign/{campaign_id} answered 404): check the id, and that cozmox:apiKey "
+            "and cozmox:baseUrl are the org's"
+        )
+    stem = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', resource)}"
+    customers = run.customers(read.inputs["customers"]).items
+    try:
+        placed = place_customers_file(customers, run.project_dir, stem)
+    except (OSError, ValueError) as exc:  # CustomersFileError and SopsError among them
+        raise Refusal(
+            f"resource {resource!r}: the imported customers go to a file under {IMPORT_DIR}/, "
+            f"and {exc}"
+        ) from None
+    if not placed.found:
+        file = names.field("customersFile")
+        sink.notice(f"cozmox: {written_line(placed)}; the program names it as {file}")
+    said = check_requirements(run.project_dir, sops=placed.encrypted)
+    if said is not None:
+        sink.notice(said)
+    return Imported(read, placed.shown)
