@@ -85,10 +85,18 @@ def test_a_stack_of_the_last_release_previews_with_no_change_and_no_request(
     )
     stack.extra_env["PYTHONPATH"] = str(last_release)
     stack.up()
-    recorded = stack.resource("Resource", "spring")
+    recorded = stack.resource(":Campaign", "spring")
     assert recorded["outputs"]["status"] == "scheduled"
 
     del stack.extra_env["PYTHONPATH"]  # this tree's package from here on
+    # A refresh reads through the provider pickled in the old state: its class path must resolve.
+    before = stack.resource(":Campaign", "spring", show_secrets=True)["outputs"]
+    emulator.control.delete("requests")
+    stack.run("refresh", "--yes", "--skip-preview")
+    reads = emulator.control.get("requests").json()
+    assert reads and {r["method"] for r in reads} == {"GET"}
+    assert stack.resource(":Campaign", "spring", show_secrets=True)["outputs"] == before
+
     emulator.control.delete("requests")
     preview = stack.preview_json()
     assert preview["changeSummary"] == {"same": 3}
