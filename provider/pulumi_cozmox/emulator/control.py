@@ -20,7 +20,9 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``GET    /__emulator/faults``    the fault rules with their remaining ``times`` and ``hits``
 ``POST   /__emulator/faults``    add one rule or a list of rules (201); an invalid rule is
                                 400 ``{"error": reason}`` and adds nothing
-``DELETE /__emulator/faults``    remove every rule
+``DELETE /__emulator/faults``    remove every rule (requests a ``hold`` rule holds go on)
+``POST   /__emulator/faults/release``  release every request the ``hold`` rules hold now;
+                                ``{"released": N}``
 ``POST   /__emulator/keys``      ``{"key": TOKEN, "orgId": ORG}``: accept another API key
 ``POST   /__emulator/import``    ``{"orgId"?: ORG, "campaigns": [{"createdAt": ISO, "body":
                                 {...}}]}``: store campaigns as if created at ``createdAt``
@@ -39,6 +41,15 @@ Fault rules, one per action (every rule also takes ``method``, ``path`` (a glob)
     {"action": "answer", "status": 200, "body": "<html>", "contentType": "text/html"}
     {"action": "delay_after_commit", "delaySeconds": 30}
     {"action": "ignore_page", "times": 1000}
+    {"action": "hold", "count": 3, "times": 3, "query": "updatedAtGe=*"}
+    {"action": "hold", "timeoutSeconds": 120}
+
+A ``hold`` with ``count`` is a barrier: the requests it holds are released together once
+``count`` of them are held, so a test knows they were in flight together (their journal
+entries say ``"hold": "count"``; ``"timeout"`` when the count was never reached). Without
+``count`` they wait for ``POST /__emulator/faults/release``: a test holds one client's requests
+while it does something else (another `pulumi up` that must find the stack locked, a kill),
+then lets them go. ``GET /__emulator/faults`` shows ``held`` for each hold rule.
 """
 
 from __future__ import annotations
@@ -125,6 +136,9 @@ def control_routes(state: EmulatorState) -> list[Route]:
             state.faults.add(rule)
         return JSONResponse(state.faults.to_json(), status_code=201)
 
+    async def release(request: Request) -> Response:
+        return JSONResponse({"released": state.faults.release()})
+
     async def keys(request: Request) -> Response:
         try:
             data = await _json(request)
@@ -165,5 +179,6 @@ def control_routes(state: EmulatorState) -> list[Route]:
         Route(f"{PREFIX}/clock", clock, methods=["GET", "POST"]),
         Route(f"{PREFIX}/requests", requests, methods=["GET", "DELETE"]),
         Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route(f"{PREFIX}/faults/release", release, methods=["POST"]),
         Route(f"{PREFIX}/keys", keys, methods=["POST"]),
     ]
