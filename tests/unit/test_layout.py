@@ -48,7 +48,7 @@ def imports(path: Path, package: Path = PACKAGE) -> set[str]:
     """Every module ``path`` imports, at any depth (lazy imports in functions included),
     relative imports resolved; ``from X import y`` counts ``X`` and ``X.y``."""
     me = module_name(path, package)
-    package = me if path.name == "__init__.py" else me.rpartition(".")[0]
+    home = me if path.name == "__init__.py" else me.rpartition(".")[0]
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -56,7 +56,7 @@ def imports(path: Path, package: Path = PACKAGE) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                parts = package.split(".")
+                parts = home.split(".")
                 parts = parts[: len(parts) - (node.level - 1)]
                 base = ".".join([*parts, base] if base else parts)
             found.add(base)
