@@ -63,7 +63,7 @@ def test_a_policy_judges_each_customer_by_its_region(
 ) -> None:
     stack = campaign_stack()
     (stack.workdir / "calling.toml").write_text(POLICY)
-    stack.run("config", "set", "cozmox:callingPolicy", "calling.toml")
+    stack.configure({"cozmox:callingPolicy": "calling.toml"})
     everyone = [FLORIDA, NEW_YORK, CALIFORNIA, LONDON, TORONTO]
     # Wednesday 2099-01-07 20:15-20:30 UTC: 15:15 in Miami and New York, 12:15 in San Francisco,
     # 20:15 in London (past GB's 20:00).
@@ -106,7 +106,7 @@ def test_a_bad_policy_file_is_named_with_its_key(
 ) -> None:
     stack = campaign_stack()
     (stack.workdir / "calling.toml").write_text('[regions.US-XX]\nhours = "08:00-20:00"\n')
-    stack.run("config", "set", "cozmox:callingPolicy", "calling.toml")
+    stack.configure({"cozmox:callingPolicy": "calling.toml"})
     stack.declare(regional=campaign([FLORIDA], "2099-01-07T19:30:00Z", "2099-01-07T19:45:00Z"))
     refused = stack.run("preview", check=False)
     assert refused.returncode != 0

@@ -239,7 +239,7 @@ def test_the_drift_check_catches_a_person_who_opted_out_before_the_campaign_dial
     stack = campaign_stack()
     listed = stack.workdir / "do-not-call.txt"
     listed.write_text("# opted out\n")
-    stack.run("config", "set", "cozmox:doNotCall", "do-not-call.txt")
+    stack.configure({"cozmox:doNotCall": "do-not-call.txt"})
     stack.declare(reminders=args())
     stack.up()
     command = ("preview", "--refresh", "--expect-no-changes", "--json")

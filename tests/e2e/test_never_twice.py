@@ -413,7 +413,7 @@ def test_plain_http_to_another_host_is_refused_before_any_request(
     url = f"http://{socket.gethostname()}:{port}"
     assert httpx.get(f"{url}/__emulator/health").json() == {"ok": True}
     stack = campaign_stack()
-    stack.run("config", "set", "cozmox:baseUrl", url)
+    stack.configure({"cozmox:baseUrl": url})
     stack.declare(main=args())
     # Refused at preview (a create is planned), and at up: nothing sent either time.
     for command in (["preview"], ["up", "--yes", "--skip-preview"]):

@@ -70,14 +70,14 @@ def test_the_call_limit_counts_other_stacks_and_this_run(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
     first = campaign_stack("first")
-    first.run("config", "set", "cozmox:callLimit", "1/24h")
+    first.configure({"cozmox:callLimit": "1/24h"})
     first.declare(monday=campaign("2099-01-05T17:00", [ADA, GRACE]))
     first.up()
     monday = ids(first)["monday"]
 
     # Another stack of the same org: Ada again 21 hours after Monday's window closes.
     second = campaign_stack("second")
-    second.run("config", "set", "cozmox:callLimit", "1/24h")
+    second.configure({"cozmox:callLimit": "1/24h"})
     second.declare(tuesday=campaign("2099-01-06T17:00", [ALAN, ADA]))
     emulator.control.delete("requests").raise_for_status()
     refused = second.run("preview", check=False)
@@ -114,10 +114,10 @@ def test_the_call_limit_counts_other_stacks_and_this_run(
     # A looser limit lets a third campaign through (Grace: Monday only), and the preview says
     # who else calls them.
     third = campaign_stack("third")
-    third.run("config", "set", "cozmox:callLimit", "2/7d")
+    third.configure({"cozmox:callLimit": "2/7d"})
     # A do-not-call list that lists none of friday's customers: the review counts 0.
     (third.workdir / "do-not-call.txt").write_text("+14155550199\n")
-    third.run("config", "set", "cozmox:doNotCall", "do-not-call.txt")
+    third.configure({"cozmox:doNotCall": "do-not-call.txt"})
     third.declare(friday=campaign("2099-01-10T17:00", [EDSGER, GRACE]))
     preview = third.run("preview")
     said = preview.stdout + preview.stderr
@@ -154,7 +154,7 @@ def test_two_stacks_racing_end_with_one_campaign(
     # emulator holds both POSTs so they are in flight together.
     stacks = [campaign_stack("east"), campaign_stack("west")]
     for stack, hour in zip(stacks, ("17:00", "18:00"), strict=True):
-        stack.run("config", "set", "cozmox:callLimit", "1/24h")
+        stack.configure({"cozmox:callLimit": "1/24h"})
         start = "2099-01-05T17:00" if clash == "identical" else f"2099-01-05T{hour}"
         stack.declare(shared=campaign(start, [ADA, GRACE]))
     rule = {"method": "POST", "path": "/campaign", "action": "delay", "delaySeconds": 3, "times": 2}
@@ -189,7 +189,7 @@ def test_a_person_listed_after_the_campaign_was_created_fails_every_preview(
     stack = campaign_stack()
     dnc = stack.workdir / "do-not-call.csv"
     dnc.write_text("number,reason\n")
-    stack.run("config", "set", "cozmox:doNotCall", "do-not-call.csv")
+    stack.configure({"cozmox:doNotCall": "do-not-call.csv"})
     stack.declare(reminders=campaign("2099-01-05T17:00", [ADA, GRACE, ALAN]))
     stack.up()
     [campaign_id] = ids(stack).values()
@@ -244,7 +244,7 @@ def test_an_unreadable_list_is_named_by_file_and_line(
 ) -> None:
     stack = campaign_stack()
     (stack.workdir / "dnc.txt").write_text("+14155550101\nAda Lovelace\n")
-    stack.run("config", "set", "cozmox:doNotCall", "dnc.txt")
+    stack.configure({"cozmox:doNotCall": "dnc.txt"})
     stack.declare(reminders=campaign("2099-01-05T17:00", [ADA]))
     refused = stack.run("preview", check=False)
     said = refused.stdout + refused.stderr
@@ -333,7 +333,7 @@ def test_preview_checks_the_key_when_a_write_is_planned(
     stack = campaign_stack()
     stack.declare(reminders=campaign("2099-01-05T17:00", [ADA]))
     stack.up()
-    stack.run("config", "rm", "cozmox:apiKey")
+    stack.configure(remove=("cozmox:apiKey",))
     emulator.control.delete("requests").raise_for_status()
     # A no-op preview needs no key and sends nothing.
     assert stack.preview_json()["changeSummary"] == {"same": 2}
@@ -344,7 +344,7 @@ def test_preview_checks_the_key_when_a_write_is_planned(
     assert missing.returncode != 0 and "no Cozmox API key" in missing.stdout + missing.stderr
     # A wrong key: refused with a clear message. Three writes are planned (a rename, two new
     # campaigns): one request for the run, not one per resource.
-    stack.run("config", "set", "--secret", "cozmox:apiKey", "sk-not-this-one")
+    stack.configure(secrets={"cozmox:apiKey": "sk-not-this-one"})
     stack.declare(
         reminders=campaign("2099-01-05T17:00", [ADA], name="Renamed"),
         new=campaign("2099-01-06T17:00", [GRACE]),
