@@ -581,3 +581,21 @@ def test_clearing_the_rules_releases_what_they_hold(api, emulator, second_client
         get.join(30)
     assert not get.is_alive()
     assert [e["hold"] for e in journal(emulator)] == ["release"]
+
+
+def test_a_client_that_gave_up_does_not_count_towards_the_barrier(api, emulator, second_client):
+    # One client's request, abandoned (and perhaps sent again), is not two requests in flight.
+    add_fault(emulator, method="GET", path="/campaign", action="hold", count=2, times=2)
+    with pytest.raises(httpx.ReadTimeout):
+        api.get("/campaign", params={"page": 1}, timeout=0.5)
+    assert eventually(lambda: held(emulator) == 0)  # its client left; it still waits
+    [second] = in_threads(lambda: second_client.get("/campaign", params={"page": 2}))
+    try:
+        assert eventually(lambda: held(emulator) == 1)
+        assert journal(emulator) == []  # two requests arrived, yet the barrier stays shut
+    finally:
+        assert emulator.control.post("faults/release").json() == {"released": 2}
+        second.join(30)
+    assert eventually(lambda: len(journal(emulator)) == 2)
+    holds = {e["query"]: (e["hold"], e["status"]) for e in journal(emulator)}
+    assert holds == {"page=1": ("release", 200), "page=2": ("release", 200)}

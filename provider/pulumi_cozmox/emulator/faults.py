@@ -38,7 +38,10 @@ refused):
                        that takes the rule after it was released is not held (``"open"``). The
                        way for a test to force requests to be in flight together, whatever the
                        load of the machine: no timing involved. The rule's listing shows
-                       ``held``, how many requests it holds now. Clearing the rules (or a reset)
+                       ``held``, how many requests it holds now whose clients wait for them; a
+                       request whose client gave up (a timeout, a kill) no longer counts towards
+                       ``count`` (a client's retries are not requests in flight together), yet
+                       waits and is handled with the others. Clearing the rules (or a reset)
                        releases whatever they hold.
 ``ignore_page``        ``GET /campaign`` only: serve page 1 whatever ``page`` says (``limit``
                        and the filters still apply) and leave ``metadata`` out of the answer,
@@ -255,38 +258,56 @@ class FaultRule:
 class Gate:
     """Where the requests of one ``hold`` rule wait. Used on the server's event loop only (the
     middleware and the control routes run there), so it needs no lock; the event is made on
-    first use, inside the loop."""
+    first use, inside the loop.
+
+    ``held`` counts the requests waiting whose clients are still there: a client that gives up
+    (a timeout, then perhaps the same request again) no longer counts towards ``count``, so
+    a barrier of N is N requests in flight at once, never one client's retries. Its request
+    still waits, and is handled when the others are, as a server that has it would."""
 
     def __init__(self) -> None:
         self.held = 0
+        self.waiting = 0  # held, or left by their clients
         self.opened_by: str | None = None
         self._event: asyncio.Event | None = None
 
     def open(self, how: str) -> int:
         """Release every request held here (``how``: what released them); returns how many."""
-        released = self.held
+        released = self.waiting
         if self.opened_by is None:
             self.opened_by = how
         if self._event is not None:
             self._event.set()
         return released
 
-    async def wait(self, count: int | None, timeout: float) -> str:
-        """Hold one request; how its hold ended: "count", "release", "timeout" or "open"."""
+    async def wait(self, count: int | None, timeout: float, receive: Receive) -> str:
+        """Hold one request (its body read: ``receive`` only tells that its client left); how
+        its hold ended: "count", "release", "timeout" or "open" (the gate was open already)."""
         if self.opened_by is not None:
             return "open"
         if self._event is None:
             self._event = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        opened = asyncio.ensure_future(self._event.wait())
+        gone = asyncio.ensure_future(_disconnected(receive))
         self.held += 1
+        self.waiting += 1
+        counted = True
         try:
             if count is not None and self.held >= count:
                 self.open("count")
-            await asyncio.wait_for(self._event.wait(), timeout)
-        except asyncio.TimeoutError:  # not the builtin one before Python 3.11
-            return "timeout"
+            await asyncio.wait({opened, gone}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            if gone.done() and not opened.done():
+                self.held, counted = self.held - 1, False
+                await asyncio.wait({opened}, timeout=max(0.0, deadline - loop.time()))
         finally:
-            self.held -= 1
-        return self.opened_by or "release"
+            self.waiting -= 1
+            if counted:
+                self.held -= 1
+            gone.cancel()
+            opened.cancel()
+        return (self.opened_by or "release") if self._event.is_set() else "timeout"
 
 
 class Faults:
@@ -437,7 +458,7 @@ class FaultMiddleware:
         elif action == "hold":
             # Read the body first, as for a delay: a held request is whole, only not handled.
             replay = await _buffered(receive)
-            entry["hold"] = await rule.gate.wait(rule.count, rule.timeout_seconds)
+            entry["hold"] = await rule.gate.wait(rule.count, rule.timeout_seconds, receive)
             await self.app(scope, replay, send)
         else:  # ignore_page
             await self._first_page(scope, receive, send)
@@ -526,15 +547,16 @@ async def _drop(scope: Scope, entry: dict[str, Any]) -> None:
     drop()
 
 
+async def _disconnected(receive: Receive) -> None:
+    """Return when the client has gone (once the request body has been read, the server's
+    ``receive`` only returns when it has)."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
 async def _client_stays(receive: Receive, seconds: float) -> bool:
-    """Wait ``seconds``; False as soon as the client disconnects (once the request body has
-    been read, the server's ``receive`` only returns when the client has gone)."""
-
-    async def disconnected() -> None:
-        while (await receive())["type"] != "http.disconnect":
-            pass
-
-    watcher = asyncio.ensure_future(disconnected())
+    """Wait ``seconds``; False as soon as the client disconnects."""
+    watcher = asyncio.ensure_future(_disconnected(receive))
     try:
         done, _ = await asyncio.wait({watcher}, timeout=seconds)
     finally:
