@@ -56,8 +56,11 @@ demo: setup
 demo-destroy: setup
 	@scripts/demo.sh destroy
 
+# Two workers (pytest-xdist), each with its own emulator; work stealing evens out the long
+# end-to-end tests. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
