@@ -57,10 +57,10 @@ demo-destroy: setup
 	@scripts/demo.sh destroy
 
 # Two workers (pytest-xdist), each with its own emulator; work stealing evens out the long
-# end-to-end tests. TEST_WORKERS=0 runs in one process.
+# end-to-end tests. TEST_WORKERS=0 runs in one process; PYTEST_ARGS adds options.
 TEST_WORKERS ?= 2
 test: setup
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: setup
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
