@@ -35,6 +35,13 @@ def test_a_written_stack_is_what_the_cli_makes(tmp_path: Path, emulator: Emulato
         made.run("config", "set", key, value)
     made.run("config", "set", "--secret", "cozmox:apiKey", emulator.api_key)
 
+    # The backend's files: the same shape, each naming its own stack.
+    stacks = tmp_path / "backend" / ".pulumi" / "stacks" / "cozmox-e2e"
+    backend = {n: json.loads((stacks / f"{n}.json").read_text()) for n in ("written", "made")}
+    for name, stack_file in backend.items():
+        assert stack_file["checkpoint"]["stack"] == f"organization/cozmox-e2e/{name}"
+        assert stack_file["checkpoint"]["latest"]["secrets_providers"]["type"] == "passphrase"
+    assert backend["written"].keys() == backend["made"].keys()
     listed = json.loads(made.run("stack", "ls", "--json").stdout)
     assert sorted(s["name"] for s in listed) == ["made", "written"]
     assert shown(written) == shown(made)
