@@ -7,10 +7,15 @@ with an in-memory database, reset (``POST /__emulator/reset``) before each test.
 
 ``start_emulator(*args)`` starts a separate process (for restarts, other keys, settings);
 the caller stops it with ``.stop()`` (the fixture also stops whatever is left at the end).
+
+The tests import the package installed in ``.venv`` (what users get, and what the CLI's
+programs and plugins load), not ``provider/``: a session whose installed copy differs from the
+sources stops at once, saying to run ``make setup``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import queue
 import subprocess
@@ -24,6 +29,12 @@ from typing import IO
 
 import httpx
 import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+#: Where the installed package's files come from (pyproject.toml's package-dir), and which of
+#: them an install copies (its packages' modules and package data).
+SOURCES = {"": REPO / "provider" / "pulumi_cozmox", "schemas": REPO / "schema"}
+INSTALLED_FILES = ("*.py", "*.json", "py.typed")
 
 DEFAULT_API_KEY = "sk-cozmox-local"
 LISTENING = "Cozmox emulator listening on "
@@ -106,6 +117,48 @@ def start_emulator(*args: str, api_key: str = DEFAULT_API_KEY) -> Emulator:
     base_url = line[len(LISTENING) :].strip()
     control = httpx.Client(base_url=f"{base_url}/__emulator/", timeout=30.0)
     return Emulator(base_url, api_key, control, process, tuple(args), stderr)
+
+
+def package_files(root: Path, skip: str | None = None) -> dict[str, bytes]:
+    """``relative path -> content`` of the files an install copies from (or to) ``root``."""
+    found: dict[str, bytes] = {}
+    for pattern in INSTALLED_FILES:
+        for path in root.rglob(pattern):
+            relative = path.relative_to(root)
+            if "__pycache__" in relative.parts or (skip and relative.parts[0] == skip):
+                continue
+            found[relative.as_posix()] = path.read_bytes()
+    return found
+
+
+def installed_package() -> Path | None:
+    """The folder of the ``pulumi_cozmox`` that imports find (not imported here)."""
+    spec = importlib.util.find_spec("pulumi_cozmox")
+    return None if spec is None or spec.origin is None else Path(spec.origin).parent
+
+
+def stale_install(installed: Path | None, sources: dict[str, Path] = SOURCES) -> str | None:
+    """Why the package ``installed`` is not a copy of ``sources`` (a file that differs, is
+    missing or is extra, named by its source path), or None when it is."""
+    if installed is None:
+        return "pulumi_cozmox is not installed"
+    for sub, source in sources.items():
+        have = package_files(installed / sub, skip=None if sub else "schemas")
+        want = package_files(source)
+        for name in sorted(have.keys() ^ want.keys()):
+            where = "installed only" if name in have else "not installed"
+            return f"{source.name}/{name} is {where}"
+        for name in sorted(want):
+            if want[name] != have[name]:
+                return f"{source.name}/{name} differs from its installed copy"
+    return None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop before running the old code: the tests run the copy installed in .venv."""
+    why = stale_install(installed_package())
+    if why is not None:
+        pytest.exit(f"the installed pulumi_cozmox is stale ({why}): run make setup", returncode=3)
 
 
 @pytest.fixture(autouse=True)

@@ -49,6 +49,14 @@ def write_program(
 DOORS = ("python", "yaml")
 both_doors = pytest.mark.parametrize("door", DOORS)
 
+
+def through(door: str) -> pytest.MarkDecorator:
+    """Run a test through one door only: for a claim about the core or the engine, whose
+    translation by each adapter another test proves through both."""
+    assert door in DOORS
+    return pytest.mark.parametrize("door", [door])
+
+
 #: The Python program's keyword arguments -> the native resource's properties (written here,
 #: not taken from the package: what a test expects is the scenario's, not the code's).
 CAMEL = {
@@ -120,13 +128,19 @@ class YamlCampaignStack(CampaignStack):
         for name, args in campaigns.items():
             args = dict(args)
             aliases = args.pop("aliases", [])
+            after = args.pop("depends_on", [])
             resource: dict[str, Any] = {
                 "type": "cozmox:index:Campaign",
                 "properties": {CAMEL[k]: v for k, v in args.items() if v is not None},
             }
+            options: dict[str, Any] = {}
             if aliases:
                 prefix = f"urn:pulumi:{self.name}::cozmox-e2e::cozmox:index:Campaign::"
-                resource["options"] = {"aliases": [prefix + old for old in aliases]}
+                options["aliases"] = [prefix + old for old in aliases]
+            if after:
+                options["dependsOn"] = [f"${{{name}}}" for name in after]
+            if options:
+                resource["options"] = options
             resources[name] = resource
             for output, prop in (
                 ("id", "id"),

@@ -1,7 +1,17 @@
-"""Drive the real `pulumi` CLI against a local file backend, for end-to-end tests."""
+"""Drive the real `pulumi` CLI against a local file backend, for end-to-end tests.
+
+A new stack costs no CLI invocation: :meth:`Stack.init` writes the files `pulumi stack init`
+and `pulumi config set` would write (the backend's stack file, ``Pulumi.<stack>.yaml`` with
+the passphrase provider's ``encryptionsalt`` and ``secure:`` values), copied from a template
+stack that the real CLI made once per process (:class:`StackTemplate`; one `config set
+--secret` per distinct secret value). Every stack of the process shares the template's salt, so
+the CLI decrypts their secrets as its own. Other backends (PostgreSQL) get the real commands.
+``tests/e2e/test_stack_files.py`` holds such a stack to behave as one the CLI initialised.
+"""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -13,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+
+import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 TOOLS_BIN = REPO / ".tools" / "bin"
@@ -57,6 +69,81 @@ def find_pulumi() -> str:
     return found
 
 
+def cli_env(home: Path, backend: str) -> dict[str, str]:
+    """The environment every CLI invocation of the tests runs with."""
+    env = dict(os.environ)
+    env.update(
+        PATH=os.pathsep.join([str(TOOLS_BIN), str(VENV_BIN), env.get("PATH", "")]),
+        PULUMI_BACKEND_URL=backend,
+        PULUMI_CONFIG_PASSPHRASE=PASSPHRASE,
+        PULUMI_SKIP_UPDATE_CHECK="true",
+        PULUMI_HOME=str(home / "pulumi-home"),
+        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING="true",
+        NO_COLOR="1",
+    )
+    env.pop("VIRTUAL_ENV", None)
+    return env
+
+
+class StackTemplate:
+    """A stack the real CLI initialised in a file backend of its own, once per process: its
+    files are the pattern of every test stack, its salt theirs, and `pulumi config set
+    --secret` on it gives the ``secure:`` value of a secret (made once per value)."""
+
+    PROJECT, STACK = "stack-template", "template"
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="cozmox-stack-template."))
+        atexit.register(shutil.rmtree, self.folder, True)
+        (self.folder / "Pulumi.yaml").write_text(f"name: {self.PROJECT}\nruntime: yaml\n")
+        (self.folder / "backend").mkdir()
+        self._run("stack", "init", self.STACK)
+        self.salt = str(self._config_file()["encryptionsalt"])
+        pulumi_dir = self.folder / "backend" / ".pulumi"
+        self.meta = (pulumi_dir / "meta.yaml").read_text()
+        self.checkpoint = (pulumi_dir / "stacks" / self.PROJECT / f"{self.STACK}.json").read_text()
+        self._secure: dict[str, str] = {}
+
+    def _run(self, *args: str) -> None:
+        argv = [find_pulumi(), *args, "--non-interactive", "--cwd", str(self.folder)]
+        if args[:2] != ("stack", "init"):
+            argv += ["--stack", self.STACK]
+        env = cli_env(self.folder, f"file://{self.folder / 'backend'}")
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise PulumiFailed(list(args), proc)
+
+    def _config_file(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = yaml.safe_load(
+            (self.folder / f"Pulumi.{self.STACK}.yaml").read_text()
+        )
+        return loaded
+
+    def secure(self, value: str) -> str:
+        """The ``secure:`` text of ``value`` under the template's salt (the CLI encrypts it)."""
+        if value not in self._secure:
+            self._run("config", "set", "--secret", "template:value", value)
+            self._secure[value] = self._config_file()["config"]["template:value"]["secure"]
+        return self._secure[value]
+
+    def stack_file(self, project: str, stack: str) -> str:
+        """The backend's file of a new stack ``stack`` of ``project``."""
+        template = f"organization/{self.PROJECT}/{self.STACK}"
+        assert template in self.checkpoint, self.checkpoint
+        return self.checkpoint.replace(template, f"organization/{project}/{stack}")
+
+
+_template: StackTemplate | None = None
+
+
+def stack_template() -> StackTemplate:
+    """This process's template (made on first use)."""
+    global _template
+    if _template is None:
+        _template = StackTemplate()
+    return _template
+
+
 @dataclass
 class Stack:
     """One stack of one program directory, in its own file backend."""
@@ -67,23 +154,27 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     def env(self) -> dict[str, str]:
-        env = dict(os.environ)
-        env.update(
-            PATH=os.pathsep.join([str(TOOLS_BIN), str(VENV_BIN), env.get("PATH", "")]),
-            PULUMI_BACKEND_URL=f"file://{self.home / 'backend'}",
-            PULUMI_CONFIG_PASSPHRASE=PASSPHRASE,
-            PULUMI_SKIP_UPDATE_CHECK="true",
-            PULUMI_HOME=str(self.home / "pulumi-home"),
-            PULUMI_DIY_BACKEND_NO_LEGACY_WARNING="true",
-            NO_COLOR="1",
-        )
-        env.pop("VIRTUAL_ENV", None)
+        env = cli_env(self.home, f"file://{self.home / 'backend'}")
         env.update(self.extra_env)
         return env
 
+    @property
+    def backend(self) -> Path | None:
+        """The folder of this stack's file backend; None for another kind of backend."""
+        url = self.env()["PULUMI_BACKEND_URL"]
+        return Path(url.removeprefix("file://")) if url.startswith("file://") else None
+
+    @property
+    def config_file(self) -> Path:
+        return self.workdir / f"Pulumi.{self.name}.yaml"
+
+    def project(self) -> str:
+        """The project's name, from its Pulumi.yaml (which JSON also is)."""
+        return str(yaml.safe_load((self.workdir / "Pulumi.yaml").read_text())["name"])
+
     def argv(self, *args: str) -> list[str]:
         argv = [find_pulumi(), *args, "--non-interactive", "--cwd", str(self.workdir)]
-        if args and args[0] not in ("login", "version"):
+        if args and args[0] not in ("login", "version") and args[:2] != ("stack", "init"):
             argv += ["--stack", self.name]
         return argv
 
@@ -114,23 +205,57 @@ class Stack:
     def init(
         self, config: dict[str, str] | None = None, secrets: dict[str, str] | None = None
     ) -> None:
-        (self.home / "backend").mkdir(parents=True, exist_ok=True)
-        argv = [
-            find_pulumi(),
-            "stack",
-            "init",
-            self.name,
-            "--non-interactive",
-            "--cwd",
-            str(self.workdir),
-        ]
-        proc = subprocess.run(argv, env=self.env(), capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise PulumiFailed(["stack", "init", self.name], proc)
+        """Create the stack with this config, as `pulumi stack init` and `pulumi config set`
+        would (written from the template for a file backend: no CLI invocation)."""
+        backend = self.backend
+        if backend is None:
+            self.run("stack", "init", self.name)
+        else:
+            template = stack_template()
+            stacks = backend / ".pulumi" / "stacks" / self.project()
+            stacks.mkdir(parents=True, exist_ok=True)
+            (backend / ".pulumi" / "meta.yaml").write_text(template.meta)
+            (stacks / f"{self.name}.json").write_text(
+                template.stack_file(self.project(), self.name)
+            )
+            self._write_config({"encryptionsalt": template.salt, "config": {}})
+        self.configure(config, secrets)
+
+    def configure(
+        self,
+        config: dict[str, str] | None = None,
+        secrets: dict[str, str] | None = None,
+        remove: tuple[str, ...] = (),
+    ) -> None:
+        """Set (or remove) stack config values, as `pulumi config set [--secret]` (and `config
+        rm`) would: in the stack's config file for a file backend, else by the CLI."""
+        if self.backend is None:
+            for key, value in (config or {}).items():
+                self.run("config", "set", key, value)
+            for key, value in (secrets or {}).items():
+                self.run("config", "set", "--secret", key, value)
+            for key in remove:
+                self.run("config", "rm", key)
+            return
+        document: dict[str, Any] = yaml.safe_load(self.config_file.read_text())
+        values: dict[str, Any] = document.get("config") or {}
+        template = stack_template()
         for key, value in (config or {}).items():
-            self.run("config", "set", key, value)
+            values[self._full_key(key)] = value
         for key, value in (secrets or {}).items():
-            self.run("config", "set", "--secret", key, value)
+            values[self._full_key(key)] = {"secure": template.secure(value)}
+        for key in remove:
+            values.pop(self._full_key(key), None)
+        self._write_config({**document, "config": values})
+
+    def _full_key(self, key: str) -> str:
+        """A key as the config file holds it: one without a namespace is the project's."""
+        return key if ":" in key else f"{self.project()}:{key}"
+
+    def _write_config(self, document: dict[str, Any]) -> None:
+        if not document.get("config"):
+            document = {k: v for k, v in document.items() if k != "config"}
+        self.config_file.write_text(yaml.safe_dump(document, sort_keys=False))
 
     def up(self, *extra: str) -> subprocess.CompletedProcess[str]:
         return self.run("up", "--yes", "--skip-preview", *extra)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import CampaignStack, both_doors
+from tests.e2e.conftest import CampaignStack, both_doors, through
 from tests.e2e.pulumi_cli import PulumiFailed, run_review
 
 CUSTOMERS = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
@@ -68,7 +68,8 @@ def test_adopt_patches_what_differs_and_never_posts(
         assert api.get(f"/campaign/{existing['id']}").status_code == 404
 
 
-@both_doors
+# The refusal is the core's: one door (each door's adoptId above).
+@through("yaml")
 def test_adopt_with_other_customers_is_refused_and_creates_nothing(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
@@ -84,7 +85,9 @@ def test_adopt_with_other_customers_is_refused_and_creates_nothing(
     assert listed[0]["name"] == "Made in the dashboard"
 
 
-@both_doors
+# The report lines and the review are the core's: one door (each door prints report lines in
+# test_calling_rules.py::test_ended_true_stops_a_dialing_campaign_with_one_patch).
+@through("python")
 def test_an_adoption_reads_as_one_in_preview_and_review(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
 ) -> None:

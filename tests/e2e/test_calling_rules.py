@@ -11,9 +11,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import CampaignStack, both_doors
+from tests.e2e.conftest import CampaignStack, both_doors, through
 from tests.e2e.pulumi_cli import run_review
 
 FLORIDA, NEW_YORK, CALIFORNIA = "+13055550100", "+12125550100", "+14155550100"
@@ -51,19 +52,30 @@ def journal(emulator: Emulator) -> list[tuple[str, str]]:
     return [(e["method"], e["path"]) for e in emulator.control.get("requests").json()]
 
 
+def statuses_listed(emulator: Emulator) -> list[str | None]:
+    """The status each request asked the API for (a listing's; None for anything else), in
+    the order they arrived."""
+    entries = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+    listed = [dict(parse_qsl(e["query"])).get("status") for e in entries]
+    return [s if e["path"] == "/campaign" else None for s, e in zip(listed, entries, strict=True)]
+
+
 def review(preview: str, tmp_path: Path) -> str:
     done = run_review(preview, tmp_path)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-@both_doors
+# The policy's rules are the core's: one door (each door reads cozmox:callingPolicy in
+# test_a_bad_policy_file_is_named_with_its_key, and prints report lines in test_ended_true_
+# stops_a_dialing_campaign_with_one_patch).
+@through("python")
 def test_a_policy_judges_each_customer_by_its_region(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
 ) -> None:
     stack = campaign_stack()
     (stack.workdir / "calling.toml").write_text(POLICY)
-    stack.run("config", "set", "cozmox:callingPolicy", "calling.toml")
+    stack.configure({"cozmox:callingPolicy": "calling.toml"})
     everyone = [FLORIDA, NEW_YORK, CALIFORNIA, LONDON, TORONTO]
     # Wednesday 2099-01-07 20:15-20:30 UTC: 15:15 in Miami and New York, 12:15 in San Francisco,
     # 20:15 in London (past GB's 20:00).
@@ -100,8 +112,10 @@ def test_a_policy_judges_each_customer_by_its_region(
     stack.declare(regional=campaign([CALIFORNIA], "2099-12-25T18:00:00Z", "2099-12-25T19:00:00Z"))
     christmas = stack.run("preview", check=False)
     assert christmas.returncode != 0 and "08:00-21:00: on 2099-12-25" in christmas.stdout
-    # Refused before anything is sent: the preview's one read of the org, nothing else.
-    assert {e["method"] for e in emulator.control.get("requests").json()} <= {"GET"}
+    # Refused before anything is sent: each preview's one read of the org, nothing else.
+    written = [e for e in emulator.control.get("requests").json() if e["method"] != "GET"]
+    assert written == []
+    assert statuses_listed(emulator) == ["scheduled", "in-progress", "ended"] * 2
 
 
 @both_doors
@@ -110,7 +124,7 @@ def test_a_bad_policy_file_is_named_with_its_key(
 ) -> None:
     stack = campaign_stack()
     (stack.workdir / "calling.toml").write_text('[regions.US-XX]\nhours = "08:00-20:00"\n')
-    stack.run("config", "set", "cozmox:callingPolicy", "calling.toml")
+    stack.configure({"cozmox:callingPolicy": "calling.toml"})
     stack.declare(regional=campaign([FLORIDA], "2099-01-07T19:30:00Z", "2099-01-07T19:45:00Z"))
     refused = stack.run("preview", check=False)
     assert refused.returncode != 0
@@ -174,7 +188,9 @@ def test_ended_true_stops_a_dialing_campaign_with_one_patch(
     assert stack.opt_in("allow_redial", cid) in said
 
 
-@both_doors
+# ended is translated and PATCHed through each door in test_ended_true_stops_a_dialing_
+# campaign_with_one_patch: here, what a stop before dialing does, through one.
+@through("yaml")
 def test_ended_true_stops_a_scheduled_campaign_before_it_dials(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:

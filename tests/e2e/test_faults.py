@@ -58,7 +58,7 @@ def test_create_fault_leaves_exactly_one_campaign(
     kind: str, campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
     stack = campaign_stack()
-    stack.run("config", "set", "cozmox:requestTimeout", "2")
+    stack.configure({"cozmox:requestTimeout": "2"})
     stack.declare(main=ARGS)
     fault(emulator, "POST", "/campaign", POST_FAULTS[kind])
     stack.up()
@@ -88,7 +88,7 @@ def test_update_refresh_and_delete_faults_are_retried(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
     stack = campaign_stack()
-    stack.run("config", "set", "cozmox:requestTimeout", "2")
+    stack.configure({"cozmox:requestTimeout": "2"})
     stack.declare(main=ARGS)
     stack.up()
     [campaign_id] = campaign_ids(emulator)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -58,6 +59,11 @@ def campaign(name: str, numbers: list[str], **options: Any) -> dict[str, Any]:
 def spec_of(stack: CampaignStack) -> str:
     """What the program was last given to declare (the spec it reads)."""
     return (stack.workdir / "spec.json").read_text()
+
+
+def listed_status(entry: dict[str, Any]) -> str | None:
+    """The status a listing asked for."""
+    return dict(parse_qsl(entry["query"])).get("status")
 
 
 def assert_no_personal_data(outputs: list[str]) -> None:
@@ -234,5 +240,11 @@ def test_a_window_outside_calling_hours_is_refused_unless_allowed(
         assert "would call 1 customer outside 08:00-21:00 their local time" in text
         assert "America/Los_Angeles (1)" in text and "allow_outside_calling_hours=True" in text
         assert "Europe/London" not in text.split("would call", 1)[1].split("\n", 1)[0]
-        # The preview read the org (the API's clock for "already open"); it wrote nothing.
-        assert {e["method"] for e in emulator.control.get("requests").json()} <= {"GET"}
+        # The preview read the org once (its campaigns that can call or ended lately; the
+        # API's clock for "already open"); it wrote nothing.
+        read = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
+        assert [(e["method"], e["path"], listed_status(e)) for e in read] == [
+            ("GET", "/campaign", "scheduled"),
+            ("GET", "/campaign", "in-progress"),
+            ("GET", "/campaign", "ended"),
+        ]

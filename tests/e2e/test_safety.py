@@ -114,7 +114,7 @@ def test_wrong_key_error_names_the_status_not_the_key(
 ) -> None:
     stack = campaign_stack()
     wrong = "sk-not-a-real-key-7f3a"
-    stack.run("config", "set", "--secret", "cozmox:apiKey", wrong)
+    stack.configure(secrets={"cozmox:apiKey": wrong})
     stack.declare(main=valid_args())
     with pytest.raises(PulumiFailed) as failed:
         stack.up()

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack, write_program
 from tests.e2e.postgres import throwaway_postgres
-from tests.e2e.pulumi_cli import find_pulumi
+from tests.e2e.pulumi_cli import find_pulumi, wait_for
 
 LOCKED = "the stack is currently locked by 1 lock(s)"
 
@@ -24,6 +24,10 @@ LOCKED = "the stack is currently locked by 1 lock(s)"
 def postgres_url() -> Iterator[str]:
     with throwaway_postgres() as url:
         yield url
+
+
+def held(emulator: Emulator) -> int:
+    return sum(rule.get("held", 0) for rule in emulator.control.get("faults").json())
 
 
 def campaign(day: int) -> dict[str, Any]:
@@ -56,10 +60,15 @@ def test_two_working_copies_on_one_stack_in_postgres(
     # Bob checks out the same program and stack config (committed next to the program).
     for file in ("spec.json", "Pulumi.shared.yaml"):
         shutil.copy(alice.workdir / file, bob.workdir / file)
-    # Alice's POSTs take a few seconds, so both runs overlap.
-    rule = {"method": "POST", "path": "/campaign", "action": "delay", "delaySeconds": 3, "times": 2}
+    # Whoever takes the lock has its POSTs held until the other run has ended: both runs
+    # overlap, whatever the load of the machine.
+    rule = {"method": "POST", "path": "/campaign", "action": "hold", "times": 2,
+            "timeoutSeconds": 300}  # fmt: skip
     emulator.control.post("faults", json=rule).raise_for_status()
     jobs = [who.start("up", "--yes", "--skip-preview") for who in (alice, bob)]
+    wait_for(lambda: any(job.process.poll() is not None for job in jobs), "one run to end")
+    wait_for(lambda: held(emulator) == 2, "the other run's two POSTs")
+    emulator.control.post("faults/release").raise_for_status()
     codes = [job.wait(300) for job in jobs]
     outputs = [job.output() for job in jobs]
     assert sorted(codes) == [0, 1], outputs

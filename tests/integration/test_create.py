@@ -244,10 +244,14 @@ def test_slower_than_the_timeout_leaves_one_campaign(emulator: Any) -> None:
 
 
 #: How long the emulator holds each guard's look at the org before its POST (the catch-up of
-#: the run's view): long enough for every thread (released together by a barrier) to be
-#: inside a create at once, so that creates that are not kept apart really overlap. Whether
-#: they did is read in the journal, not assumed from timing.
+#: the run's view), where creates must be kept apart: a second thread (the threads are
+#: released together) would be inside a create meanwhile if nothing kept them apart. That
+#: they were kept apart is read in the journal.
 HOLD = {"method": "GET", "path": "/campaign", "action": "delay", "delaySeconds": 1.0}
+#: Where creates must overlap: each guard's look at the org before its POST is held until
+#: every one of them is (a barrier in the emulator), so they are in flight together whatever
+#: the load of the machine.
+CATCH_UPS = {"method": "GET", "path": "/campaign", "query": "updatedAtGe=*", "action": "hold"}
 
 
 def run_guard(client: Any) -> Guard:
@@ -291,7 +295,7 @@ def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
         body("Follow-up", schedulePlan={"earliestAt": f"2099-01-0{day}T09:00:00.000Z"})
         for day in (1, 2, 3)
     ]
-    add_fault(emulator, **HOLD, times=3)
+    add_fault(emulator, **CATCH_UPS, count=3, times=3)
     add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=3)
     created = run_parallel(client, series)
     ids = [c.campaign["id"] for c in created]
@@ -304,10 +308,11 @@ def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
     assert len(posts) == 3
     # Each create looked at the org before its POST and after it (the later of two
     # concurrent look-alikes would withdraw). They overlapped: the three looks before the
-    # POSTs (the first three, held) all arrived before any POST was answered (look-alikes
-    # are not identical: nothing keeps their creates apart).
+    # POSTs (the first three, held until all three were) all arrived before any POST was
+    # answered (look-alikes are not identical: nothing keeps their creates apart).
     guards = guard_listings(emulator)
     assert len(guards) == 6
+    assert [g.get("hold") for g in guards] == ["count"] * 3 + [None] * 3
     assert max(g["arrived"] for g in guards[:3]) < min(p["ended"] for p in posts)
 
 

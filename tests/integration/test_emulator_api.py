@@ -105,7 +105,9 @@ def test_get_returns_the_created_campaign(api):
     assert response.json() == created
 
 
-@pytest.mark.parametrize("campaign_id", [str(uuid.uuid4()), "not-a-uuid"])
+@pytest.mark.parametrize(
+    "campaign_id", [str(uuid.uuid4()), "not-a-uuid"], ids=["a-uuid", "not-a-uuid"]
+)
 def test_get_unknown_campaign_is_404_in_the_api_format(api, campaign_id):
     response = api.get(f"/campaign/{campaign_id}")
     assert response.status_code == 404

@@ -226,6 +226,10 @@ def test_journal_orders_overlapping_requests(api, emulator, second_client):
         ({"action": "delay_after_commit", "delaySeconds": -1}, "delaySeconds must be"),
         ({"action": "ignore_page", "method": "POST"}, "GET /campaign only"),
         ({"action": "ignore_page", "path": "/campaign/*"}, "GET /campaign only"),
+        ({"action": "hold", "count": 0}, "count must be a positive integer"),
+        ({"action": "hold", "count": True}, "count must be a positive integer"),
+        ({"action": "hold", "timeoutSeconds": 0}, "needs timeoutSeconds > 0"),
+        ({"action": "delay", "delaySeconds": 1, "count": 2}, "not keys of the delay action"),
     ],
 )
 def test_invalid_fault_rules_are_refused(emulator, rule, reason):
@@ -239,7 +243,7 @@ def test_rules_are_listed_with_the_keys_of_their_action(emulator):
     add_fault(emulator, action="answer", status=201, body="{}", commit=True)
     add_fault(emulator, action="delay_after_commit", delaySeconds=2.5, times=3)
     add_fault(emulator, action="ignore_page", times=10)
-    common = {"method": "*", "path": "*", "times": 1, "hits": 0}
+    common = {"method": "*", "path": "*", "query": "*", "times": 1, "hits": 0}
     assert emulator.control.get("faults").json() == [
         {
             **common,
@@ -498,3 +502,100 @@ def test_reset_clears_faults_and_journal(api, emulator):
     assert emulator.control.get("faults").json() == []
     assert emulator.control.get("requests").json() == []
     assert api.get("/campaign").status_code == 200
+
+
+# -- query and hold --------------------------------------------------------------------------
+
+
+def test_rules_match_a_glob_of_the_query(api, emulator):
+    add_fault(emulator, method="GET", path="/campaign", query="updatedAtGe=*", status=503)
+    since = {"updatedAtGe": "2099-01-01T00:00:00Z"}
+    assert api.get("/campaign", params={"status": "ended", **since}).status_code == 200
+    assert api.get("/campaign", params=since).status_code == 503
+    assert [e.get("fault") for e in journal(emulator)] == [None, "status"]
+
+
+def held(emulator) -> int:
+    return sum(r.get("held", 0) for r in emulator.control.get("faults").json())
+
+
+def in_threads(*requests: Callable[[], httpx.Response]) -> list[threading.Thread]:
+    threads = [threading.Thread(target=request) for request in requests]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def test_hold_with_a_count_releases_the_requests_together(api, emulator, second_client):
+    """A barrier: the first request waits for the second; both are then in flight together."""
+    add_fault(emulator, method="GET", path="/campaign", action="hold", count=2, times=2)
+    [first] = in_threads(lambda: second_client.get("/campaign", params={"page": 1}))
+    try:
+        assert eventually(lambda: held(emulator) == 1)
+        assert journal(emulator) == []  # held: not handled, not answered
+        assert api.get("/campaign", params={"page": 2}).status_code == 200
+    finally:
+        first.join(30)
+    by_query = {e["query"]: e for e in journal(emulator)}
+    one, two = by_query["page=1"], by_query["page=2"]
+    assert (one["hold"], two["hold"], one["status"], two["status"]) == ("count", "count", 200, 200)
+    assert one["arrived"] < two["arrived"] < one["ended"]
+    assert held(emulator) == 0
+
+
+def test_hold_without_a_count_waits_for_the_release(api, emulator, second_client):
+    add_fault(emulator, method="POST", path="/campaign", action="hold", timeoutSeconds=120)
+    [post] = in_threads(lambda: second_client.post("/campaign", json=CAMPAIGN))
+    try:
+        assert eventually(lambda: held(emulator) == 1)
+        assert total(api) == 0  # other requests go on; the held POST is not stored yet
+    finally:
+        released = emulator.control.post("faults/release").json()
+        post.join(30)
+    assert released == {"released": 1}
+    entry = entry_for(emulator, "POST")
+    assert (entry["fault"], entry["hold"], entry["status"]) == ("hold", "release", 201)
+    assert total(api) == 1
+    # Opened once: a later request the rule takes is not held.
+    add_fault(emulator, method="GET", path="/campaign/*", action="hold", times=2)
+    emulator.control.post("faults/release").raise_for_status()
+    assert api.get("/campaign/none").status_code == 404
+    assert [e["hold"] for e in journal(emulator) if e["path"] == "/campaign/none"] == ["open"]
+
+
+def test_a_hold_that_is_never_completed_times_out_and_says_so(api, emulator):
+    add_fault(emulator, method="GET", path="/campaign", action="hold", count=2,
+              timeoutSeconds=0.2)  # fmt: skip
+    assert api.get("/campaign").status_code == 200
+    [entry] = journal(emulator)
+    assert (entry["hold"], entry["status"]) == ("timeout", 200)
+
+
+def test_clearing_the_rules_releases_what_they_hold(api, emulator, second_client):
+    add_fault(emulator, method="GET", path="/campaign", action="hold")
+    [get] = in_threads(lambda: second_client.get("/campaign"))
+    try:
+        assert eventually(lambda: held(emulator) == 1)
+        emulator.control.post("reset").raise_for_status()
+    finally:
+        get.join(30)
+    assert not get.is_alive()
+    assert [e["hold"] for e in journal(emulator)] == ["release"]
+
+
+def test_a_client_that_gave_up_does_not_count_towards_the_barrier(api, emulator, second_client):
+    # One client's request, abandoned (and perhaps sent again), is not two requests in flight.
+    add_fault(emulator, method="GET", path="/campaign", action="hold", count=2, times=2)
+    with pytest.raises(httpx.ReadTimeout):
+        api.get("/campaign", params={"page": 1}, timeout=0.5)
+    assert eventually(lambda: held(emulator) == 0)  # its client left; it still waits
+    [second] = in_threads(lambda: second_client.get("/campaign", params={"page": 2}))
+    try:
+        assert eventually(lambda: held(emulator) == 1)
+        assert journal(emulator) == []  # two requests arrived, yet the barrier stays shut
+    finally:
+        assert emulator.control.post("faults/release").json() == {"released": 2}
+        second.join(30)
+    assert eventually(lambda: len(journal(emulator)) == 2)
+    holds = {e["query"]: (e["hold"], e["status"]) for e in journal(emulator)}
+    assert holds == {"page=1": ("release", 200), "page=2": ("release", 200)}

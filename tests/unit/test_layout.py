@@ -1,48 +1,173 @@
-"""The package layout holds its promises: the core (and the client under it) import no Pulumi
-module, and each adapter reaches the logic only through the core."""
+"""The package layout holds its promises: the core (and the client under it) load no Pulumi
+module and no adapter, layers inside the core import downwards only, and each adapter reaches
+the logic only through the core's service.
+
+Two views, each catching what the other cannot: what *loading* a module pulls in (a fresh
+interpreter imports it and lists ``sys.modules``: an import through ``_json`` or a package
+``__init__`` counts), and what each file's source imports at any depth (a lazy import inside a
+function, which loading does not run).
+"""
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "provider" / "pulumi_cozmox"
 
+PULUMI = ("pulumi", "grpc", "google.protobuf")
+ADAPTERS = (
+    "pulumi_cozmox.provider",
+    "pulumi_cozmox._resource",
+    "pulumi_cozmox.native",
+    "pulumi_cozmox.apps",
+    "pulumi_cozmox.emulator",
+)
+#: The core's layers, lowest first: a module imports from its own layer and lower ones only
+#: (the client is below them all).
+LAYERS = ("resource", "model", "rules", "plan", "report", "engine")
 
-def imports(path: Path) -> set[str]:
-    """Every module ``path`` imports, at any depth (lazy imports in functions included)."""
+
+def module_name(path: Path, package: Path = PACKAGE) -> str:
+    """The dotted name of the module at ``path`` inside ``package`` (a ``pulumi_cozmox``)."""
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules(folder: str) -> list[Path]:
+    """Every module under ``folder`` of the package, at any depth."""
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+def imports(path: Path, package: Path = PACKAGE) -> set[str]:
+    """Every module ``path`` imports, at any depth (lazy imports in functions included),
+    relative imports resolved; ``from X import y`` counts ``X`` and ``X.y``."""
+    me = module_name(path, package)
+    home = me if path.name == "__init__.py" else me.rpartition(".")[0]
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = home.split(".")
+                parts = parts[: len(parts) - (node.level - 1)]
+                base = ".".join([*parts, base] if base else parts)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
     return found
 
 
-def modules(folder: str) -> list[Path]:
-    return sorted((PACKAGE / folder).glob("*.py"))
-
-
-def outside(name: str, prefixes: tuple[str, ...]) -> bool:
+def within(name: str, prefixes: tuple[str, ...]) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
-PULUMI = ("pulumi", "grpc", "google.protobuf")
-ADAPTERS = ("pulumi_cozmox.provider", "pulumi_cozmox._resource", "pulumi_cozmox.native")
+def layer(name: str) -> int | None:
+    """The layer of a ``pulumi_cozmox.core.<layer>`` module; None for anything else."""
+    parts = name.split(".")
+    if parts[:2] != ["pulumi_cozmox", "core"] or len(parts) < 3 or parts[2] not in LAYERS:
+        return None
+    return LAYERS.index(parts[2])
 
 
-@pytest.mark.parametrize("path", modules("core") + modules("client"), ids=lambda p: p.stem)
+# -- what loading pulls in ------------------------------------------------------------------
+
+#: Run in a fresh interpreter: import the modules named, print what is then loaded.
+LOADED = "import importlib, json, sys\n" + (
+    "for m in sys.argv[1:]: importlib.import_module(m)\nprint(json.dumps(sorted(sys.modules)))"
+)
+
+
+def loaded_by(*names: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after importing ``names`` (the installed
+    package: the one the tests and the CLI's plugins run)."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, *names], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout))
+
+
+def offenders(names: list[str], forbidden: tuple[str, ...]) -> dict[str, list[str]]:
+    """Which of ``names``, each loaded alone, loads which ``forbidden`` modules."""
+    found = {}
+    for name in names:
+        loaded = loaded_by(name)
+        bad = [f for f in forbidden if any(within(m, (f,)) for m in loaded)]
+        if bad:
+            found[name] = bad
+    return found
+
+
+CORE = [module_name(p) for p in modules("core")]
+CLIENT = [module_name(p) for p in modules("client")]
+
+
+def test_loading_the_core_and_client_loads_no_pulumi_module_and_no_adapter() -> None:
+    # Everything a module loads is loaded when all of them are: one interpreter proves it for
+    # all; only on failure is each module loaded alone, to name the culprits.
+    assert len(CORE) > 30 and len(CLIENT) > 4  # the folders were found
+    loaded = loaded_by(*CORE, *CLIENT)
+    assert set(CORE + CLIENT) <= loaded
+    if any(within(m, PULUMI + ADAPTERS) for m in loaded):
+        pytest.fail(f"loaded when imported: {offenders(CORE + CLIENT, PULUMI + ADAPTERS)}")
+
+
+def test_loading_the_client_loads_nothing_of_the_campaign_logic() -> None:
+    loaded = loaded_by(*CLIENT)
+    forbidden = ("pulumi_cozmox.core", *PULUMI, *ADAPTERS)
+    if any(within(m, forbidden) for m in loaded):
+        pytest.fail(f"loaded when imported: {offenders(CLIENT, forbidden)}")
+
+
+# -- what the sources import ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", modules("core") + modules("client"), ids=module_name)
 def test_the_core_and_client_import_no_pulumi_module_and_no_adapter(path: Path) -> None:
-    bad = {name for name in imports(path) if outside(name, PULUMI + ADAPTERS)}
+    bad = {name for name in imports(path) if within(name, PULUMI + ADAPTERS)}
     assert bad == set()
 
 
-@pytest.mark.parametrize("path", modules("client"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", modules("client"), ids=module_name)
 def test_the_client_knows_nothing_of_the_campaign_logic(path: Path) -> None:
-    assert {name for name in imports(path) if outside(name, ("pulumi_cozmox.core",))} == set()
+    assert {name for name in imports(path) if within(name, ("pulumi_cozmox.core",))} == set()
+
+
+def upward_imports() -> list[str]:
+    """``module -> imported module`` for every import of a higher layer of the core."""
+    found = []
+    for path in modules("core"):
+        mine = layer(module_name(path))
+        if mine is None:
+            continue
+        for name in sorted(imports(path)):
+            theirs = layer(name)
+            if theirs is not None and theirs > mine:
+                found.append(f"{module_name(path)} -> {name}")
+    return found
+
+
+def test_the_core_layers_import_downwards_only() -> None:
+    assert {layer(module_name(p)) for p in modules("core")} >= set(range(len(LAYERS)))
+    assert upward_imports() == []
+
+
+def test_the_import_reader_sees_relative_and_lazy_imports(tmp_path: Path) -> None:
+    """The checks above are not blind: an upward import written relatively inside a function,
+    and ``from .. import provider``, are found."""
+    probe = tmp_path / "pulumi_cozmox" / "core" / "model" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("def f():\n    from ..engine import service\n    from ... import provider\n")
+    found = imports(probe, tmp_path / "pulumi_cozmox")
+    assert {"pulumi_cozmox.core.engine.service", "pulumi_cozmox.provider"} <= found
+    assert layer("pulumi_cozmox.core.engine.service") == LAYERS.index("engine")
 
 
 def test_the_adapters_meet_the_logic_only_in_the_run() -> None:

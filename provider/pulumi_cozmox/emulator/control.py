@@ -21,7 +21,9 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``GET    /__emulator/faults``    the fault rules with their remaining ``times`` and ``hits``
 ``POST   /__emulator/faults``    add one rule or a list of rules (201); an invalid rule is
                                 400 ``{"error": reason}`` and adds nothing
-``DELETE /__emulator/faults``    remove every rule
+``DELETE /__emulator/faults``    remove every rule (requests a ``hold`` rule holds go on)
+``POST   /__emulator/faults/release``  release every request the ``hold`` rules hold now;
+                                ``{"released": N}``
 ``POST   /__emulator/keys``      ``{"key": TOKEN, "orgId": ORG}``: accept another API key
 ``GET    /__emulator/rate-limit`` the rate limit in force, ``{"perSecond", "burst"}``, or null
 ``POST   /__emulator/rate-limit`` ``{"perSecond": N, "burst": M}``: a token bucket per API key
@@ -46,6 +48,15 @@ Fault rules, one per action (every rule also takes ``method``, ``path`` (a glob)
     {"action": "answer", "status": 200, "body": "<html>", "contentType": "text/html"}
     {"action": "delay_after_commit", "delaySeconds": 30}
     {"action": "ignore_page", "times": 1000}
+    {"action": "hold", "count": 3, "times": 3, "query": "updatedAtGe=*"}
+    {"action": "hold", "timeoutSeconds": 120}
+
+A ``hold`` with ``count`` is a barrier: the requests it holds are released together once
+``count`` of them are held, so a test knows they were in flight together (their journal
+entries say ``"hold": "count"``; ``"timeout"`` when the count was never reached). Without
+``count`` they wait for ``POST /__emulator/faults/release``: a test holds one client's requests
+while it does something else (another `pulumi up` that must find the stack locked, a kill),
+then lets them go. ``GET /__emulator/faults`` shows ``held`` for each hold rule.
 """
 
 from __future__ import annotations
@@ -113,7 +124,7 @@ def control_routes(state: EmulatorState) -> list[Route]:
         *_status_routes(state),
         _clock_route(state),
         _journal_route(state),
-        _faults_route(state),
+        *_faults_routes(state),
         _keys_route(state),
     ]
 
@@ -175,8 +186,9 @@ def _journal_route(state: EmulatorState) -> Route:
     return Route(f"{PREFIX}/requests", requests, methods=["GET", "DELETE"])
 
 
-def _faults_route(state: EmulatorState) -> Route:
-    """``/__emulator/faults``: read, add (one rule or a list, all or none) or clear the rules."""
+def _faults_routes(state: EmulatorState) -> list[Route]:
+    """``/__emulator/faults``: read, add (one rule or a list, all or none) or clear the rules;
+    ``/__emulator/faults/release``: let go what the ``hold`` rules hold."""
 
     async def faults(request: Request) -> Response:
         if request.method == "DELETE":
@@ -193,7 +205,13 @@ def _faults_route(state: EmulatorState) -> Route:
             state.faults.add(rule)
         return JSONResponse(state.faults.to_json(), status_code=201)
 
-    return Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"])
+    async def release(request: Request) -> Response:
+        return JSONResponse({"released": state.faults.release()})
+
+    return [
+        Route(f"{PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route(f"{PREFIX}/faults/release", release, methods=["POST"]),
+    ]
 
 
 def _keys_route(state: EmulatorState) -> Route:

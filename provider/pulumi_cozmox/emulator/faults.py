@@ -4,9 +4,10 @@ Every request outside ``/__emulator/`` is recorded in the :class:`Journal` (meth
 query, status, time, ``bytes``: the size of the answer's body as sent; a request whose
 connection was dropped has ``status: null``) and may be
 hit by a :class:`FaultRule`. Rules are tried in the order they were added; the first one that
-matches the method and path and has ``times`` left is used up by one and applied. A rule is
-``{"action", "method": "*", "path": "*" (a glob), "times": 1}`` plus the keys of its action
-(any other key is refused):
+matches the method, path and query and has ``times`` left is used up by one and applied. A rule
+is ``{"action", "method": "*", "path": "*" (a glob), "query": "*" (a glob of the raw query
+string, say ``"updatedAtGe=*"``), "times": 1}`` plus the keys of its action (any other key is
+refused):
 
 ``status``             ``status`` (one of :data:`FAULT_STATUSES`, default 503), ``retryAfter``
                        (seconds, default 1): answer ``status`` without touching the API, in the
@@ -27,6 +28,21 @@ matches the method and path and has ``times`` left is used up by one and applied
 ``delay_after_commit`` ``delaySeconds`` (> 0): handle the request (commit), then hold its answer
                        that long before sending it. A client that gives up (a timeout, a kill)
                        in that window never gets the answer: the write happened all the same.
+``hold``               ``count`` (optional, >= 1), ``timeoutSeconds`` (> 0, default 60): hold each
+                       matching request before it is handled, until ``count`` matching requests
+                       are held (a barrier: they are then released together), or until
+                       ``POST /__emulator/faults/release`` releases every held request (the way
+                       without ``count``), or until ``timeoutSeconds`` have passed. Then each is
+                       handled normally; its journal entry says how its hold ended, ``hold``:
+                       ``"count"``, ``"release"`` or ``"timeout"``. A hold opens once: a request
+                       that takes the rule after it was released is not held (``"open"``). The
+                       way for a test to force requests to be in flight together, whatever the
+                       load of the machine: no timing involved. The rule's listing shows
+                       ``held``, how many requests it holds now whose clients wait for them; a
+                       request whose client gave up (a timeout, a kill) no longer counts towards
+                       ``count`` (a client's retries are not requests in flight together), yet
+                       waits and is handled with the others. Clearing the rules (or a reset)
+                       releases whatever they hold.
 ``ignore_page``        ``GET /campaign`` only: serve page 1 whatever ``page`` says (``limit``
                        and the filters still apply) and leave ``metadata`` out of the answer,
                        as a server that ignores the parameter and sends no total would. A client
@@ -81,6 +97,7 @@ __all__ = [
     "FaultMiddleware",
     "FaultRule",
     "Faults",
+    "Gate",
     "Journal",
 ]
 
@@ -89,9 +106,11 @@ FAULT_STATUSES = (400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504)
 #: Statuses whose responses have no body (RFC 9110).
 NO_BODY_STATUSES = (204, 304)
 JOURNAL_SIZE = 10_000
+#: How long a ``hold`` waits for its count or a release before the request goes on.
+DEFAULT_HOLD_TIMEOUT = 60.0
 LIST_PATH = "/campaign"
 
-_COMMON_KEYS = ("action", "method", "path", "times")
+_COMMON_KEYS = ("action", "method", "path", "query", "times")
 #: Each action and the rule keys it takes, besides the common ones.
 _ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "status": ("status", "retryAfter"),
@@ -101,6 +120,7 @@ _ACTION_KEYS: dict[str, tuple[str, ...]] = {
     "answer": ("status", "body", "contentType", "commit"),
     "delay_after_commit": ("delaySeconds",),
     "ignore_page": (),
+    "hold": ("count", "timeoutSeconds"),
 }
 ACTIONS = tuple(_ACTION_KEYS)
 _ALL_KEYS = {*_COMMON_KEYS, *(k for keys in _ACTION_KEYS.values() for k in keys)}
@@ -120,6 +140,7 @@ class FaultRule:
     action: str
     method: str = "*"
     path: str = "*"
+    query: str = "*"
     times: int = 1
     status: int = 503
     retry_after: float = 1
@@ -127,7 +148,10 @@ class FaultRule:
     body: str = ""
     content_type: str = JSON_TYPE
     commit: bool = False
+    count: int | None = None
+    timeout_seconds: float = DEFAULT_HOLD_TIMEOUT
     hits: int = field(default=0)
+    gate: Gate = field(default_factory=lambda: Gate())
 
     @classmethod
     def from_json(cls, data: Any) -> FaultRule:
@@ -146,6 +170,7 @@ class FaultRule:
         rule = cls(action)
         rule.method = str(data.get("method", "*")).upper()
         rule.path = str(data.get("path", "*"))
+        rule.query = str(data.get("query", "*"))
         times = data.get("times", 1)
         if not isinstance(times, int) or isinstance(times, bool) or times < 1:
             raise ValueError("times must be a positive integer")
@@ -161,6 +186,8 @@ class FaultRule:
                 raise ValueError(f"a {action} rule needs delaySeconds > 0")
         elif action == "answer":
             rule._answer_from_json(data)
+        elif action == "hold":
+            rule._hold_from_json(data)
         elif action == "ignore_page":
             if rule.method not in ("*", "GET") or rule.path not in ("*", LIST_PATH):
                 raise ValueError(f"ignore_page applies to GET {LIST_PATH} only")
@@ -184,8 +211,21 @@ class FaultRule:
             raise ValueError("commit must be true or false")
         self.status, self.body, self.content_type, self.commit = status, body, content_type, commit
 
-    def matches(self, method: str, path: str) -> bool:
+    def _hold_from_json(self, data: dict[str, Any]) -> None:
+        count = data.get("count")
+        if count is not None and (
+            not isinstance(count, int) or isinstance(count, bool) or count < 1
+        ):
+            raise ValueError("count must be a positive integer")
+        timeout = _non_negative("timeoutSeconds", data.get("timeoutSeconds", DEFAULT_HOLD_TIMEOUT))
+        if timeout <= 0:
+            raise ValueError("a hold rule needs timeoutSeconds > 0")
+        self.count, self.timeout_seconds = count, float(timeout)
+
+    def matches(self, method: str, path: str, query: str = "") -> bool:
         if self.method not in ("*", method):
+            return False
+        if self.query != "*" and not fnmatch.fnmatchcase(query, self.query):
             return False
         return self.path == path or fnmatch.fnmatchcase(path, self.path)
 
@@ -194,6 +234,7 @@ class FaultRule:
             "action": self.action,
             "method": self.method,
             "path": self.path,
+            "query": self.query,
             "times": self.times,
             "status": self.status,
             "retryAfter": self.retry_after,
@@ -201,9 +242,69 @@ class FaultRule:
             "body": self.body,
             "contentType": self.content_type,
             "commit": self.commit,
+            "count": self.count,
+            "timeoutSeconds": self.timeout_seconds,
         }
         keys = (*_COMMON_KEYS, *_ACTION_KEYS[self.action])
-        return {**{k: values[k] for k in keys}, "hits": self.hits}
+        listed = {**{k: values[k] for k in keys}, "hits": self.hits}
+        if self.action == "hold":
+            listed["held"] = self.gate.held
+        return listed
+
+
+class Gate:
+    """Where the requests of one ``hold`` rule wait. Used on the server's event loop only (the
+    middleware and the control routes run there), so it needs no lock; the event is made on
+    first use, inside the loop.
+
+    ``held`` counts the requests waiting whose clients are still there: a client that gives up
+    (a timeout, then perhaps the same request again) no longer counts towards ``count``, so
+    a barrier of N is N requests in flight at once, never one client's retries. Its request
+    still waits, and is handled when the others are, as a server that has it would."""
+
+    def __init__(self) -> None:
+        self.held = 0
+        self.waiting = 0  # held, or left by their clients
+        self.opened_by: str | None = None
+        self._event: asyncio.Event | None = None
+
+    def open(self, how: str) -> int:
+        """Release every request held here (``how``: what released them); returns how many."""
+        released = self.waiting
+        if self.opened_by is None:
+            self.opened_by = how
+        if self._event is not None:
+            self._event.set()
+        return released
+
+    async def wait(self, count: int | None, timeout: float, receive: Receive) -> str:
+        """Hold one request (its body read: ``receive`` only tells that its client left); how
+        its hold ended: "count", "release", "timeout" or "open" (the gate was open already)."""
+        if self.opened_by is not None:
+            return "open"
+        if self._event is None:
+            self._event = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        opened = asyncio.ensure_future(self._event.wait())
+        gone = asyncio.ensure_future(_disconnected(receive))
+        self.held += 1
+        self.waiting += 1
+        counted = True
+        try:
+            if count is not None and self.held >= count:
+                self.open("count")
+            await asyncio.wait({opened, gone}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            if gone.done() and not opened.done():
+                self.held, counted = self.held - 1, False
+                await asyncio.wait({opened}, timeout=max(0.0, deadline - loop.time()))
+        finally:
+            self.waiting -= 1
+            if counted:
+                self.held -= 1
+            gone.cancel()
+            opened.cancel()
+        return (self.opened_by or "release") if self._event.is_set() else "timeout"
 
 
 class Faults:
@@ -218,14 +319,23 @@ class Faults:
             self._rules.append(rule)
 
     def clear(self) -> None:
+        """Remove every rule; the requests held by a ``hold`` rule go on."""
         with self._lock:
-            self._rules.clear()
+            rules, self._rules = self._rules, []
+        for rule in rules:
+            rule.gate.open("release")
 
-    def take(self, method: str, path: str) -> FaultRule | None:
+    def release(self) -> int:
+        """Release the requests every ``hold`` rule holds; how many there were."""
+        with self._lock:
+            rules = [r for r in self._rules if r.action == "hold"]
+        return sum(rule.gate.open("release") for rule in rules)
+
+    def take(self, method: str, path: str, query: str = "") -> FaultRule | None:
         """The first matching rule with uses left, used up by one; or None."""
         with self._lock:
             for rule in self._rules:
-                if rule.times > 0 and rule.matches(method, path):
+                if rule.times > 0 and rule.matches(method, path, query):
                     rule.times -= 1
                     rule.hits += 1
                     return rule
@@ -290,7 +400,7 @@ class FaultMiddleware:
             "bytes": 0,
             "arrived": self.journal.tick(),
         }
-        rule = self.faults.take(method, path)
+        rule = self.faults.take(method, path, entry["query"])
         if rule is not None:
             entry["fault"] = rule.action
 
@@ -344,6 +454,11 @@ class FaultMiddleware:
                 return  # nothing to send to: the journal keeps status null
             for message in messages:
                 await send(message)
+        elif action == "hold":
+            # Read the body first, as for a delay: a held request is whole, only not handled.
+            replay = await _buffered(receive)
+            entry["hold"] = await rule.gate.wait(rule.count, rule.timeout_seconds, receive)
+            await self.app(scope, replay, send)
         else:  # ignore_page
             await self._first_page(scope, receive, send)
 
@@ -425,15 +540,16 @@ async def _drop(scope: Scope, entry: dict[str, Any]) -> None:
     drop()
 
 
+async def _disconnected(receive: Receive) -> None:
+    """Return when the client has gone (once the request body has been read, the server's
+    ``receive`` only returns when it has)."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
 async def _client_stays(receive: Receive, seconds: float) -> bool:
-    """Wait ``seconds``; False as soon as the client disconnects (once the request body has
-    been read, the server's ``receive`` only returns when the client has gone)."""
-
-    async def disconnected() -> None:
-        while (await receive())["type"] != "http.disconnect":
-            pass
-
-    watcher = asyncio.ensure_future(disconnected())
+    """Wait ``seconds``; False as soon as the client disconnects."""
+    watcher = asyncio.ensure_future(_disconnected(receive))
     try:
         done, _ = await asyncio.wait({watcher}, timeout=seconds)
     finally:

@@ -1,7 +1,8 @@
 """An e2e test program: declares what spec.json lists (written by the test).
 
 ``{"campaigns": {NAME: {Campaign keyword arguments..., "aliases": [OLD NAME...],
-"workflow_from": STUB}}, "stubs": {STUB: {"value": TEXT}}}``: a campaign with
+"depends_on": [NAME...], "workflow_from": STUB}}, "stubs": {STUB: {"value": TEXT}}}``
+(``depends_on``: campaigns declared before it, which the engine then checks first); a campaign with
 ``workflow_from`` takes its ``workflow_id`` from that stub's output, which is not known at
 preview while the stub is being created (as an id of another resource would be): the stub's
 ``value`` is set by its create, not among its inputs (an output named like an input would be
@@ -47,13 +48,15 @@ spec = orjson.loads((Path(__file__).parent / "spec.json").read_bytes())
 gc.freeze()
 gc.enable()
 stubs = {name: Stub(name, **args) for name, args in spec.get("stubs", {}).items()}
+declared: dict[str, Campaign] = {}
 for resource_name, args in spec["campaigns"].items():
     aliases = [pulumi.Alias(name=old) for old in args.pop("aliases", [])]
+    after = [declared[name] for name in args.pop("depends_on", [])]
     stub = args.pop("workflow_from", None)
     if stub is not None:
         args["workflow_id"] = stubs[stub].value
-    opts = pulumi.ResourceOptions(aliases=aliases) if aliases else None
-    campaign = Campaign(resource_name, opts=opts, **args)
+    opts = pulumi.ResourceOptions(aliases=aliases or None, depends_on=after or None)
+    campaign = declared[resource_name] = Campaign(resource_name, opts=opts, **args)
     pulumi.export(f"{resource_name}.id", campaign.id)
     pulumi.export(f"{resource_name}.name", campaign.name)
     pulumi.export(f"{resource_name}.status", campaign.status)
