@@ -7,10 +7,12 @@
    beside a 1-customer campaign in the same run: no-op preview, a preview that changes one
    customer (a replacement, with its report lines), the same without the report lines
    (COZMOX_PREVIEW_REPORT=off: what the customers delta and calling-hours facts cost), `up`,
-   state size. And the naive design (customers as nested props) at BENCH_NAIVE_CUSTOMERS
-   (default 1,000; 0 skips it, which saves 10 minutes).
+   state size. The last release (0.1.0, installed apart and put first on PYTHONPATH) is
+   measured the same way in the same run, beside this tree. And the naive design (customers
+   as nested props) at BENCH_NAIVE_CUSTOMERS (default 1,000; 0 skips it, which saves 10
+   minutes).
 
-Run: .venv/bin/python benchmarks/bench_provider.py   (about 15 minutes at 10,000 customers)
+Run: .venv/bin/python benchmarks/bench_provider.py   (about 25 minutes at 10,000 customers)
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pulumi_cozmox.core.model.customers import encode_customers  # noqa: E402
 from tests.conftest import Emulator, start_emulator  # noqa: E402
 from tests.e2e.conftest import PROGRAM, write_program  # noqa: E402
 from tests.e2e.pulumi_cli import Stack  # noqa: E402
+from tests.e2e.test_upgrade import LAST_RELEASE, install_release  # noqa: E402
 
 CUSTOMERS = int(os.environ.get("BENCH_CUSTOMERS", "10000"))
 # The naive design does not finish at 10,000 customers here: at 1,000 the engine alone holds
@@ -66,11 +69,19 @@ def api_args(body: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def make_stack(root: Path, emulator: Emulator, name: str, program: Path = PROGRAM) -> Stack:
+def make_stack(
+    root: Path,
+    emulator: Emulator,
+    name: str,
+    program: Path = PROGRAM,
+    env: dict[str, str] | None = None,
+) -> Stack:
+    """A stack of the test program; ``env`` (``PYTHONPATH`` of a release) for every command."""
     workdir = root / name
     write_program(workdir, program, project=f"bench-{name}")
     stack = Stack(workdir=workdir, home=root / f"home-{name}", name="bench")
     stack.extra_env.update(COZMOX_API_KEY=emulator.api_key, COZMOX_BASE_URL=emulator.base_url)
+    stack.extra_env.update(env or {})
     stack.init()
     return stack
 
@@ -156,12 +167,16 @@ def paired(a: Callable[[], Any], b: Callable[[], Any]) -> tuple[float, float]:
 
 
 def measure_ours(
-    root: Path, emulator: Emulator, customers: int, small: Stack | None = None
+    root: Path,
+    emulator: Emulator,
+    customers: int,
+    small: Stack | None = None,
+    version: tuple[str, dict[str, str]] = ("tree", {}),
 ) -> dict[str, float]:
     """Our design at ``customers``; with ``small`` (a 1-customer stack), its previews are
-    timed in turn with this one's."""
+    timed in turn with this one's. ``version``: a label and the environment that selects it."""
     body = large_campaign(customers)
-    ours = make_stack(root, emulator, f"ours-{customers}")
+    ours = make_stack(root, emulator, f"{version[0]}-{customers}", env=version[1])
     declare(ours, {"main": api_args(body)})
     row = {"up": timed(ours.up)}
     if small is None:
@@ -211,30 +226,21 @@ def measure_naive(root: Path, emulator: Emulator, customers: int) -> dict[str, f
     return row
 
 
-def scale(root: Path, emulator: Emulator) -> None:
+def scale(root: Path, emulator: Emulator, release: Path) -> None:
     size_mb = len(json.dumps(large_campaign(CUSTOMERS)["customers"])) / 1e6
     print(f"\nScale: {CUSTOMERS} customers with full overrides ({size_mb:.0f} MB of JSON)")
-    small = make_stack(root, emulator, "ours-1")
-    declare(small, {"main": api_args(large_campaign(1))})
-    small.up()
-
     results: dict[str, dict[str, float]] = {}
     if NAIVE_CUSTOMERS:
         results[f"naive, {NAIVE_CUSTOMERS}"] = measure_naive(root, emulator, NAIVE_CUSTOMERS)
         if NAIVE_CUSTOMERS != CUSTOMERS:
             results[f"ours, {NAIVE_CUSTOMERS}"] = measure_ours(root, emulator, NAIVE_CUSTOMERS)
-    results[f"ours, {CUSTOMERS}"] = row = measure_ours(root, emulator, CUSTOMERS, small)
-    small.destroy()
-
-    one_noop, one_changed = row["1-customer no-op"], row["1-customer changed"]
-    print(
-        f"  1-customer campaign, timed in turn with the {CUSTOMERS}-customer one (medians of "
-        f"{SCALE_REPEATS}): no-op preview {one_noop:.2f} s, changed {one_changed:.2f} s"
-    )
-    print(
-        f"  of each {CUSTOMERS}-customer preview, the program's own work: parsing its input "
-        f"{row['program input parse']:.2f} s, encode_customers {row['encode_customers']:.2f} s"
-    )
+    for label, env in (("0.1.0", {"PYTHONPATH": str(release)}), ("this tree", {})):
+        version = (label.replace(" ", "-").replace(".", "-"), env)
+        small = make_stack(root, emulator, f"{version[0]}-1", env=env)
+        declare(small, {"main": api_args(large_campaign(1))})
+        small.up()
+        results[f"{label}, {CUSTOMERS}"] = measure_ours(root, emulator, CUSTOMERS, small, version)
+        small.destroy()
     header = (
         f"  {'design, customers':18s} {'up':>8s} {'no-op preview':>14s} {'changed preview':>16s}"
     )
@@ -244,18 +250,32 @@ def scale(root: Path, emulator: Emulator) -> None:
             f"  {label:18s} {r['up']:7.1f}s {r['no-op preview']:13.1f}s "
             f"{r['changed preview']:15.1f}s   state {r['state MB']:.2f} MB"
         )
+    for label in ("0.1.0", "this tree"):
+        print_goals(label, results[f"{label}, {CUSTOMERS}"])
+
+
+def print_goals(label: str, row: dict[str, float]) -> None:
+    """One version's previews at CUSTOMERS against its own 1-customer previews."""
+    one_noop, one_changed = row["1-customer no-op"], row["1-customer changed"]
     report = row["changed, report"] - row["changed, no report"]
     print(
-        f"  goals at {CUSTOMERS}: no-op preview within 1.5 s of the 1-customer one: "
-        f"+{row['no-op preview'] - one_noop:.2f} s; changed preview within 5 s of the "
-        f"1-customer changed one: +{row['changed preview'] - one_changed:.2f} s "
-        f"(of the 1-customer no-op one: +{row['changed preview'] - one_noop:.2f} s); "
-        f"state < 5 MB: {row['state MB']:.2f} MB"
+        f"  {label}: 1-customer campaign, timed in turn with the {CUSTOMERS}-customer one "
+        f"(medians of {SCALE_REPEATS}): no-op preview {one_noop:.2f} s, changed {one_changed:.2f} s"
     )
     print(
-        f"  preview report (customers delta, calling hours, lines) at most 1 s: changed preview "
-        f"{row['changed, report']:.2f} s with it, {row['changed, no report']:.2f} s without, "
-        f"in turn: {report:+.2f} s"
+        f"    of each {CUSTOMERS}-customer preview, the program's own work: parsing its input "
+        f"{row['program input parse']:.2f} s, encode_customers {row['encode_customers']:.2f} s"
+    )
+    print(
+        f"    no-op preview: {row['no-op preview'] - one_noop:+.2f} s over the 1-customer one; "
+        f"changed preview: {row['changed preview'] - one_changed:+.2f} s over the 1-customer "
+        f"changed one, {row['changed preview'] - one_noop:+.2f} s over its no-op one (goal: "
+        f"within 2.5 s); state {row['state MB']:.2f} MB"
+    )
+    print(
+        f"    the changed preview's report (customers delta, calling hours, lines): "
+        f"{row['changed, report']:.2f} s with it, {row['changed, no report']:.2f} s without "
+        f"(COZMOX_PREVIEW_REPORT=off), in turn: {report:+.2f} s"
     )
 
 
@@ -263,8 +283,10 @@ def main() -> None:
     emulator = start_emulator("--db", ":memory:")
     try:
         with tempfile.TemporaryDirectory(prefix="bench-provider-") as tmp:
+            release = Path(tmp) / "release"
+            install_release(LAST_RELEASE, release)
             requests_and_twenty(Path(tmp), emulator)
-            scale(Path(tmp), emulator)
+            scale(Path(tmp), emulator, release)
     finally:
         emulator.stop()
 
