@@ -42,7 +42,9 @@ refused):
                        request whose client gave up (a timeout, a kill) no longer counts towards
                        ``count`` (a client's retries are not requests in flight together), yet
                        waits and is handled with the others. Clearing the rules (or a reset)
-                       releases whatever they hold.
+                       releases whatever they hold. A hold comes before every other rule:
+                       a request it held then meets the others (a ``drop_after_commit`` on the
+                       same POSTs loses the answers of creates held together).
 ``ignore_page``        ``GET /campaign`` only: serve page 1 whatever ``page`` says (``limit``
                        and the filters still apply) and leave ``metadata`` out of the answer,
                        as a server that ignores the parameter and sends no total would. A client
@@ -331,10 +333,15 @@ class Faults:
             rules = [r for r in self._rules if r.action == "hold"]
         return sum(rule.gate.open("release") for rule in rules)
 
-    def take(self, method: str, path: str, query: str = "") -> FaultRule | None:
-        """The first matching rule with uses left, used up by one; or None."""
+    def take(
+        self, method: str, path: str, query: str = "", *, hold: bool = False
+    ) -> FaultRule | None:
+        """The first matching rule with uses left (a ``hold`` rule with ``hold``, any other
+        without), used up by one; or None."""
         with self._lock:
             for rule in self._rules:
+                if (rule.action == "hold") != hold:
+                    continue
                 if rule.times > 0 and rule.matches(method, path, query):
                     rule.times -= 1
                     rule.hits += 1
@@ -400,9 +407,7 @@ class FaultMiddleware:
             "bytes": 0,
             "arrived": self.journal.tick(),
         }
-        rule = self.faults.take(method, path, entry["query"])
-        if rule is not None:
-            entry["fault"] = rule.action
+        hold = self.faults.take(method, path, entry["query"], hold=True)
 
         async def recording_send(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -412,6 +417,16 @@ class FaultMiddleware:
             await send(message)
 
         try:
+            if hold is not None:
+                entry["fault"] = "hold"
+                # Read the body first: a held request is whole, only not handled yet.
+                replay = await _buffered(receive)
+                entry["hold"] = await hold.gate.wait(hold.count, hold.timeout_seconds, receive)
+                receive = replay
+            # Released, the request meets the other rules (a POST held, then its answer lost).
+            rule = self.faults.take(method, path, entry["query"])
+            if rule is not None:
+                entry["fault"] = rule.action
             if rule is None:
                 await self.app(scope, receive, recording_send)
             else:
@@ -454,11 +469,6 @@ class FaultMiddleware:
                 return  # nothing to send to: the journal keeps status null
             for message in messages:
                 await send(message)
-        elif action == "hold":
-            # Read the body first, as for a delay: a held request is whole, only not handled.
-            replay = await _buffered(receive)
-            entry["hold"] = await rule.gate.wait(rule.count, rule.timeout_seconds, receive)
-            await self.app(scope, replay, send)
         else:  # ignore_page
             await self._first_page(scope, receive, send)
 
