@@ -82,7 +82,9 @@ def same_instants(a: Any, b: Any) -> bool:
 # -- the schema, as far as defaults go -------------------------------------------------------
 
 _lock = threading.Lock()
-_resolved: dict[int, Node] = {}
+#: A cache of a pure function: each schema object's resolution, by identity. The entry keeps
+#: the object itself, so its id cannot be reused by another while the entry lives.
+_resolved: dict[int, tuple[Mapping[str, Any], Node]] = {}
 
 
 def _defs() -> Mapping[str, Any]:
@@ -95,8 +97,8 @@ def _deref(schema: Mapping[str, Any]) -> Node:
     conditional branches (``if``/``then``: they depend on the instance)."""
     key = id(schema)
     found = _resolved.get(key)
-    if found is not None:
-        return found
+    if found is not None and found[0] is schema:
+        return found[1]
     parts: list[Mapping[str, Any]] = [schema]
     ref = schema.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/$defs/"):
@@ -108,7 +110,7 @@ def _deref(schema: Mapping[str, Any]) -> Node:
             if isinstance(sub, Mapping) and "if" not in sub:
                 parts.extend(_deref(sub))
     with _lock:
-        _resolved[key] = tuple(parts)
+        _resolved[key] = (schema, tuple(parts))
     return tuple(parts)
 
 
