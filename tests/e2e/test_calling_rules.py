@@ -85,7 +85,10 @@ def test_a_policy_judges_each_customer_by_its_region(
     assert refused.returncode != 0
     assert "outside the calling policy (calling.toml) in their region" in said
     assert "Europe/London (1; GB 09:00-20:00 Mon-Sat: after 20:00)" in said
-    assert "would call 1 customer" in said
+    assert (
+        "would call 1 customer outside the calling policy (calling.toml) in their region "
+        "(customers[3])" in said
+    )
     assert all(n not in said and n[2:] not in said for n in everyone)
 
     # 19:30 UTC: 14:30 on the US east coast, 11:30 in San Francisco, 19:30 in London: allowed,
@@ -111,7 +114,11 @@ def test_a_policy_judges_each_customer_by_its_region(
     assert sunday.returncode != 0 and "GB 09:00-20:00 Mon-Sat: on Sun" in sunday.stdout
     stack.declare(regional=campaign([CALIFORNIA], "2099-12-25T18:00:00Z", "2099-12-25T19:00:00Z"))
     christmas = stack.run("preview", check=False)
-    assert christmas.returncode != 0 and "08:00-21:00: on 2099-12-25" in christmas.stdout
+    assert christmas.returncode != 0
+    assert "08:00-21:00: on 2099-12-25 (blackout date)" in christmas.stdout
+    assert "outside the calling policy (calling.toml) in their region (customers[0])" in (
+        christmas.stdout
+    )
     # Refused before anything is sent: each preview's one read of the org, nothing else.
     written = [e for e in emulator.control.get("requests").json() if e["method"] != "GET"]
     assert written == []

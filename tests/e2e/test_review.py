@@ -237,7 +237,7 @@ def test_a_window_outside_calling_hours_is_refused_unless_allowed(
     else:
         assert preview.returncode != 0
         assert "schedule_plan" in text
-        assert "would call 1 customer outside 08:00-21:00 their local time" in text
+        assert "would call 1 customer outside 08:00-21:00 their local time (customers[0])" in text
         assert "America/Los_Angeles (1)" in text and "allow_outside_calling_hours=True" in text
         assert "Europe/London" not in text.split("would call", 1)[1].split("\n", 1)[0]
         # The preview read the org once (its campaigns that can call or ended lately; the

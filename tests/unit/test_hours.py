@@ -123,7 +123,10 @@ def test_problems_refuse_unless_opted_out():
     hours = calling_hours([LA, NY], plan("2030-03-04T09:00:00Z", "2030-03-04T12:00:00Z"), now=NOW)
     [problem] = calling_hours_problems(hours)
     assert problem.path == "schedulePlan"
-    assert "2 customers" in problem.message
+    # Named by path, never by number: both are outside 09:00-12:00 UTC's local hours.
+    assert "2 customers outside 08:00-21:00 their local time (customers[0], customers[1])" in (
+        problem.message
+    )
     assert (
         "America/Los_Angeles (1)" in problem.message and "America/New_York (1)" in problem.message
     )
@@ -143,3 +146,13 @@ def test_at_once_problem_says_so():
     now = datetime(2030, 3, 4, 5, 30, tzinfo=timezone.utc)
     [problem] = calling_hours_problems(calling_hours([LA], None, now=now))
     assert problem.message.startswith("dialing starts at once")
+
+
+def test_a_refusal_names_the_first_paths_then_counts_the_rest():
+    # Seven Los Angeles numbers at 01:00-04:00 local, a New York one at 04:00-07:00 local too,
+    # and an inside-hours London one in the middle: eight outside, the first five by path.
+    numbers = [LA] * 3 + ["+442079460958"] + [LA] * 4 + [NY]
+    hours = calling_hours(numbers, plan("2030-03-04T09:00:00Z", "2030-03-04T12:00:00Z"), now=NOW)
+    [problem] = calling_hours_problems(hours)
+    paths = "customers[0], customers[1], customers[2], customers[4], customers[5] and 3 more"
+    assert f"8 customers outside 08:00-21:00 their local time ({paths})" in problem.message

@@ -158,7 +158,7 @@ def test_a_disallowed_weekday_and_a_blackout_date(tmp_path: Path) -> None:
         [CALIFORNIA], window("2099-12-25T18:00:00Z", "2099-12-25T19:00:00Z"), now=NOW, policy=policy
     )
     assert christmas.zones[0].blackouts == (date(2099, 12, 25),)
-    assert why_outside(christmas.zones[0]) == "on 2099-12-25"
+    assert why_outside(christmas.zones[0]) == "on 2099-12-25 (blackout date)"
     # The day before, 10:00-11:00 in San Francisco: allowed.
     before = calling_hours(
         [CALIFORNIA], window("2099-12-24T18:00:00Z", "2099-12-24T19:00:00Z"), now=NOW, policy=policy

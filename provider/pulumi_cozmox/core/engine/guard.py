@@ -21,7 +21,7 @@ Pure of Pulumi: no pulumi import.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,15 +31,13 @@ from pulumi_cozmox.client.errors import NotFound
 from pulumi_cozmox.core.engine.org import DEFAULT_LOOKBACK, OrgView, listed_span
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import field_schema, same_value
-from pulumi_cozmox.core.model.customers import canonical_json, json_digest
+from pulumi_cozmox.core.model.customers import canonical_json, customer_paths, json_digest
 from pulumi_cozmox.core.model.phone import time_zones
+from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.rules.calendar import CallLimit, Span, over_limit
 from pulumi_cozmox.core.rules.config import Rules
 
-__all__ = ["Booking", "Guard", "Overlap", "Refusal", "span_text"]
-
-#: Customer paths a refusal names before "and N more".
-MAX_PATHS = 5
+__all__ = ["Booking", "Guard", "Overlap", "Refusal"]
 
 
 @dataclass(frozen=True)
@@ -76,21 +74,6 @@ class Booking:
     end: datetime | None
     people: frozenset[str]
     campaign_id: str | None = None
-
-
-def _paths(positions: Sequence[int]) -> str:
-    shown = ", ".join(f"customers[{i}]" for i in positions[:MAX_PATHS])
-    more = len(positions) - MAX_PATHS
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
-def span_text(start: datetime, end: datetime | None) -> str:
-    """``2099-01-01 17:00-20:00 UTC``, ``from 2099-01-01 17:00 UTC, no end``."""
-    first = start.strftime("%Y-%m-%d %H:%M")
-    if end is None:
-        return f"from {first} UTC, no end"
-    last = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%Y-%m-%d %H:%M")
-    return f"{first}-{last} UTC"
 
 
 @dataclass(frozen=True)
@@ -186,7 +169,7 @@ class Guard:
         return [
             Refusal(
                 f"customers[{positions[0]}]",
-                f"{_paths(positions)}: {len(positions)} {people} on the do-not-call list "
+                f"{customer_paths(positions)}: {len(positions)} {people} on the do-not-call list "
                 f"(cozmox:doNotCall {listed.path}); remove them from the campaign: nobody on "
                 "the list is called, and there is no opt-out",
             )
@@ -268,7 +251,7 @@ class Guard:
             refusals.append(
                 Refusal(
                     f"customers[{positions[0]}]",
-                    f"{_paths(positions)}: also called by {count} within "
+                    f"{customer_paths(positions)}: also called by {count} within "
                     f"{limit.amount}{limit.unit} of this one ({named}), past the call limit "
                     f"{limit} (cozmox:callLimit); move this campaign's window further from "
                     "theirs, or remove these customers",

@@ -31,7 +31,7 @@ from pulumi_cozmox.client.errors import ConfigurationError, CozmoxError, NotFoun
 from pulumi_cozmox.core.engine.outcome import Refusal, Sink, resource_of, who
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import instant
-from pulumi_cozmox.core.model.customers import CustomerList
+from pulumi_cozmox.core.model.customers import CustomerList, customer_paths
 from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.plan.refusal import do_not_call_refusal
 from pulumi_cozmox.core.report.build import zone_facts
@@ -49,8 +49,6 @@ __all__ = ["judge_standing", "standing_window"]
 
 #: Statuses in which a campaign may still place calls (None: not known).
 CAN_CALL = (None, "scheduled", "in-progress")
-#: Customer paths a refusal names before "and N more".
-MAX_PATHS = 5
 
 
 @dataclass(frozen=True)
@@ -150,12 +148,6 @@ def _judge_policy(run: Run, campaign: Standing, rules: Rules) -> None:
         raise Refusal(_policy_refusal(campaign, hours, status, policy.source))
 
 
-def _paths(positions: tuple[int, ...]) -> str:
-    shown = ", ".join(f"customers[{i}]" for i in positions[:MAX_PATHS])
-    more = len(positions) - MAX_PATHS
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
 def _policy_refusal(
     campaign: Standing, hours: CallingHours, status: str | None, source: str
 ) -> str:
@@ -170,8 +162,8 @@ def _policy_refusal(
         f"{who(campaign.props, campaign.id)} {state} and its window "
         f"({span_text(hours.window.start, hours.window.end)}) now calls "
         f"{people_text(hours.outside)} outside the calling policy ({source}), which changed "
-        f"since the campaign was scheduled: {rules}; customers {_paths(positions)}. Move the "
-        "window, remove them from the program (the campaign is then replaced before it "
+        f"since the campaign was scheduled: {rules}; customers {customer_paths(positions)}. "
+        "Move the window, remove them from the program (the campaign is then replaced before it "
         f"dials), or stop the campaign: set {ended} on the resource; or set "
         f"{names.setting('allowOutsideCallingHours', True)} to call them anyway."
     )

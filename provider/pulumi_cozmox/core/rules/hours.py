@@ -50,6 +50,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pulumi_cozmox.core.model.compare import instant
+from pulumi_cozmox.core.model.customers import customer_paths
 from pulumi_cozmox.core.model.phone import time_zones
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.rules.crossfield import Problem
@@ -73,8 +74,6 @@ __all__ = [
 #: The default calling hours, local time: calls from DAY_START to DAY_END (inclusive).
 DAY_START = DEFAULT_POLICY.default.start
 DAY_END = DEFAULT_POLICY.default.end
-#: Customers named by path in a refusal before "and N more".
-MAX_PATHS = 5
 #: The resource argument that allows a window outside calling hours (then only reported).
 OPT_OUT = "allow_outside_calling_hours"
 #: How messages name the schedule, and the opt-in that allows calls outside hours.
@@ -284,14 +283,14 @@ def calling_hours_in(
 
 
 def why_outside(zone: ZoneHours) -> str:
-    """``before 08:00 and after 20:00``, ``on Sun``, ``on 2099-12-25``."""
+    """``before 08:00 and after 20:00``, ``on Sun``, ``on 2099-12-25 (blackout date)``."""
     parts = []
     if zone.before_hours:
         parts.append(f"before {zone.rule.start:%H:%M}")
     if zone.after_hours:
         parts.append(f"after {zone.rule.end:%H:%M}")
     parts += [f"on {day}" for day in zone.off_days]
-    parts += [f"on {day.isoformat()}" for day in zone.blackouts]
+    parts += [f"on {day.isoformat()} (blackout date)" for day in zone.blackouts]
     return " and ".join(parts)
 
 
@@ -326,15 +325,14 @@ def calling_hours_problems(hours: CallingHours, *, allowed: bool = False) -> lis
         problems.append(
             Problem(
                 "schedulePlan",
-                f"{when} would call {people} {rule}, in {shown}; move the window, or set "
-                f"{ALLOW} on the resource to call them anyway",
+                f"{when} would call {people} {rule} "
+                f"({customer_paths(hours.outside_positions)}), in {shown}; move the window, "
+                f"remove them, or set {ALLOW} on the resource to call them anyway",
             )
         )
     if hours.policy.unknown_zone == "refuse" and hours.unknown_positions:
         positions = hours.unknown_positions
-        paths = ", ".join(f"customers[{i}]" for i in positions[:MAX_PATHS])
-        if len(positions) > MAX_PATHS:
-            paths += f" and {len(positions) - MAX_PATHS} more"
+        paths = customer_paths(positions)
         count = "1 customer" if len(positions) == 1 else f"{len(positions):,} customers"
         problems.append(
             Problem(
