@@ -17,7 +17,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import geocoder
 
 from pulumi_cozmox.core.model.phone import phone_number, region_code
 
@@ -80,6 +79,10 @@ def subdivision(number: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _placed(prefix: str, place: str) -> str | None:
     """The subdivision of the numbers starting with ``prefix`` (+1, area code, exchange)."""
+    # Imported here: its data takes a quarter of a second to load, and only a calling policy
+    # that names regions asks where a number is.
+    from phonenumbers import geocoder
+
     parsed = phone_number(prefix + "0100")
     if parsed is None:
         return None
