@@ -93,11 +93,6 @@ class CampaignStack(Stack):
         return f"{flag}={shown}"
 
     @property
-    def campaign_type(self) -> str:
-        """The type of the Campaign resources in this stack's state."""
-        return "pulumi-python:dynamic:Resource"
-
-    @property
     def provider_type(self) -> str:
         """The type of the default provider, whose inputs the engine records the config in."""
         return "pulumi:providers:pulumi-python"
@@ -154,10 +149,6 @@ class YamlCampaignStack(CampaignStack):
     def opt_in(self, flag: str, value: str | bool) -> str:
         shown = json.dumps(value)
         return f"{CAMEL[flag]}: {shown}"
-
-    @property
-    def campaign_type(self) -> str:
-        return "cozmox:index:Campaign"
 
     @property
     def provider_type(self) -> str:

@@ -11,6 +11,7 @@ from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.model.phone import person_of
 from pulumi_cozmox.core.plan.refusal import do_not_call_refusal
 from pulumi_cozmox.core.resource import names
+from pulumi_cozmox.core.rules.config import Rules
 from pulumi_cozmox.core.rules.donotcall import load_do_not_call
 
 
@@ -65,6 +66,12 @@ def test_the_digest_holds_no_number(tmp_path: Path) -> None:
     assert listed.digest
     for shown in ("+14155550101", "4155550101", "415 555 0101", "2079460958", "20 7946 0958"):
         assert shown not in listed.digest
+
+
+def test_the_list_and_the_rules_holding_it_print_no_number(tmp_path: Path) -> None:
+    listed = load_do_not_call(write(tmp_path, "+1 415 555 0101\n"), "dnc.txt")
+    for shown in (repr(listed), str(listed), repr(Rules(do_not_call=listed))):
+        assert "dnc.txt" in shown and "4155550101" not in shown
 
 
 @pytest.mark.parametrize(

@@ -435,7 +435,7 @@ def _setting(api: str, value: Any, door: str) -> str:
 
 
 def _opt_ins_text(standing: Sequence[CampaignReport], doors: Mapping[str, str]) -> str | None:
-    with_opt_ins = sorted((r for r in standing if r.opt_ins), key=lambda r: _natural(r.resource))
+    with_opt_ins = sorted((r for r in standing if r.opt_ins), key=lambda r: natural(r.resource))
     if not with_opt_ins:
         return None
     listed = "; ".join(
@@ -451,7 +451,8 @@ def _opt_ins_text(standing: Sequence[CampaignReport], doors: Mapping[str, str]) 
     )
 
 
-def _natural(name: str) -> list[Any]:
+def natural(name: str) -> list[Any]:
+    """A sort key that orders ``c2`` before ``c10``."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 

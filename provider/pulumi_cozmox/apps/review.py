@@ -34,6 +34,7 @@ from pulumi_cozmox.apps.comment import (
     MAX_CHARS,
     Campaign,
     failed_comment,
+    natural,
     render,
     summary,
 )
@@ -318,11 +319,6 @@ def _doors(document: Mapping[str, Any]) -> dict[str, str]:
         _name(urn): "native" if _type(urn) == NATIVE_TYPE else "python"
         for urn in _grouped(document)
     }
-
-
-def natural(name: str) -> list[Any]:
-    """A sort key that orders ``c2`` before ``c10``."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def without_traceback(error: str) -> str:

@@ -31,7 +31,8 @@ from pulumi_cozmox.client.errors import NotFound
 from pulumi_cozmox.core.engine.org import DEFAULT_LOOKBACK, OrgView, listed_span
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import field_schema, same_value
-from pulumi_cozmox.core.model.customers import canonical_json, customer_paths, json_digest
+from pulumi_cozmox.core.model.customers import canonical_json, json_digest
+from pulumi_cozmox.core.model.paths import customer_paths
 from pulumi_cozmox.core.model.phone import time_zones
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.rules.calendar import CallLimit, Span, over_limit

@@ -31,7 +31,8 @@ from pulumi_cozmox.client.errors import ConfigurationError, CozmoxError, NotFoun
 from pulumi_cozmox.core.engine.outcome import Refusal, Sink, resource_of, who
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import instant
-from pulumi_cozmox.core.model.customers import CustomerList, customer_paths
+from pulumi_cozmox.core.model.customers import CustomerList
+from pulumi_cozmox.core.model.paths import customer_paths
 from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.plan.refusal import do_not_call_refusal
 from pulumi_cozmox.core.report.build import zone_facts

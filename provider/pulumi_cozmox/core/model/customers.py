@@ -28,7 +28,6 @@ import binascii
 import gc
 import hashlib
 import zlib
-from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -62,17 +61,6 @@ BLOB_PREFIX_V1 = "z1:"
 #: takes 0.64 s for 0.76 MB; the program pays it at every preview.
 ZLIB_LEVEL = 3
 _SORT = orjson.OPT_SORT_KEYS
-
-
-#: Customers a message names by path before "and N more".
-MAX_PATHS = 5
-
-
-def customer_paths(positions: Sequence[int]) -> str:
-    """``customers[0], customers[3] and 7 more``: the first :data:`MAX_PATHS`, never a value."""
-    shown = ", ".join(f"customers[{i}]" for i in positions[:MAX_PATHS])
-    more = len(positions) - MAX_PATHS
-    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def canonical_json(customers: list[Any]) -> bytes:

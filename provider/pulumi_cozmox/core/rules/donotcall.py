@@ -19,7 +19,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,8 @@ class DoNotCall:
 
     path: str
     """The file, as configured (for messages)."""
-    people: frozenset[str]
+    people: frozenset[str] = field(repr=False)
+    """Personal data: kept out of the repr, which a traceback or a debug log may print."""
 
     @property
     def count(self) -> int:

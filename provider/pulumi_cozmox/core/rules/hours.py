@@ -50,7 +50,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pulumi_cozmox.core.model.compare import instant
-from pulumi_cozmox.core.model.customers import customer_paths
+from pulumi_cozmox.core.model.paths import customer_paths
 from pulumi_cozmox.core.model.phone import time_zones
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.rules.crossfield import Problem
