@@ -49,7 +49,10 @@ def test_go_program_preview_up_destroy(tmp_path: Path, emulator: Emulator) -> No
     said = preview.stdout + preview.stderr
     assert "cozmox: go-checkup: calls 1 person" in said
     assert "cozmox:index:Campaign" in said
-    assert {e["method"] for e in emulator.control.get("requests").json()} <= {"GET"}
+    # A create's preview reads the org (what can still call, what ended lately), writes nothing.
+    sent = emulator.control.get("requests").json()
+    assert {e["method"] for e in sent} == {"GET"}
+    assert [e["path"] for e in sent if "status=scheduled" in e["query"]] == ["/campaign"]
 
     stack.up()
     journal = emulator.control.get("requests").json()
