@@ -5,11 +5,11 @@ docs/team-workflow.md says (customers encrypted with SOPS by the `.sops.yaml` cr
 the stack's config, the two workflows) and opens a pull request. Then the jobs of
 `examples/github-actions/cozmox.yml` and `drift.yml` run as GitHub runs them
 (:mod:`tests.e2e.actions`, their `run:` blocks read from the committed workflow files): the
-pull-request preview and its comment, `up` on main, two nights of drift checking (none, then a
-dashboard edit). Each job starts from a fresh `git clone`, a fresh HOME, a fresh venv that
-installs the package as the workflow does (`pulumi-cozmox @ git+file://...@v0.2.0` from a
-tagged clone of this working tree), the API key from the environment and the SOPS key from a
-file.
+pull-request preview and its comment, `up` on main, two nights of drift checking (a quiet one,
+then one after a dashboard edit). Each job starts from a fresh `git clone`, a fresh HOME, a
+fresh venv that installs the package as the workflow does (`pulumi-cozmox @ git+file://...@v0.2.0`
+from a tagged clone of this working tree), the API key from the environment and the SOPS key
+from a file.
 
 What must hold: no customer's number in any git object, in the state (outside the values
 Pulumi keeps encrypted as secrets, which must hold them), in any job's output or comment; the
@@ -381,6 +381,15 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     up = run(team, "cozmox.yml", "up", Event("push", "refs/heads/main"))
     assert not up.failed, up.log()
     assert set(journal(emulator)) == {"GET"}  # adopted: no POST, no PATCH
+
+    # A quiet night: nothing edited since `up`, the check passes and reports no drift.
+    quiet = run(
+        team, "cozmox-drift.yml", "drift", Event("schedule", "refs/heads/main"), stack=STACK
+    )
+    assert not quiet.failed and outcome(quiet, "Fail on drift") == "skipped", quiet.log()
+    assert quiet.steps["review"]["outputs"]["exit"] == "0"
+    (report,) = quiet.posted
+    assert "**Cozmox drift: none.**" in report, report
 
     # A night of drift checking after a dashboard edit: the job fails and the issue names the
     # edited campaign, and only it (the other's encrypted customers are no drift).
