@@ -23,8 +23,6 @@ stderr under the stack's diagnostics (and ``pulumi preview --json`` in ``diagnos
 from __future__ import annotations
 
 import sys
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from pulumi.dynamic import (
@@ -40,7 +38,7 @@ from pulumi.dynamic import (
 from pulumi.output import Unknown
 
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Refusal
-from pulumi_cozmox.core.engine.run import Run
+from pulumi_cozmox.core.engine.run import Recent, Run
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
@@ -53,8 +51,7 @@ DOOR = "python"
 #: but tests and tools may configure several in one process.
 MAX_RUNS = 4
 
-_lock = threading.Lock()
-_runs: OrderedDict[tuple[tuple[str, Any], ...], Run] = OrderedDict()
+_runs: Recent[tuple[tuple[str, Any], ...], Run] = Recent(MAX_RUNS)
 
 
 def _canonical(value: Any) -> Any:
@@ -98,14 +95,7 @@ def _refused(refusal: Refusal) -> Exception:
 
 def run_for(config: dict[str, Any]) -> Run:
     """The process's run for this stack config (made on first use)."""
-    key = tuple(sorted(config.items()))
-    with _lock:
-        run = _runs.get(key)
-        if run is None:
-            run = _runs[key] = Run(config, notice=say)
-            while len(_runs) > MAX_RUNS:
-                _runs.popitem(last=False)
-        return run
+    return _runs.get(tuple(sorted(config.items())), lambda: Run(config, notice=say))
 
 
 class CampaignProvider(ResourceProvider):

@@ -12,6 +12,7 @@ from pulumi.dynamic.config import Config
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.output import Unknown
 
+from pulumi_cozmox import provider as provider_module
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.provider import CampaignProvider
@@ -191,3 +192,14 @@ def test_a_standing_opt_in_is_said_once_and_an_id_allows_one_campaign_only(
     other = {**recorded, "resource_name": "autumn"}
     assert provider.check(other, props(allow_redial="c-1", resource_name="autumn")).failures == []
     assert "standing opt-in" not in capsys.readouterr().err
+
+
+def test_the_process_keeps_one_run_per_stack_config_and_a_few_at_most() -> None:
+    first = {"cozmox:apiKey": KEY, "cozmox:baseUrl": "http://127.0.0.1:1"}
+    run = provider_module.run_for(first)
+    assert provider_module.run_for(dict(first)) is run  # the same config: the same run
+    # Tests and tools may configure many stacks in one process: the oldest runs are let go.
+    for port in range(2, 2 + 2 * provider_module.MAX_RUNS):
+        provider_module.run_for({**first, "cozmox:baseUrl": f"http://127.0.0.1:{port}"})
+    assert len(provider_module._runs) == provider_module.MAX_RUNS
+    assert provider_module.run_for(first) is not run

@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.client.api import CozmoxClient
@@ -43,11 +43,45 @@ from pulumi_cozmox.core.rules.hours import CallingHours, calling_hours_in, diali
 from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, CallingPolicy
 from pulumi_cozmox.core.rules.validation import Problem, campaign_problems
 
-__all__ = ["Handoff", "Run"]
+__all__ = ["Handoff", "Recent", "Run"]
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: Customer lists a run keeps decoded: the old and the new one of the campaigns being judged
 #: (the engine works on a few resources at once).
 KEPT_LISTS = 4
+
+
+class Recent(Generic[K, V]):
+    """The last few values made by key (a bounded memo of a pure function). Thread-safe: a
+    value is made outside the lock; when two threads make the same one, both get the first."""
+
+    def __init__(self, size: int = KEPT_LISTS) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        made = make()
+        with self._lock:
+            found = self._kept.setdefault(key, made)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+            return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._kept)
 
 
 class Handoff:
@@ -125,9 +159,9 @@ class Run:
         self._client: CozmoxClient | None = None
         self._rules: Rules | None = None
         self._guard: Guard | None = None
-        self._lists: OrderedDict[str, CustomerList] = OrderedDict()
-        self._validated: OrderedDict[tuple[str, str | None], tuple[Problem, ...]] = OrderedDict()
-        self._hours: OrderedDict[tuple[Any, ...], CallingHours] = OrderedDict()
+        self._lists: Recent[str, CustomerList] = Recent()
+        self._validated: Recent[tuple[str, str | None], tuple[Problem, ...]] = Recent()
+        self._hours: Recent[tuple[Any, ...], CallingHours] = Recent()
 
     @property
     def reporting(self) -> bool:
@@ -176,33 +210,20 @@ class Run:
         it (each form of it computed once). ValueError when ``blob`` is no string."""
         if not isinstance(blob, str):
             return CustomerList(blob)  # raises the ValueError that says what it got
-        with self._lock:
-            found = self._lists.get(blob)
-            if found is None:
-                found = self._lists[blob] = CustomerList(blob)
-                while len(self._lists) > KEPT_LISTS:
-                    self._lists.popitem(last=False)
-            else:
-                self._lists.move_to_end(blob)
-            return found
+        return self._lists.get(blob, lambda: CustomerList(blob))
 
     def validate(self, fields: str, customers: CustomerList | None) -> tuple[Problem, ...]:
         """The problems of a campaign body (JSON ``fields`` and its customers), remembered: the
         engine checks a replacement's inputs twice (0.3 s each at 10,000 customers)."""
+
+        def problems() -> tuple[Problem, ...]:
+            body: dict[str, Any] = json.loads(fields)
+            if customers is not None:
+                body["customers"] = customers.items
+            return tuple(campaign_problems(body))
+
         key = (fields, customers.blob if customers is not None else None)
-        with self._lock:
-            found = self._validated.get(key)
-        if found is not None:
-            return found
-        body: dict[str, Any] = json.loads(fields)
-        if customers is not None:
-            body["customers"] = customers.items
-        found = tuple(campaign_problems(body))
-        with self._lock:
-            self._validated[key] = found
-            while len(self._validated) > KEPT_LISTS:
-                self._validated.popitem(last=False)
-        return found
+        return self._validated.get(key, problems)
 
     def hours(
         self, customers: CustomerList, schedule_plan: Any, policy: CallingPolicy
@@ -213,17 +234,15 @@ class Run:
         plan = schedule_plan if isinstance(schedule_plan, Mapping) else None
         window = dialing_window(plan, now=self.now())
         start = window.start.replace(second=0, microsecond=0)
+        # By the policy's id: every policy a run judges by lives as long as the run (its rules,
+        # or the default), so no id is reused for another.
         key: tuple[Any, ...] = (customers.blob, start, window.end, window.at_once, id(policy))
-        with self._lock:
-            found = self._hours.get(key)
-        if found is None:
+
+        def judged() -> CallingHours:
             numbers = [number for number, _sip in customers.keys]
-            found = calling_hours_in(numbers, window, policy=policy)
-            with self._lock:
-                self._hours[key] = found
-                while len(self._hours) > KEPT_LISTS:
-                    self._hours.popitem(last=False)
-        return found
+            return calling_hours_in(numbers, window, policy=policy)
+
+        return self._hours.get(key, judged)
 
     # -- the hooks (the collector paused: a hook may hold 10,000 decoded customers, ~400 MB of
     # small objects with no cycle, that every collection would walk again) ---------------------
