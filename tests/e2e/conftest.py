@@ -38,9 +38,22 @@ def write_program(
     for item in source.iterdir():
         if item.is_file() and item.name != "Pulumi.yaml":
             shutil.copy(item, workdir / item.name)
+    write_python_project(workdir, project=project, venv=venv)
+
+
+def write_python_project(
+    workdir: Path,
+    program: str | None = None,
+    project: str = "cozmox-e2e",
+    venv: Path = REPO / ".venv",
+) -> None:
+    """A Pulumi.yaml of a Python program that runs in ``venv``; ``program``: its __main__.py."""
+    workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "Pulumi.yaml").write_text(
         f"name: {project}\nruntime:\n  name: python\n  options:\n    virtualenv: {venv}\n"
     )
+    if program is not None:
+        (workdir / "__main__.py").write_text(program)
 
 
 #: The two front doors of the Campaign resource: the dynamic provider (a Python program) and
@@ -165,12 +178,15 @@ class YamlCampaignStack(CampaignStack):
 
 
 def write_yaml_project(
-    workdir: Path, resources: dict[str, Any], outputs: dict[str, str] | None = None
+    workdir: Path,
+    resources: dict[str, Any],
+    outputs: dict[str, str] | None = None,
+    name: str = "cozmox-e2e",
 ) -> None:
     """A YAML project that finds the plugin in this repository's venv (no PATH warning)."""
     workdir.mkdir(parents=True, exist_ok=True)
     project = {
-        "name": "cozmox-e2e",
+        "name": name,
         "runtime": "yaml",
         "plugins": {"providers": [{"name": "cozmox", "path": str(REPO / ".venv" / "bin")}]},
         "resources": resources,

@@ -5,13 +5,13 @@ stack recorded before the customers carried their lines previews no change."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Emulator
-from tests.e2e.pulumi_cli import REPO, Stack
+from tests.e2e.conftest import write_python_project, write_yaml_project
+from tests.e2e.pulumi_cli import Stack
 
 GOOD = "number,name\n+14155550181,Ada\n+14155550182,Grace\n"
 #: Line 3, the second customer: a letter O where the 0 of 5550182 belongs.
@@ -40,24 +40,14 @@ def write_program(
     project: Path, door: str, customers: str = 'read_customers("customers.csv")'
 ) -> None:
     if door == "python":
-        venv = REPO / ".venv"
-        (project / "Pulumi.yaml").write_text(
-            f"name: file-e2e\nruntime:\n  name: python\n  options:\n    virtualenv: {venv}\n"
-        )
-        (project / "__main__.py").write_text(PYTHON.format(customers=customers, **FIELDS))
+        program = PYTHON.format(customers=customers, **FIELDS)
+        write_python_project(project, program, project="file-e2e")
         return
-    program = {
-        "name": "file-e2e",
-        "runtime": "yaml",
-        "plugins": {"providers": [{"name": "cozmox", "path": str(REPO / ".venv" / "bin")}]},
-        "resources": {
-            "spring": {
-                "type": "cozmox:index:Campaign",
-                "properties": {**FIELDS, "customersFile": "customers.csv"},
-            }
-        },
+    spring = {
+        "type": "cozmox:index:Campaign",
+        "properties": {**FIELDS, "customersFile": "customers.csv"},
     }
-    (project / "Pulumi.yaml").write_text(json.dumps(program, indent=1))
+    write_yaml_project(project, {"spring": spring}, name="file-e2e")
 
 
 @pytest.mark.parametrize("door", ["python", "yaml"])

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Emulator
+from tests.e2e.conftest import write_python_project, write_yaml_project
 from tests.e2e.pulumi_cli import REPO, Stack
 from tests.sopskit import KEY_VARIABLES, AgeKey, new_age_key, sops, sops_config, sops_env
 
@@ -60,25 +61,13 @@ class SopsStack(Stack):
 def write_project(folder: Path, door: str) -> None:
     folder.mkdir(parents=True)
     if door == "python":
-        venv = REPO / ".venv"
-        (folder / "Pulumi.yaml").write_text(
-            f"name: sops-e2e\nruntime:\n  name: python\n  options:\n    virtualenv: {venv}\n"
-        )
-        (folder / "__main__.py").write_text(PYTHON_PROGRAM)
+        write_python_project(folder, PYTHON_PROGRAM, project="sops-e2e")
         return
-    project = {
-        "name": "sops-e2e",
-        "runtime": "yaml",
-        "plugins": {"providers": [{"name": "cozmox", "path": str(REPO / ".venv" / "bin")}]},
-        "resources": {
-            "spring": {
-                "type": "cozmox:index:Campaign",
-                "properties": {**FIELDS, "customersFile": "customers.csv"},
-            }
-        },
-        "outputs": {"id": "${spring.id}"},
+    spring = {
+        "type": "cozmox:index:Campaign",
+        "properties": {**FIELDS, "customersFile": "customers.csv"},
     }
-    (folder / "Pulumi.yaml").write_text(json.dumps(project, indent=1))
+    write_yaml_project(folder, {"spring": spring}, {"id": "${spring.id}"}, name="sops-e2e")
 
 
 def encrypt_in_place(folder: Path, text: str, key: AgeKey, home: Path) -> None:
