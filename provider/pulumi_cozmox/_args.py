@@ -45,6 +45,12 @@ class CampaignArgs:
     #: Allows a window that calls people outside calling hours (08:00-21:00 their local time,
     #: or the calling policy's rule for their region).
     allow_outside_calling_hours: bool = False
+    #: Deletes the campaign's record in the API when the resource is removed (from the program,
+    #: by `pulumi destroy` or by a replacement), even after it has dialed. By default a
+    #: campaign that has dialed is ended if it still dials and kept in the API (its calls stay
+    #: in the org's history, which the call limit counts), only forgotten by Pulumi; one that
+    #: never dialed is deleted. Takes effect once an `up` has recorded it.
+    delete_record_on_remove: bool = False
     #: Takes over this existing campaign when the resource is created (a GET, and a PATCH of
     #: what differs), instead of creating one.
     adopt_id: pulumi.Input[str] | None = None
@@ -81,6 +87,12 @@ class CampaignKwargs(TypedDict, total=False):
     #: Allows a window that calls people outside calling hours (08:00-21:00 their local time,
     #: or the calling policy's rule for their region).
     allow_outside_calling_hours: bool
+    #: Deletes the campaign's record in the API when the resource is removed (from the program,
+    #: by `pulumi destroy` or by a replacement), even after it has dialed. By default a
+    #: campaign that has dialed is ended if it still dials and kept in the API (its calls stay
+    #: in the org's history, which the call limit counts), only forgotten by Pulumi; one that
+    #: never dialed is deleted. Takes effect once an `up` has recorded it.
+    delete_record_on_remove: bool
     #: Takes over this existing campaign when the resource is created (a GET, and a PATCH of
     #: what differs), instead of creating one.
     adopt_id: pulumi.Input[str] | None
@@ -119,6 +131,12 @@ class CampaignOutputs:
     #: Allows a window that calls people outside calling hours (08:00-21:00 their local time,
     #: or the calling policy's rule for their region).
     allow_outside_calling_hours: pulumi.Output[bool | None]
+    #: Deletes the campaign's record in the API when the resource is removed (from the program,
+    #: by `pulumi destroy` or by a replacement), even after it has dialed. By default a
+    #: campaign that has dialed is ended if it still dials and kept in the API (its calls stay
+    #: in the org's history, which the call limit counts), only forgotten by Pulumi; one that
+    #: never dialed is deleted. Takes effect once an `up` has recorded it.
+    delete_record_on_remove: pulumi.Output[bool | None]
     #: Takes over this existing campaign when the resource is created (a GET, and a PATCH of
     #: what differs), instead of creating one.
     adopt_id: pulumi.Output[str | None]

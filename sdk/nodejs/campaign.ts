@@ -125,6 +125,10 @@ export class Campaign extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly customersFileDigest: pulumi.Output<string | undefined>;
     /**
+     * Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+     */
+    declare public readonly deleteRecordOnRemove: pulumi.Output<boolean | undefined>;
+    /**
      * Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
      */
     declare public readonly ended: pulumi.Output<boolean | undefined>;
@@ -185,6 +189,7 @@ export class Campaign extends pulumi.CustomResource {
             resourceInputs["assistantId"] = args?.assistantId;
             resourceInputs["customers"] = args?.customers ? pulumi.secret(args.customers) : undefined;
             resourceInputs["customersFile"] = args?.customersFile;
+            resourceInputs["deleteRecordOnRemove"] = args?.deleteRecordOnRemove;
             resourceInputs["ended"] = args?.ended;
             resourceInputs["name"] = args?.name;
             resourceInputs["phoneNumberId"] = args?.phoneNumberId;
@@ -222,6 +227,7 @@ export class Campaign extends pulumi.CustomResource {
             resourceInputs["customersBlob"] = undefined /*out*/;
             resourceInputs["customersFile"] = undefined /*out*/;
             resourceInputs["customersFileDigest"] = undefined /*out*/;
+            resourceInputs["deleteRecordOnRemove"] = undefined /*out*/;
             resourceInputs["ended"] = undefined /*out*/;
             resourceInputs["endedReason"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
@@ -281,6 +287,10 @@ export interface CampaignArgs {
      * A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
      */
     customersFile?: pulumi.Input<string | undefined>;
+    /**
+     * Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+     */
+    deleteRecordOnRemove?: pulumi.Input<boolean | undefined>;
     /**
      * Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
      */

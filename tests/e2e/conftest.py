@@ -85,6 +85,7 @@ CAMEL = {
     "allow_outside_calling_hours": "allowOutsideCallingHours",
     "adopt_id": "adoptId",
     "ended": "ended",
+    "delete_record_on_remove": "deleteRecordOnRemove",
 }
 
 

@@ -228,7 +228,7 @@ def test_ended_true_stops_a_scheduled_campaign_before_it_dials(
 
 
 @both_doors
-def test_destroying_a_dialing_campaign_says_it_ends_it_first(
+def test_removing_a_dialing_campaign_ends_it_with_one_patch_and_keeps_it(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
 ) -> None:
     start = "2099-01-07T17:00:00Z"
@@ -236,17 +236,23 @@ def test_destroying_a_dialing_campaign_says_it_ends_it_first(
     stack = campaign_stack()
     stack.declare(gone=campaign(numbers, start, "2099-01-07T20:00:00Z"))
     stack.up()
+    cid = stack.outputs()["gone.id"]
     dial_for(emulator, start, 90)
     stack.run("refresh", "--yes", "--skip-preview")  # the state now records it in progress
     stack.declare()
     markdown = review(stack.run("preview", "--json").stdout, tmp_path)
     assert "<code>gone</code>: the campaign is **in-progress**" in markdown
-    assert "it is ended first, so **5 calls are not placed** and 10 in progress finish" in markdown
+    assert "it is ended, so **5 calls are not placed** and 10 in progress finish" in markdown
+    assert "**forgotten** by Pulumi; **its record stays in the API**" in markdown
     assert "as of " in markdown
+    emulator.control.delete("requests").raise_for_status()
     applied = stack.up()
-    assert "ended first (5 calls not placed, 10 in progress finish), then deleted" in (
-        applied.stdout + applied.stderr
-    )
+    said = applied.stdout + applied.stderr
+    assert "was in progress: ended (5 calls not placed, 10 in progress finish), then kept" in said
+    # One GET (its live status), one PATCH ending it, no DELETE: its record stays in the API.
+    assert sorted(journal(emulator)) == [("GET", f"/campaign/{cid}"), ("PATCH", f"/campaign/{cid}")]
+    with emulator.api() as api:
+        assert api.get(f"/campaign/{cid}").json()["status"] == "ended"
 
 
 @both_doors

@@ -1,7 +1,8 @@
 """The Campaign lifecycle through the real CLI against the emulator, step by step:
 create -> no-op preview -> rename (one PATCH) -> drift found by refresh and undone by up ->
 replace while scheduled (delete before create) -> the campaign starts dialing -> a
-replacement is refused -> allowed with allow_redial -> destroy."""
+replacement is refused -> allowed with allow_redial (the old one ended and kept) -> destroy
+(kept: it dialed)."""
 
 from __future__ import annotations
 
@@ -132,18 +133,24 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
         stack.preview_json()
     assert "only while the campaign is scheduled" in refused.value.stdout
 
-    # The same change with allow_redial=True goes through: the dialing campaign is ended,
-    # then deleted, then the new one created.
+    # The same change with allow_redial=True goes through: the dialing campaign is ended and
+    # kept in the API (its record of who was called), then the new one created.
     stack.declare(main=args(name="Renewals Q3", customers=CUSTOMERS, allow_redial=True))
     clear_journal(emulator)
     stack.up()
     writes = [(m, p) for m, p in journal(emulator) if m != "GET"]
     second = f"/campaign/{second_id}"
-    assert writes == [("PATCH", second), ("DELETE", second), ("POST", "/campaign")]
-    [stored] = campaigns(emulator)
-    assert stored["id"] == stack.outputs()["main.id"] != second_id
-    assert len(stored["customers"]) == 2
+    assert writes == [("PATCH", second), ("POST", "/campaign")]
+    third_id = stack.outputs()["main.id"]
+    stored_now = {c["id"]: c for c in campaigns(emulator)}
+    assert set(stored_now) == {second_id, third_id}
+    assert stored_now[second_id]["status"] == "ended"
+    assert len(stored_now[third_id]["customers"]) == 2
 
-    # Destroy: nothing left.
+    # Destroy: the new campaign's window is open, so it has dialed: it is ended if it still
+    # dials and kept, never deleted. Both records stay; the stack holds nothing.
+    clear_journal(emulator)
     stack.destroy()
-    assert campaigns(emulator) == []
+    assert [m for m, _ in journal(emulator) if m == "DELETE"] == []
+    assert sorted(c["id"] for c in campaigns(emulator)) == sorted([second_id, third_id])
+    assert {c["status"] for c in campaigns(emulator)} == {"ended"}

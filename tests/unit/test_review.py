@@ -9,7 +9,8 @@ The fixture tests/data/preview-review.json is a stack where, since the last `up`
   02:00 local at the preview);
 - `rename-me` gets a new name (an update);
 - `old-name` (scheduled) is deleted and `new-name`, alike in every input, is created: a rename;
-- `dialed` (ended: 3 scheduled, 3 ended, 1 voicemail) is deleted.
+- `dialed` (ended: 3 scheduled, 3 ended, 1 voicemail) is removed: it has dialed, so it is
+  forgotten by Pulumi and its record stays in the API (no opt-in recorded).
 """
 
 from __future__ import annotations
@@ -53,11 +54,12 @@ def test_summary_counts_the_scenario(preview):
     assert result.exit_code == 0
     lines = result.markdown.splitlines()
     assert lines[0] == COMMENT_MARKER
-    # created: fresh, new-name; replaced: swap; updated: rename-me; deleted: old-name, dialed.
+    # created: fresh, new-name; replaced: swap; updated: rename-me; deleted: old-name (never
+    # dialed); forgotten: dialed (kept in the API).
     # Called: fresh 1 + new-name 2 + swap 3 = 6; again: swap's two kept customers. Rules:
     # fresh's one customer and swap's three are called before 08:00 their time.
     assert lines[2] == (
-        "**Cozmox: 6 campaigns (2 created, 1 replaced, 1 updated, 2 deleted); "
+        "**Cozmox: 6 campaigns (2 created, 1 replaced, 1 updated, 1 deleted, 1 forgotten); "
         "calls 6 people, 2 of them again.** Rules: 4 people called outside their calling hours."
     )
 
@@ -73,8 +75,9 @@ def test_warnings(preview):
     assert "<code>swap</code>: the campaign is **in-progress**" in warnings
     assert "**replaced**: 2 people it had are **called again**" in warnings
     assert (
-        "<code>dialed</code>: the campaign is **ended**" in warnings and "**deleted**" in warnings
-    )
+        "<code>dialed</code>: the campaign is **ended** (3 of 3 calls ended) and is "
+        "**forgotten** by Pulumi; **its record stays in the API**"
+    ) in warnings
     assert "<code>swap</code>: **3 people called outside 08:00-21:00**" in warnings
     assert "<code>fresh</code>: **1 person called outside 08:00-21:00**" in warnings
     assert "<code>fresh</code>: the window is already open: **dialing starts at once**" in warnings
@@ -101,6 +104,37 @@ def test_deleted_campaigns_use_the_recorded_outputs(preview):
     assert "| calls so far | 3 of 3 calls ended (1 to voicemail) |" in found["dialed"]
     assert "| campaign | 680eae94-a390-4f5a-bcb7-72f184a932b2, scheduled |" in found["old-name"]
     assert "calls so far" not in found["old-name"]  # never dialed
+
+
+def test_a_removal_says_forget_or_delete_from_the_recorded_state(preview):
+    found = sections(review(preview, now=NOW).markdown)
+    assert found["dialed"].startswith(": forget</summary>")
+    assert "| action | forget |" in found["dialed"]
+    assert "| action | delete |" in found["old-name"]  # scheduled, its window ahead
+
+
+def dialed_step(preview: dict[str, Any]) -> dict[str, Any]:
+    return next(s for s in preview["steps"] if s["urn"].endswith("::dialed"))
+
+
+def test_the_opt_in_recorded_in_state_makes_a_dialed_campaigns_removal_a_delete(preview):
+    dialed_step(preview)["oldState"]["inputs"]["delete_record_on_remove"] = True
+    text = review(preview, now=NOW).markdown
+    assert "| action | delete |" in sections(text)["dialed"]
+    assert (
+        "<code>dialed</code>: the campaign is **ended** (3 of 3 calls ended) and is **deleted "
+        "with its record** (delete_record_on_remove=True): its calls leave the history"
+    ) in text
+
+
+def test_a_scheduled_campaign_whose_window_opened_is_forgotten(preview):
+    # The state says scheduled, but its window opened before the preview: it has dialed by
+    # now as far as the reviewer can tell.
+    step = next(s for s in preview["steps"] if s["urn"].endswith("::old-name"))
+    plan = {"earliestAt": "2026-11-27T09:00:00Z", "latestAt": "2026-11-27T12:00:00Z"}
+    for part in ("inputs", "outputs"):
+        step["oldState"][part]["schedule_plan"] = plan
+    assert "| action | forget |" in sections(review(preview, now=NOW).markdown)["old-name"]
 
 
 def test_update_calls_nobody_and_names_the_changed_input(preview):
@@ -325,3 +359,42 @@ def test_the_summary_counts_standing_opt_ins_and_warnings(preview):
     )
     drifted = review(preview, now=NOW, drift=True)
     assert drifted.exit_code == 1
+
+
+# ---- history lost (issue 28): a dialed campaign deleted outside Pulumi ---------------------------
+
+
+def test_the_drift_review_names_a_dialed_campaign_deleted_outside_pulumi_as_history_lost():
+    from pulumi_cozmox.core.report.record import CampaignReport, to_record
+
+    refused = (
+        'Exception: campaign c-7 (resource "dialed") was deleted outside Pulumi after it had '
+        "dialed. Re-creating it would call 3 people, 3 of them again, so it is not re-created."
+    )
+    document = {
+        "steps": [],
+        "diagnostics": [
+            {
+                "severity": "info#err",
+                "message": to_record(CampaignReport("dialed", campaign_id="c-7", status="deleted")),
+            },
+            {
+                "severity": "info#err",
+                "message": to_record(CampaignReport("kept", campaign_id="c-8", status="ended")),
+            },
+            {"severity": "error", "message": refused},
+        ],
+    }
+    result = review(document, now=NOW, drift=True)
+    assert result.exit_code == 1
+    lines = result.markdown.splitlines()
+    assert lines[0] == "<!-- cozmox-drift -->"
+    [lost] = [ln for ln in lines if ln.startswith("**History lost:**")]
+    assert lost == (
+        "**History lost:** <code>dialed</code>: campaign c-7 had dialed and was deleted outside "
+        "Pulumi (in the dashboard or through the API): its record of who was called, and when, "
+        "is gone from the org, and the call limit no longer counts its calls."
+    )
+    # A plain review of a preview without such a record says nothing of it.
+    document["diagnostics"] = document["diagnostics"][1:]
+    assert "History lost" not in review(document, now=NOW, drift=True).markdown

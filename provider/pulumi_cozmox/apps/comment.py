@@ -73,6 +73,7 @@ _VERBS = {
     "replace": "replaced",
     "update": "updated",
     "delete": "deleted",
+    "forget": "forgotten",
 }
 
 
@@ -125,7 +126,7 @@ def _names(unit: Sequence[Campaign]) -> str:
 
 def _dialed_warning(who: str, c: Campaign) -> str | None:
     r = c.report
-    if not (r.dialed and r.action in ("replace", "delete")):
+    if not (r.dialed and r.action in ("replace", "delete", "forget")):
         return None
     counters = r.counters
     done = f" ({counters.ended:,} of {counters.scheduled:,} calls ended)" if counters else ""
@@ -134,18 +135,20 @@ def _dialed_warning(who: str, c: Campaign) -> str | None:
             f"{who}: the campaign is **{r.status}**{done} and is **replaced**: "
             f"{people_text(r.again)} it had are **called again**."
         )
+    # Removed from the stack: kept in the API (forget) unless the recorded state opts in.
+    if r.action == "forget":
+        verb = "**forgotten** by Pulumi; **its record stays in the API** (the call limit counts it)"
+    else:
+        opted = _setting("deleteRecordOnRemove", True, c.door)
+        verb = f"**deleted with its record** ({html.escape(opted)}): its calls leave the history"
     if r.status == "in-progress" and counters is not None:
         cut = max(0, counters.scheduled - counters.ended - counters.in_progress)
         as_of = f"; as of {c.as_of}" if c.as_of else ""
         return (
-            f"{who}: the campaign is **in-progress**{done} and is **deleted**: it is ended "
-            f"first, so **{cut:,} calls are not placed** and {counters.in_progress:,} in "
-            f"progress finish{as_of}."
+            f"{who}: the campaign is **in-progress**{done}: it is ended, so **{cut:,} calls are "
+            f"not placed** and {counters.in_progress:,} in progress finish{as_of}; then {verb}."
         )
-    return (
-        f"{who}: the campaign is **{r.status}**{done} and is **deleted** (calls in flight "
-        "finish; no call is placed after it)."
-    )
+    return f"{who}: the campaign is **{r.status}**{done} and is {verb}."
 
 
 def _outside_warning(who: str, unit: Sequence[Campaign]) -> str | None:
@@ -205,14 +208,15 @@ def _warnings(campaigns: Sequence[Campaign], standing: Sequence[CampaignReport])
     warnings = [w for unit in _units(campaigns) for w in _unit_warnings(unit)]
     warnings += _over_limit_warnings(standing)
     creates = [c for c in campaigns if c.report.action == "create"]
-    deletes = [c for c in campaigns if c.report.action == "delete"]
+    deletes = [c for c in campaigns if c.report.action in ("delete", "forget")]
     for created in creates:
         for deleted in deletes:
             if _lookalike(created, deleted):
                 new, old = created.report.resource, deleted.report.resource
                 option = html.escape(names.render(names.alias(old), created.door))
+                gone = _VERBS[str(deleted.report.action)]
                 warnings.append(
-                    f"{_code(new)} (created) and {_code(old)} (deleted) look like **one "
+                    f"{_code(new)} (created) and {_code(old)} ({gone}) look like **one "
                     "campaign renamed**: the create dials everyone again. If it is a rename, "
                     f"give {_code(new)} the option <code>{option}</code>."
                 )

@@ -22,8 +22,9 @@ outputs. Pure: no I/O.
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -39,9 +40,11 @@ from pulumi_cozmox.apps.comment import (
     summary,
 )
 from pulumi_cozmox.core.model.compare import same_instants
+from pulumi_cozmox.core.plan.removal import OPT_IN, removal, removal_of_recorded
 from pulumi_cozmox.core.report.build import counters_of
 from pulumi_cozmox.core.report.record import CampaignReport, records_in, strip_ansi
 from pulumi_cozmox.core.resource.fields import (
+    DELETED,
     INPUT_TO_API,
     LIVE_STATUSES,
     NATIVE_TYPE,
@@ -129,7 +132,7 @@ def _action(ops: set[str]) -> str | None:
         return "replace"
     for op in ("create", "update", "delete"):
         if op in ops:
-            return op
+            return op  # a delete: "forget" or "delete", by the recorded state (_removal)
     return None  # same, read, refresh, ...: nothing happens to the campaign
 
 
@@ -211,6 +214,8 @@ def _step_report(
             # The same customers are called again, unless the customers changed (then the
             # provider's records say how many stayed).
             again = None if "customers" in reasons else people
+    if action == "delete":
+        action = _removal({**outputs, **old_inputs}, now)
     report = CampaignReport(
         resource=name,
         action=action,
@@ -229,6 +234,15 @@ def _step_report(
     modified = old_state.get("modified")
     as_of = _minute(modified) if isinstance(modified, str) and status else None
     return Campaign(report, new_inputs, old_state, as_of)
+
+
+def _removal(recorded: Mapping[str, Any], now: datetime) -> str:
+    """``delete`` or ``forget`` (the record stays in the API), from the recorded state: deletes
+    never reach the provider at preview. One recorded as scheduled whose window has opened
+    has dialed by now, as far as a reviewer can tell (``up`` decides by its live status)."""
+    if recorded.get("status") == "scheduled" and _window(recorded.get("schedule_plan"), now)[2]:
+        return removal("in-progress", None, recorded.get(OPT_IN))
+    return removal_of_recorded(recorded)
 
 
 def _minute(stamp: str) -> str | None:
@@ -352,12 +366,13 @@ def review(
     if drift:
         errors = [e for e in errors if NO_CHANGES_EXPECTED not in e]
     marker = DRIFT_MARKER if drift else COMMENT_MARKER
+    records = records_in(messages)
+    lost = _history_lost(records.values())
     if errors:
         what = "the drift check's preview failed" if drift else "the preview failed"
-        head = [marker, f"**Cozmox: {what}.** Nothing was planned; its errors:"]
+        head = [marker, *lost, f"**Cozmox: {what}.** Nothing was planned; its errors:"]
         quoted = [without_traceback(e) for e in errors]
         return Review(failed_comment(quoted, limit, head), EXIT_PREVIEW_FAILED)
-    records = records_in(messages)
     campaigns = _campaigns(document, records, now or datetime.now(timezone.utc))
     standing = list(records.values())  # every record: standing opt-ins and warnings
     doors = _doors(document)
@@ -368,8 +383,21 @@ def review(
     if not campaigns and not warned:
         text = f"{marker}\n\n**Cozmox drift: none.** The org holds what the program declares.\n"
         return Review(text, EXIT_OK)
-    head = [marker, _drift_head(campaigns, standing)]
+    head = [marker, *lost, _drift_head(campaigns, standing)]
     return Review(render(campaigns, standing, doors, limit, head=head), EXIT_PREVIEW_FAILED)
+
+
+def _history_lost(records: Iterable[CampaignReport]) -> list[str]:
+    """A line for each campaign that dialed and was deleted outside Pulumi (refresh found it
+    gone: its record is status ``deleted``)."""
+    return [
+        f"**History lost:** <code>{html.escape(r.resource)}</code>: campaign "
+        f"{html.escape(r.campaign_id or '?')} had dialed and was deleted outside Pulumi (in the "
+        "dashboard or through the API): its record of who was called, and when, is gone from "
+        "the org, and the call limit no longer counts its calls."
+        for r in sorted(records, key=lambda r: natural(r.resource))
+        if r.status == DELETED
+    ]
 
 
 def _drift_head(campaigns: Sequence[Campaign], standing: Sequence[CampaignReport]) -> str:

@@ -60,6 +60,8 @@ type Campaign struct {
 	CustomersFile pulumi.StringPtrOutput `pulumi:"customersFile"`
 	// The SHA-256 of the customers file the blob was read from: an unchanged file is not read again.
 	CustomersFileDigest pulumi.StringPtrOutput `pulumi:"customersFileDigest"`
+	// Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+	DeleteRecordOnRemove pulumi.BoolPtrOutput `pulumi:"deleteRecordOnRemove"`
 	// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 	Ended pulumi.BoolPtrOutput `pulumi:"ended"`
 	// Why the campaign ended.
@@ -165,6 +167,8 @@ type campaignArgs struct {
 	Customers []interface{} `pulumi:"customers"`
 	// A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
 	CustomersFile *string `pulumi:"customersFile"`
+	// Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+	DeleteRecordOnRemove *bool `pulumi:"deleteRecordOnRemove"`
 	// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 	Ended *bool `pulumi:"ended"`
 	// The campaign's name.
@@ -203,6 +207,8 @@ type CampaignArgs struct {
 	Customers pulumi.ArrayInput
 	// A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
 	CustomersFile pulumi.StringPtrInput
+	// Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+	DeleteRecordOnRemove pulumi.BoolPtrInput
 	// Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
 	Ended pulumi.BoolPtrInput
 	// The campaign's name.
@@ -345,6 +351,11 @@ func (o CampaignOutput) CustomersFile() pulumi.StringPtrOutput {
 // The SHA-256 of the customers file the blob was read from: an unchanged file is not read again.
 func (o CampaignOutput) CustomersFileDigest() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Campaign) pulumi.StringPtrOutput { return v.CustomersFileDigest }).(pulumi.StringPtrOutput)
+}
+
+// Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+func (o CampaignOutput) DeleteRecordOnRemove() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Campaign) pulumi.BoolPtrOutput { return v.DeleteRecordOnRemove }).(pulumi.BoolPtrOutput)
 }
 
 // Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.

@@ -107,6 +107,10 @@ export declare class Campaign extends pulumi.CustomResource {
      */
     readonly customersFileDigest: pulumi.Output<string | undefined>;
     /**
+     * Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+     */
+    readonly deleteRecordOnRemove: pulumi.Output<boolean | undefined>;
+    /**
      * Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
      */
     readonly ended: pulumi.Output<boolean | undefined>;
@@ -193,6 +197,10 @@ export interface CampaignArgs {
      * A file of the customers instead of customers: a CSV (one customer a row) or a JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: a changed list is a new campaign.
      */
     customersFile?: pulumi.Input<string | undefined>;
+    /**
+     * Deletes the campaign's record in the API when the resource is removed (from the program, by `pulumi destroy` or by a replacement), even after it has dialed. By default a campaign that has dialed is ended if it still dials and kept in the API (its calls stay in the org's history, which the call limit counts), only forgotten by Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.
+     */
+    deleteRecordOnRemove?: pulumi.Input<boolean | undefined>;
     /**
      * Stops the campaign (one PATCH): calls not yet placed never are, calls in progress finish. Refused on a campaign that does not exist yet.
      */

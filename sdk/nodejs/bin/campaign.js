@@ -98,6 +98,7 @@ class Campaign extends pulumi.CustomResource {
             resourceInputs["assistantId"] = args?.assistantId;
             resourceInputs["customers"] = args?.customers ? pulumi.secret(args.customers) : undefined;
             resourceInputs["customersFile"] = args?.customersFile;
+            resourceInputs["deleteRecordOnRemove"] = args?.deleteRecordOnRemove;
             resourceInputs["ended"] = args?.ended;
             resourceInputs["name"] = args?.name;
             resourceInputs["phoneNumberId"] = args?.phoneNumberId;
@@ -136,6 +137,7 @@ class Campaign extends pulumi.CustomResource {
             resourceInputs["customersBlob"] = undefined /*out*/;
             resourceInputs["customersFile"] = undefined /*out*/;
             resourceInputs["customersFileDigest"] = undefined /*out*/;
+            resourceInputs["deleteRecordOnRemove"] = undefined /*out*/;
             resourceInputs["ended"] = undefined /*out*/;
             resourceInputs["endedReason"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;

@@ -3,8 +3,10 @@
 A create is sent once (:mod:`.create`: the guard, the claims, a lost answer looked up) or, with
 ``adopt_id``, takes over an existing campaign (:mod:`.adopt`). An update that moves the window
 is judged against the call limit once more just before its PATCH. A delete ends a campaign that
-is dialing first, so that no call is cut off mid-way. A refresh keeps a campaign that vanished
-after it may have dialed, marked, so that re-creating it is refused like any re-dial.
+is dialing first, so that no call is cut off mid-way, and keeps the record of one that dialed
+unless the recorded state opts in (:mod:`pulumi_cozmox.core.plan.removal`). A refresh keeps a
+campaign that vanished after it may have dialed, marked, so that re-creating it is refused like
+any re-dial.
 """
 
 from __future__ import annotations
@@ -22,12 +24,24 @@ from pulumi_cozmox.core.engine.window import judge_moved_window
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.plan.change import plan_change
 from pulumi_cozmox.core.plan.refresh import outputs_from_api, project_inputs
+from pulumi_cozmox.core.plan.removal import FORGET, OPT_IN, OPT_IN_API, has_dialed, removal
+from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import DELETED, INPUT_KEYS, UNCOMPARED, count_of
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
 
-__all__ = ["create", "delete", "read", "update"]
+__all__ = ["create", "delete", "kept", "read", "update"]
+
+
+def kept(campaign_id: str) -> str:
+    """How a removal that keeps a dialed campaign ends its notice."""
+    return (
+        "kept in the API, its record of who was called and when (the call limit counts its "
+        f"calls), and forgotten by Pulumi. To delete such a record, set "
+        f"{names.setting(OPT_IN_API, True)} and run `pulumi up` before removing the resource, "
+        f"or delete it in the API (DELETE /campaign/{campaign_id})"
+    )
 
 
 def create(run: Run, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[str, Any]]:
@@ -118,17 +132,27 @@ def update(
 
 
 def delete(run: Run, id_: str, props: Mapping[str, Any], sink: Sink) -> None:
-    """End a campaign that is dialing (so no call is cut off mid-way), then delete it."""
+    """Remove the resource (see :mod:`pulumi_cozmox.core.plan.removal`): end a campaign that
+    is dialing (so no call is cut off mid-way), then delete it only if it never dialed or the
+    recorded state opts in; otherwise its record stays in the API and Pulumi forgets it."""
     client = run.client()
+    named = f"cozmox: {who(props, id_)}"
     try:
         counters = client.get_counters(id_)
+        ended = ""
         if counters.status == "in-progress":
             client.end_campaign(id_)
-            sink.notice(
-                f"cozmox: {resource_of(props)}: campaign {id_} was in progress: ended first "
-                f"({counters.not_placed:,} calls not placed, "
-                f"{counters.callsCounterInProgress:,} in progress finish), then deleted"
+            ended = (
+                f"was in progress: ended ({counters.not_placed:,} calls not placed, "
+                f"{counters.callsCounterInProgress:,} in progress finish), then "
             )
+        placed = counters.callsCounterEnded + counters.callsCounterInProgress
+        if removal(counters.status, placed, props.get(OPT_IN)) == FORGET:
+            sink.notice(f"{named} {ended or 'has dialed: '}{kept(id_)}")
+            return
         client.delete_campaign(id_)
+        if has_dialed(counters.status, placed):
+            opted = names.field(OPT_IN_API)
+            sink.notice(f"{named} {ended or 'had dialed: '}deleted with its record ({opted})")
     except NotFound:
         pass

@@ -26,12 +26,18 @@ from pulumi_cozmox.client.errors import (
 from pulumi_cozmox.core.engine.adopt import adoptable
 from pulumi_cozmox.core.engine.create import screen
 from pulumi_cozmox.core.engine.outcome import Failure, Sink, is_unknown, resource_of, who
-from pulumi_cozmox.core.engine.refusals import KEY_REFUSED, same_moment, vanished_failure
+from pulumi_cozmox.core.engine.refusals import (
+    KEY_REFUSED,
+    history_lost,
+    same_moment,
+    vanished_failure,
+)
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import same_instants
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, located, source_of
 from pulumi_cozmox.core.plan.refresh import outputs_from_api
+from pulumi_cozmox.core.plan.removal import OPT_IN, OPT_IN_API
 from pulumi_cozmox.core.report.build import RuleFacts, create_report, make_report
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import span_text
@@ -82,6 +88,9 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
         return [*failures, Failure("", str(exc))]
     failures += flag_failures(news)
     failures += vanished_failure(run, olds, news)
+    lost = history_lost(olds, news)
+    if lost is not None and run.reporting:
+        sink.report(lost)  # said even when allow_redial re-creates it: the history is gone
     name = resource_of(news)
     replaced = run.handoff.replaced(name)
     run.handoff.take_refreshed(name)  # the program runs: what follows is no refresh's diff
@@ -169,9 +178,10 @@ def flag_failures(news: Mapping[str, Any]) -> list[Failure]:
             continue
         if not isinstance(value, str) or not value.strip():
             failures.append(Failure(api, either))
-    value = news.get(OPT_OUT)
-    if value is not None and not isinstance(value, bool) and not is_unknown(value):
-        failures.append(Failure("allowOutsideCallingHours", "must be a boolean (true or false)"))
+    for flag, api in ((OPT_OUT, "allowOutsideCallingHours"), (OPT_IN, OPT_IN_API)):
+        value = news.get(flag)
+        if value is not None and not isinstance(value, bool) and not is_unknown(value):
+            failures.append(Failure(api, "must be a boolean (true or false)"))
     adopt_id = news.get("adopt_id")
     if adopt_id is not None and not is_unknown(adopt_id) and not isinstance(adopt_id, str):
         failures.append(Failure("adoptId", "must be a campaign id (a string)"))

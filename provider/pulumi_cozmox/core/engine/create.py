@@ -155,6 +155,13 @@ def _duplicate_message(existing: list[dict[str, Any]]) -> str:
     people = f"{count} " + ("person" if count == 1 else "people")
     more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
     allowed = str(first.get("id")) if len(existing) == 1 else True
+    kept = (
+        " A campaign removed from a stack after it dialed stays in the org (its record is "
+        "kept): to call these people again, give this one a new window "
+        f"({names.field('schedulePlan')})."
+        if first.get("status") == "ended"
+        else ""
+    )
     return (
         f"an identical campaign already exists in the Cozmox org: {first.get('id')} "
         f"({first.get('status')}, created {first.get('createdAt')}){more}: same customers, "
@@ -164,7 +171,7 @@ def _duplicate_message(existing: list[dict[str, Any]]) -> str:
         f"{names.setting('adoptId', str(first.get('id')))} (nothing is dialed) and run `pulumi "
         "up` again. If you renamed this resource, give it its old name as an alias instead: "
         f"{names.alias('<old name>')}. To create another identical campaign that calls them "
-        f"again, set {names.setting('allowDuplicate', allowed)}."
+        f"again, set {names.setting('allowDuplicate', allowed)}.{kept}"
     )
 
 

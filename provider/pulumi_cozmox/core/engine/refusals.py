@@ -7,17 +7,18 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from pulumi_cozmox.core.engine.guard import Guard
-from pulumi_cozmox.core.engine.outcome import Failure, who
+from pulumi_cozmox.core.engine.outcome import Failure, resource_of, who
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.plan.refusal import allows, vanished
 from pulumi_cozmox.core.report.build import customers_delta_of
+from pulumi_cozmox.core.report.record import CampaignReport
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import count_of
+from pulumi_cozmox.core.resource.fields import DELETED, count_of
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
 
-__all__ = ["KEY_REFUSED", "VANISHED", "same_moment", "vanished_failure"]
+__all__ = ["KEY_REFUSED", "VANISHED", "history_lost", "same_moment", "vanished_failure"]
 
 #: A check failure when the API refuses the key.
 KEY_REFUSED = (
@@ -42,6 +43,16 @@ def vanished_failure(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any])
     count = count_of(news.get("customer_count"))
     message = vanished(who(news, gone), count, gone, again=_kept(run, olds, news))
     return [Failure("allowRedial", message)]
+
+
+def history_lost(olds: Mapping[str, Any], news: Mapping[str, Any]) -> CampaignReport | None:
+    """The report of a campaign that dialed and was deleted outside Pulumi (refresh left its id
+    in the inputs): its record of who was called, and when, is gone from the API, and the
+    call limit no longer counts its calls (the review names it: history lost)."""
+    gone = olds.get(VANISHED)
+    if not isinstance(gone, str):
+        return None
+    return CampaignReport(resource_of(news), campaign_id=gone, status=DELETED)
 
 
 def _kept(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> int | None:

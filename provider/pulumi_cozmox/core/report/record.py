@@ -52,7 +52,7 @@ __all__ = [
 RECORD_PREFIX = "cozmox-report: "
 #: The record's format; a reader skips records of another version.
 RECORD_VERSION = 1
-ACTIONS = ("create", "adopt", "replace", "update", "delete")
+ACTIONS = ("create", "adopt", "replace", "update", "delete", "forget")
 #: The built-in rule, as reports name it.
 DEFAULT_RULE = "08:00-21:00"
 
@@ -144,7 +144,8 @@ class CampaignReport:
     resource: str
     """The Pulumi resource name."""
     action: str | None = None
-    """One of :data:`ACTIONS` (``adopt``: a create that takes over an existing campaign); None
+    """One of :data:`ACTIONS` (``adopt``: a create that takes over an existing campaign;
+    ``forget``: a removal that keeps a dialed campaign in the API, Pulumi forgets it); None
     for a campaign the plan does not change (a report of standing facts only)."""
     reasons: tuple[str, ...] = ()
     """The fields that changed (the API's names), for a replace or an update."""

@@ -50,7 +50,10 @@ class Change(str, Enum):
 
     PATCH = "one PATCH, in any status"
     PATCH_SCHEDULED = "one PATCH while the campaign is scheduled; refused once it has dialed"
-    REPLACE = "a new campaign: the old one is deleted first (its customers are called anew)"
+    REPLACE = (
+        "a new campaign: the old one is removed first (deleted; ended and kept in the API once it "
+        "has dialed); its customers are called anew"
+    )
     END = "true ends the campaign (one PATCH); back to false would need a new campaign"
     STATE = "recorded only: no request"
     CREATE_ONLY = "used when the resource is created; never compared"
@@ -179,6 +182,17 @@ FIELDS: tuple[Field, ...] = (
         Change.STATE,
         "Allows a window that calls people outside calling hours (08:00-21:00 their local "
         "time, or the calling policy's rule for their region).",
+    ),
+    Field(
+        "deleteRecordOnRemove",
+        "delete_record_on_remove",
+        "boolean",
+        Change.STATE,
+        "Deletes the campaign's record in the API when the resource is removed (from the "
+        "program, by `pulumi destroy` or by a replacement), even after it has dialed. By "
+        "default a campaign that has dialed is ended if it still dials and kept in the API (its "
+        "calls stay in the org's history, which the call limit counts), only forgotten by "
+        "Pulumi; one that never dialed is deleted. Takes effect once an `up` has recorded it.",
     ),
     Field(
         "adoptId",
