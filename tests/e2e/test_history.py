@@ -97,7 +97,8 @@ def test_removing_keeps_what_dialed_and_deletes_what_did_not_or_what_opted_in(
     assert stored(emulator, ids["dialed"])["status"] == "ended"  # type: ignore[index]
 
     # All three removed from the program. The review says what each removal does, from the
-    # recorded state (the state still says "scheduled" for Monday's, whose window has opened).
+    # recorded state (refreshed: the emulator's clock is in 2099, the review's is not).
+    stack.run("refresh", "--yes", "--skip-preview")
     stack.declare()
     code, markdown = review(stack.run("preview", "--json").stdout, tmp_path)
     assert code == 0
@@ -180,11 +181,13 @@ def test_destroying_a_dialing_campaign_sends_one_patch_and_no_delete(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator
 ) -> None:
     stack = campaign_stack()
-    numbers = [f"+1415556{i:04d}" for i in range(25)]
+    # 100 calls on the emulator's 10 lines of 60 s: dialing for 10 minutes from Monday 17:00,
+    # however long the commands below take.
+    numbers = [f"+1415556{i:04d}" for i in range(100)]
     stack.declare(busy=campaign(numbers))
     stack.up()
     cid = stack.outputs()["busy.id"]
-    move_clock_to(emulator, MONDAY, 90)  # 25 calls on 10 lines of 60 s: dialing
+    move_clock_to(emulator, MONDAY, 90)
     clear(emulator)
     destroyed = stack.run("destroy", "--yes", "--skip-preview")
     assert journal(emulator) == [f"GET /campaign/{cid}", f"PATCH /campaign/{cid}"]
