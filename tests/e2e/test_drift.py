@@ -160,7 +160,7 @@ def test_an_opt_in_by_id_allows_that_one_redial_only(
     assert refused.returncode != 0
     said = refused.stdout + refused.stderr
     assert f"set {stack.opt_in('allow_redial', first)} on the resource" in said
-    # The exact line the refusal gives: replaced (ended, deleted, created again).
+    # The exact line the refusal gives: replaced (the old one ended and kept, a new one created).
     stack.declare(reminders=args(customers=fewer, allow_redial=first))
     stack.up()
     second = stack.outputs()["reminders.id"]

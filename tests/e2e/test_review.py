@@ -125,7 +125,7 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
             customers=[customer("+14155550141", name="U. B.")],
             schedule_plan=LATER,
         ),
-        # "dialed" is gone from the program: deleted.
+        # "dialed" is gone from the program: it has dialed, so it is forgotten (kept in the API).
         # No schedule: the window is already open, dialing starts at once.
         fresh=campaign(
             "Fresh",
@@ -179,14 +179,16 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     assert rendered.returncode == 0, rendered.stderr
     markdown = rendered.stdout
     summary = next(ln for ln in markdown.splitlines() if ln.startswith("**Cozmox:"))
-    # Created: new, fresh, night; replaced: swap; deleted: dialed, old.
+    # Created: new, fresh, night; replaced: swap; deleted: old (never dialed); forgotten:
+    # dialed (it called people: its record stays in the API).
     # Called: 1 + 1 + 1 (creates) + 3 (swap) = 6, of whom 2 again (swap kept +..31, +..32).
-    assert "6 campaigns (3 created, 1 replaced, 2 deleted)" in summary
+    assert "6 campaigns (3 created, 1 replaced, 1 deleted, 1 forgotten)" in summary
     assert "calls 6 people, 2 of them again" in summary
     warnings = markdown.split("[!WARNING]", 1)[1].split("<details>", 1)[0]
     assert (
-        "<code>dialed</code>: the campaign is **ended**" in warnings and "**deleted**" in warnings
-    )
+        "<code>dialed</code>: the campaign is **ended** (2 of 2 calls ended) and is "
+        "**forgotten** by Pulumi; **its record stays in the API**"
+    ) in warnings
     assert (
         "<code>swap</code>: the campaign is **ended**" in warnings
         and "**called again**" in warnings
