@@ -398,3 +398,12 @@ def test_the_drift_review_names_a_dialed_campaign_deleted_outside_pulumi_as_hist
     # A plain review of a preview without such a record says nothing of it.
     document["diagnostics"] = document["diagnostics"][1:]
     assert "History lost" not in review(document, now=NOW, drift=True).markdown
+
+
+def test_recording_the_opt_in_is_an_update_that_names_it(preview):
+    # The pull request that sets delete_record_on_remove before a removal: the reviewer sees it.
+    step = rename_me(preview)
+    step["newState"]["inputs"]["name"] = step["oldState"]["inputs"]["name"]
+    step["newState"]["inputs"]["delete_record_on_remove"] = True
+    body = sections(review(preview, now=NOW).markdown)["rename-me"]
+    assert ": update (delete_record_on_remove)</summary>" in body

@@ -153,7 +153,7 @@ def _reasons(
                 listed.extend(r for r in value if isinstance(r, str))
     # The CLI gives no diffReasons for a dynamic resource: compare the recorded inputs too
     # (customers are "[secret]" on both sides: only replaceReasons names them).
-    keys = (*INPUT_TO_API, "ended", "allow_redial")
+    keys = (*INPUT_TO_API, "ended", "allow_redial", OPT_IN)
     listed.extend(k for k in keys if k in new and old.get(k) != new.get(k))
     return tuple(dict.fromkeys(_api(r) for r in listed))
 
