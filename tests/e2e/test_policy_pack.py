@@ -21,6 +21,7 @@ import pytest
 from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack, both_doors
 from tests.e2e.pulumi_cli import REPO
+from tests.sopskit import new_age_key, sops, sops_config, sops_env
 
 PACK = REPO / "policy" / "cozmox-calling-rules"
 LAUNCHER = PACK / "pack"
@@ -120,3 +121,120 @@ def test_a_window_at_3_am_is_refused_though_the_stack_opts_out(
     assert allowed.returncode == 0, said(allowed)
     assert "cozmox-calling-hours" not in said(allowed)
     assert "[advisory]  cozmox-standing-opt-ins" in said(allowed)
+
+
+@both_doors
+def test_a_do_not_call_number_is_refused_in_a_sops_encrypted_customers_file(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path, door: str
+) -> None:
+    """The YAML program names its customers by a file, encrypted with SOPS: the pack reads it
+    from the project as the provider does (decrypted in memory, with the key SOPS finds)."""
+    stack = campaign_stack()
+    listed = tmp_path / "do-not-call.txt"
+    listed.write_text(f"# asked not to be called\n{GRACE}\n")
+    if door == "yaml":
+        key = new_age_key(tmp_path / "keys")
+        sops_config(stack.workdir, [(r"customers\.csv$", [key.recipient])])
+        (stack.workdir / "customers.csv").write_text(f"number,name\n{ADA},Ada\n{GRACE},Grace\n")
+        sops("encrypt", "-i", "customers.csv", env=sops_env(tmp_path, key), cwd=stack.workdir)
+        assert GRACE not in (stack.workdir / "customers.csv").read_text()
+        stack.extra_env["SOPS_AGE_KEY_FILE"] = str(key.file)
+        spring = campaign([], MONDAY, customers_file="customers.csv")
+        del spring["customers"]
+        where = "customers.csv line 3"
+    else:
+        spring = campaign([ADA, GRACE], MONDAY)
+        where = "customers[1]"
+    stack.declare(spring=spring)
+    assert stack.run("preview", check=False).returncode == 0  # the stack lists nobody
+    config = pack_config(tmp_path, **{"cozmox-do-not-call": {"doNotCall": str(listed)}})
+    refused = with_pack(stack, emulator, config)
+    text = said(refused)
+    assert refused.returncode != 0, text
+    assert "[mandatory]  cozmox-do-not-call" in text
+    assert (
+        f'resource "spring": {where}: 1 customer is on the do-not-call list ({listed}, the '
+        "policy pack's doNotCall); remove them from the campaign: nobody on the list is "
+        "called, and there is no opt-out"
+    ) in text
+    assert "cozmox-calling-hours" not in text  # 10:00 in San Francisco
+    assert_no_number(text, ADA, GRACE)
+    assert "Grace" not in text
+
+
+@both_doors
+def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path, door: str
+) -> None:
+    """The stack sets no call limit; the pack's 1/24h counts its campaign that exists (found in
+    the org, counted once) and another stack's, read from the org with the environment's key."""
+    stack = campaign_stack()
+    stack.declare(monday=campaign([ADA, GRACE], MONDAY))
+    stack.up()
+    with emulator.api() as api:  # another stack's campaign: Alan on Tuesday morning
+        elsewhere = campaign([ALAN], TUESDAY)
+        body = {
+            "name": elsewhere["name"],
+            "phoneNumberId": "pn-1",
+            "assistantId": "asst-1",
+            "customers": elsewhere["customers"],
+            "schedulePlan": TUESDAY,
+        }
+        other = api.post("/campaign", json=body).raise_for_status().json()["id"]
+    # Tuesday calls Alan the same morning and Ada 21 hours after Monday's window.
+    stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ALAN, ADA], TUESDAY))
+    assert stack.run("preview", check=False).returncode == 0  # no cozmox:callLimit
+    config = pack_config(tmp_path, **{"cozmox-call-limit": {"callLimit": "1/24h"}})
+    emulator.control.delete("requests").raise_for_status()
+    refused = with_pack(stack, emulator, config)
+    text = said(refused)
+    assert refused.returncode != 0, text
+    assert "[mandatory]  cozmox-call-limit" in text
+    tail = (
+        "past the call limit 1/24h (the policy pack's callLimit); move this campaign's window "
+        "further from theirs, or remove these customers"
+    )
+    assert (
+        'resource "tuesday": customers[1]: also called by 1 other campaign within 24h of this '
+        f'one (resource "monday" of this stack, 2099-01-05 18:00-19:00 UTC), {tail}'
+    ) in text
+    assert (
+        'resource "tuesday": customers[0]: also called by 1 other campaign within 24h of this '
+        f"one (campaign {other}, 2099-01-06 16:00-17:00 UTC), {tail}"
+    ) in text
+    assert 'resource "monday": customers' not in text  # unchanged: counted, not judged
+    assert text.count("also called by") == 2  # Monday counted once, not again by its id
+    assert_no_number(text, ADA, GRACE, ALAN)
+    assert set(journal(emulator)) == {"GET"}
+    # Moved to Thursday, calling Ada only: a clean change, which the pack lets through to `up`.
+    stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ADA], THURSDAY))
+    clean = with_pack(stack, emulator, config)
+    assert clean.returncode == 0, said(clean)
+    assert "cozmox-calling-rules" in clean.stdout and "[mandatory]" not in said(clean)
+    emulator.control.delete("requests").raise_for_status()
+    applied = with_pack(stack, emulator, config, "up", "--yes")
+    assert applied.returncode == 0, said(applied)
+    assert journal(emulator).count("POST") == 1
+
+
+@both_doors
+def test_the_pack_folder_needs_a_python_host_that_runs_plugins(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, door: str
+) -> None:
+    """Given the folder, CLI 3.274.1 asks the Python language host's RunPlugin to run it, with
+    the folder in the request's ProgramInfo only; the v3.79 host built here runs
+    `python <RunPluginRequest.program>`, which the CLI leaves empty, in the stack's project: so
+    Python runs the project's own __main__.py (a Python program, which fails outside a
+    deployment) or finds none (YAML). Hence the launcher."""
+    stack = campaign_stack()
+    stack.declare(spring=campaign([ADA], MONDAY))
+    failed = stack.run("preview", "--policy-pack", str(PACK), check=False)
+    text = said(failed)
+    assert failed.returncode != 0
+    if door == "python":
+        assert f'File "{stack.workdir / "__main__.py"}"' in text, text
+        assert "Root resource is not an instance of 'Stack'" in text
+    else:
+        assert f"can't find '__main__' module in '{stack.workdir}'" in text, text
+    assert f'policy pack "{PACK}" failed to start' in text
+    assert "POST" not in journal(emulator)
