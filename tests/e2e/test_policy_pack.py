@@ -25,7 +25,8 @@ from tests.sopskit import new_age_key, sops, sops_config, sops_env
 
 PACK = REPO / "policy" / "cozmox-calling-rules"
 LAUNCHER = PACK / "pack"
-ADA, GRACE, ALAN = "+14155550101", "+14155550102", "+14155550103"  # San Francisco
+# San Francisco
+ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
 # 2099-01-05 is a Monday. 11:00-11:30 UTC is 03:00-03:30 in San Francisco; 18:00 is 10:00.
 NIGHT = {"earliestAt": "2099-01-05T11:00:00Z", "latestAt": "2099-01-05T11:30:00Z"}
 MONDAY = {"earliestAt": "2099-01-05T18:00:00Z", "latestAt": "2099-01-05T19:00:00Z"}
@@ -174,7 +175,7 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     with emulator.api() as api:  # another stack's campaign: Alan on Tuesday morning
         elsewhere = campaign([ALAN], TUESDAY)
         body = {
-            "name": elsewhere["name"],
+            "name": "Another team's reminders",
             "phoneNumberId": "pn-1",
             "assistantId": "asst-1",
             "customers": elsewhere["customers"],
@@ -215,6 +216,13 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     applied = with_pack(stack, emulator, config, "up", "--yes")
     assert applied.returncode == 0, said(applied)
     assert journal(emulator).count("POST") == 1
+    # Monday replaced with one more customer: the preview shows no outputs of it, and its
+    # record (the one scheduled campaign of its name, number and schedule) is not counted
+    # against it.
+    stack.declare(monday=campaign([ADA, GRACE, EDSGER], MONDAY), tuesday=campaign([ADA], THURSDAY))
+    replaced = with_pack(stack, emulator, config)
+    assert replaced.returncode == 0, said(replaced)
+    assert "replace" in replaced.stdout
 
 
 @both_doors

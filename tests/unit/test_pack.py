@@ -38,7 +38,14 @@ def ours() -> str:
 
 def python_props(numbers: list[str], plan: dict[str, str], **more: Any) -> dict[str, Any]:
     customers = encode_customers([{"number": n} for n in numbers])
-    return {"__provider": ours(), "customers": customers, "schedule_plan": plan, **more}
+    return {
+        "__provider": ours(),
+        "name": "Check-ups",
+        "phone_number_id": "pn-1",
+        "customers": customers,
+        "schedule_plan": plan,
+        **more,
+    }
 
 
 def native_props(numbers: list[str], plan: dict[str, str], **more: Any) -> dict[str, Any]:
@@ -117,10 +124,18 @@ def test_a_file_the_pack_cannot_read_is_named_by_the_packs_key(tmp_path: Path) -
         pack_rules({"callLimit": "often"}, tmp_path)
 
 
-def listed(campaign_id: str, numbers: list[str], plan: dict[str, str], created: str) -> Any:
+def listed(
+    campaign_id: str,
+    numbers: list[str],
+    plan: dict[str, str],
+    created: str,
+    name: str = "Check-ups",
+) -> Any:
     return ListedCampaign.model_validate(
         {
             "id": campaign_id,
+            "name": name,
+            "phoneNumberId": "pn-1",
             "status": "scheduled",
             "createdAt": created,
             "updatedAt": created,
@@ -148,10 +163,32 @@ def test_the_call_limit_counts_the_stacks_campaigns_once_and_the_orgs() -> None:
     assert "past the call limit 1/24h (the policy pack's callLimit)" in said
     assert ADA not in said
     # Another stack's campaign calling Alan the same day: Tuesday calls him past the limit too.
-    other = listed("c-other", [ALAN], tuesday_plan, "2026-12-02T10:00:00.000Z")
+    other = listed("c-other", [ALAN], tuesday_plan, "2026-12-02T10:00:00.000Z", "Other team's")
     found = call_limit([monday, tuesday], limit, [*org, other], NOW)
     assert any(s.startswith('resource "tuesday": customers[0]: ') and "c-other" in s for s in found)
     # Monday, unchanged, is counted, not judged; moved two days on, Tuesday is within the limit.
     later = {"earliestAt": "2099-01-08T16:00:00Z", "latestAt": "2099-01-08T17:00:00Z"}
     moved = campaign_of(DYNAMIC, "tuesday", python_props([ALAN, ADA], later), Path("."))
     assert moved is not None and call_limit([monday, moved], limit, org, NOW) == []
+
+
+def test_a_campaign_a_change_replaces_or_moves_is_not_counted_against_its_record() -> None:
+    """At preview a policy sees no outputs of a campaign being updated or replaced: its record
+    is the one scheduled campaign with its name, phone number, and schedule or customers."""
+    limit = parse_call_limit("1/24h")
+    org = [listed("c-monday", [ADA, GRACE], DAY, "2026-12-01T10:00:00.000Z")]
+    # Replaced (a customer added): the same window, which its record's own would clash with.
+    replaced = campaign_of(DYNAMIC, "monday", python_props([ADA, GRACE, ALAN], DAY), Path("."))
+    assert replaced is not None and call_limit([replaced], limit, org, NOW) == []
+    # Moved an hour later, the same customers.
+    later = {"earliestAt": "2099-01-05T19:00:00Z", "latestAt": "2099-01-05T20:00:00Z"}
+    moved = campaign_of(DYNAMIC, "monday", python_props([ADA, GRACE], later), Path("."))
+    assert moved is not None and call_limit([moved], limit, org, NOW) == []
+    # Renamed as well as replaced: the record is not known to be its, and counts.
+    renamed = campaign_of(
+        DYNAMIC, "monday", python_props([ADA, GRACE, ALAN], DAY, name="Renamed"), Path(".")
+    )
+    assert renamed is not None
+    [said] = call_limit([renamed], limit, org, NOW)
+    assert said.startswith('resource "monday": customers[0], customers[1]: also called by 1 ')
+    assert "(campaign c-monday, 2099-01-05 18:00-19:00 UTC)" in said

@@ -64,6 +64,10 @@ class PackCampaign:
     """The standing opt-ins it sets (API names), each true or an id."""
     created_at: str | None = None
     """An existing campaign's ``createdAt`` (a stack's outputs), else None."""
+    name: Any = None
+    """The campaign's name, and the phone number it calls from (its record's, when a preview
+    does not show its outputs)."""
+    phone_number_id: Any = None
     schedule_known: bool = True
     problem: str | None = None
     """Why its customers cannot be read (a customers file), else None."""
@@ -122,6 +126,8 @@ def campaign_of(
         ended=get("ended") is True,
         opt_ins=opt_ins,
         created_at=created if isinstance(created, str) else None,
+        name=get("name"),
+        phone_number_id=get("phone_number_id"),
         schedule_known=not is_unknown(schedule),
         problem=problem,
     )

@@ -3,9 +3,16 @@
 The org's campaigns are read once per preview with the API key the provider would take from
 the environment (``COZMOX_API_KEY``, ``COZMOX_BASE_URL``): the campaigns that can still call and
 those that ended within the limit's period (:class:`~pulumi_cozmox.core.engine.org.OrgView`,
-the provider's one bounded read). A stack's campaign that exists is found in that list by its
-``createdAt`` (a policy is not told resources' ids) and counted once, with its window as the
-stack now declares it.
+the provider's one bounded read). A policy is not told resources' ids, so a stack's campaign is
+found in that list (its *record*, counted once, with the window the stack now declares):
+
+- by its ``createdAt``, when the preview shows its outputs (a campaign the change leaves as
+  it is);
+- else (a create, an update, a replacement: the preview shows the new inputs only) as the one
+  scheduled campaign no other resource claimed with its name and phone number and either its
+  schedule or its customers: the record the change moves or replaces, which will not call as
+  listed. A change of name, or of both schedule and customers, at once leaves the old record
+  counted (the pack errs towards refusing).
 
 Judged, as the provider judges them: the campaigns a change creates (or replaces) and those
 whose window it moves; a campaign left as it is counts for the others. A person is counted as
@@ -56,31 +63,49 @@ def org_campaigns(environ: Mapping[str, str], limit: CallLimit) -> list[ListedCa
         return OrgView(client, lookback=limit.period).campaigns()
 
 
-def _stack_callers(
-    campaigns: Sequence[PackCampaign], org: Sequence[ListedCampaign], now: datetime
-) -> tuple[list[tuple[PackCampaign, _Caller]], list[_Caller], set[str]]:
-    """(the stack's campaigns to judge with their callers, every stack caller, the org's
-    campaigns that are the stack's)."""
+def _records(
+    campaigns: Sequence[PackCampaign], org: Sequence[ListedCampaign]
+) -> dict[str, tuple[ListedCampaign | None, bool]]:
+    """Each stack campaign's record in the org, and whether it was found by its outputs (the
+    campaign as it is) rather than by :func:`_record` (one the change updates or replaces)."""
     by_created: dict[datetime, list[ListedCampaign]] = {}
     for listed in org:
         created = instant(listed.createdAt)
         if created is not None:
             by_created.setdefault(created, []).append(listed)
+    records: dict[str, tuple[ListedCampaign | None, bool]] = {}
+    for campaign in campaigns:
+        created = instant(campaign.created_at)
+        found = by_created.get(created, []) if created is not None else []
+        if len(found) == 1:
+            records[campaign.resource] = (found[0], True)
+    claimed = {r.id for r, _ in records.values() if r is not None}
+    for campaign in campaigns:
+        if campaign.resource not in records:
+            record = _record(campaign, org, claimed)
+            records[campaign.resource] = (record, False)
+            claimed.update([record.id] if record is not None else [])
+    return records
+
+
+def _stack_callers(
+    campaigns: Sequence[PackCampaign], org: Sequence[ListedCampaign], now: datetime
+) -> tuple[list[tuple[PackCampaign, _Caller]], list[_Caller], set[str]]:
+    """(the stack's campaigns to judge with their callers, every stack caller, the org's
+    campaigns that are the stack's records)."""
+    records = _records(campaigns, org)
+    claimed = {r.id for r, _ in records.values() if r is not None}
     judged: list[tuple[PackCampaign, _Caller]] = []
     callers: list[_Caller] = []
-    claimed: set[str] = set()
     for campaign in campaigns:
         if campaign.customers is None or not campaign.schedule_known:
             continue  # not known yet: judged at `up`, when it is
-        created = instant(campaign.created_at)
-        twins = by_created.get(created, []) if created is not None else []
-        claimed.update(t.id for t in twins)
+        record, as_is = records[campaign.resource]
         plan = campaign.schedule_plan if isinstance(campaign.schedule_plan, dict) else None
-        twin = twins[0] if len(twins) == 1 else None
-        if twin is not None and same_instants(plan or None, twin.schedulePlan or None):
-            span, moved = listed_span(twin), False
+        if record is not None and as_is and same_instants(plan, record.schedulePlan):
+            span, moved = listed_span(record), False
         elif campaign.ended:
-            continue  # ended before it existed in the org: it calls nobody
+            continue  # ended, and not as its record says: it calls nobody anew
         else:
             window = dialing_window(plan, now=now)
             span, moved = (None if window.closed else (window.start, window.end)), True
@@ -93,6 +118,30 @@ def _stack_callers(
         if moved:
             judged.append((campaign, caller))
     return judged, callers, claimed
+
+
+def _record(
+    campaign: PackCampaign, org: Sequence[ListedCampaign], claimed: set[str]
+) -> ListedCampaign | None:
+    """The record a create, update or replacement of ``campaign`` changes: the one scheduled
+    campaign nobody claimed with its name and phone number, and its schedule or customers."""
+    if campaign.customers is None or not campaign.schedule_known:
+        return None
+    keys = campaign.customers.keys
+    plan = campaign.schedule_plan if isinstance(campaign.schedule_plan, dict) else None
+    found = [
+        listed
+        for listed in org
+        if listed.id not in claimed
+        and listed.status == "scheduled"
+        and listed.name == campaign.name
+        and listed.phoneNumberId == campaign.phone_number_id
+        and (
+            same_instants(plan, listed.schedulePlan)
+            or tuple((c.number, c.sipUri) for c in listed.customers) == keys
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _org_callers(org: Sequence[ListedCampaign], claimed: set[str]) -> list[_Caller]:
