@@ -172,6 +172,11 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     stack = campaign_stack()
     stack.declare(monday=campaign([ADA, GRACE], MONDAY))
     stack.up()
+    config = pack_config(tmp_path, **{"cozmox-call-limit": {"callLimit": "1/24h"}})
+    emulator.control.delete("requests").raise_for_status()
+    unchanged = with_pack(stack, emulator, config)
+    assert unchanged.returncode == 0, said(unchanged)
+    assert journal(emulator) == []  # nothing to judge: the org is not read
     with emulator.api() as api:  # another stack's campaign: Alan on Tuesday morning
         elsewhere = campaign([ALAN], TUESDAY)
         body = {
@@ -185,7 +190,6 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     # Tuesday calls Alan the same morning and Ada 21 hours after Monday's window.
     stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ALAN, ADA], TUESDAY))
     assert stack.run("preview", check=False).returncode == 0  # no cozmox:callLimit
-    config = pack_config(tmp_path, **{"cozmox-call-limit": {"callLimit": "1/24h"}})
     emulator.control.delete("requests").raise_for_status()
     refused = with_pack(stack, emulator, config)
     text = said(refused)

@@ -40,7 +40,7 @@ from pulumi_cozmox.core.rules.hours import dialing_window
 from pulumi_cozmox.pack.campaigns import PackCampaign
 from pulumi_cozmox.pack.judge import message
 
-__all__ = ["call_limit", "org_campaigns"]
+__all__ = ["call_limit", "changed", "org_campaigns"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,13 @@ class _Caller:
     start: datetime
     end: datetime | None
     people: frozenset[str]
+
+
+def changed(campaigns: Sequence[PackCampaign]) -> bool:
+    """Whether a change creates, updates or replaces one of the campaigns: a preview shows a
+    policy the outputs (``createdAt``) of only those it leaves as they are. Without one there
+    is nothing to judge, and the org is not read."""
+    return any(c.created_at is None and not c.ended for c in campaigns)
 
 
 def org_campaigns(environ: Mapping[str, str], limit: CallLimit) -> list[ListedCampaign]:

@@ -33,7 +33,7 @@ from pulumi_cozmox.client.errors import ConfigurationError, CozmoxError
 from pulumi_cozmox.core.engine.outcome import UNKNOWN
 from pulumi_cozmox.pack import judge
 from pulumi_cozmox.pack.campaigns import PackCampaign, campaign_of
-from pulumi_cozmox.pack.limit import call_limit, org_campaigns
+from pulumi_cozmox.pack.limit import call_limit, changed, org_campaigns
 from pulumi_cozmox.pack.settings import PackConfigError, pack_rules
 
 __all__ = ["NAME", "policies", "serve"]
@@ -122,7 +122,7 @@ def _limit_policy(pack_dir: Path) -> StackValidationPolicy:
             return
         found = (_campaign(r.resource_type, r.name, r.props) for r in args.resources)
         campaigns = [c for c in found if c is not None]
-        if not campaigns:
+        if not changed(campaigns):
             return
         try:
             org = org_campaigns(os.environ, limit) if config.get("readOrg", True) else []
