@@ -211,6 +211,13 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     assert text.count("also called by") == 2  # Monday counted once, not again by its id
     assert_no_number(text, ADA, GRACE, ALAN)
     assert set(journal(emulator)) == {"GET"}
+    # Without the key the org cannot be counted: refused, saying so (and never a key).
+    del stack.extra_env["COZMOX_API_KEY"]
+    argv = ("preview", "--policy-pack", str(LAUNCHER), "--policy-pack-config", str(config))
+    keyless = stack.run(*argv, check=False)
+    assert keyless.returncode != 0
+    unread = "the org's campaigns cannot be read, so the call limit cannot count them: no Cozmox"
+    assert unread in said(keyless), said(keyless)
     # Moved to Thursday, calling Ada only: a clean change, which the pack lets through to `up`.
     stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ADA], THURSDAY))
     clean = with_pack(stack, emulator, config)
