@@ -216,7 +216,10 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     argv = ("preview", "--policy-pack", str(LAUNCHER), "--policy-pack-config", str(config))
     keyless = stack.run(*argv, check=False)
     assert keyless.returncode != 0
-    unread = "the org's campaigns cannot be read, so the call limit cannot count them: no Cozmox"
+    unread = (
+        "the org's campaigns cannot be read, so the call limit cannot count them: COZMOX_API_KEY "
+        "is not set where `pulumi preview` runs"
+    )
     assert unread in said(keyless), said(keyless)
     # Moved to Thursday, calling Ada only: a clean change, which the pack lets through to `up`.
     stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ADA], THURSDAY))

@@ -29,6 +29,7 @@ from datetime import datetime
 
 from pulumi_cozmox.client.answers import ListedCampaign
 from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.client.settings import resolve_settings
 from pulumi_cozmox.core.engine.org import OrgView, listed_span
 from pulumi_cozmox.core.model.compare import instant, same_instants
@@ -66,6 +67,11 @@ def org_campaigns(environ: Mapping[str, str], limit: CallLimit) -> list[ListedCa
     """The org's campaigns the limit counts, read with the environment's key. Raises
     ConfigurationError (no key, a bad URL) or CozmoxError (the API's answer), whose messages
     never hold the key."""
+    if not environ.get("COZMOX_API_KEY"):
+        raise ConfigurationError(
+            "COZMOX_API_KEY is not set where `pulumi preview` runs: the pack reads the org with "
+            "it (never with a stack's cozmox:apiKey)"
+        )
     with CozmoxClient(resolve_settings({}, environ)) as client:
         return OrgView(client, lookback=limit.period).campaigns()
 
