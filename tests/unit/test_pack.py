@@ -18,7 +18,7 @@ from pulumi_cozmox.core.rules.calendar import parse_call_limit
 from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY
 from pulumi_cozmox.pack import judge
 from pulumi_cozmox.pack.campaigns import campaign_of, is_ours
-from pulumi_cozmox.pack.limit import call_limit
+from pulumi_cozmox.pack.limit import call_limit, changed
 from pulumi_cozmox.pack.settings import PackConfigError, pack_rules
 from pulumi_cozmox.provider import CampaignProvider
 
@@ -170,6 +170,8 @@ def test_the_call_limit_counts_the_stacks_campaigns_once_and_the_orgs() -> None:
     later = {"earliestAt": "2099-01-08T16:00:00Z", "latestAt": "2099-01-08T17:00:00Z"}
     moved = campaign_of(DYNAMIC, "tuesday", python_props([ALAN, ADA], later), Path("."))
     assert moved is not None and call_limit([monday, moved], limit, org, NOW) == []
+    # A preview that changes no campaign (every one shows its outputs) reads no org.
+    assert changed([monday, moved]) and not changed([monday])
 
 
 def test_a_campaign_a_change_replaces_or_moves_is_not_counted_against_its_record() -> None:
