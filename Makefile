@@ -11,6 +11,9 @@ PULUMI_STAMP := $(TOOLS)/bin/.pulumi-$(PULUMI_CLI_VERSION)
 HOSTS_STAMP := $(TOOLS)/bin/.language-hosts
 SDK_TOOLS_STAMP := $(TOOLS)/bin/.sdk-tools
 TS_EXAMPLE := examples/typescript
+# The calling rules as a Pulumi policy pack, and its own virtualenv.
+PACK := policy/cozmox-calling-rules
+PACK_VENV := $(PACK)/venv
 # The compiled TypeScript SDK (committed; `make sdk` regenerates it): what the example installs.
 TS_SDK_FILES := $(shell find sdk/nodejs/bin -type f 2>/dev/null)
 
@@ -23,7 +26,7 @@ export PULUMI_SKIP_UPDATE_CHECK := true
 SOURCES := $(shell find provider schema -type f -not -path '*/__pycache__/*')
 
 setup: $(VENV)/.installed $(PULUMI_STAMP) $(HOSTS_STAMP) $(SDK_TOOLS_STAMP) \
-	$(TS_EXAMPLE)/node_modules/.installed
+	$(TS_EXAMPLE)/node_modules/.installed $(PACK_VENV)/.installed
 	@:
 
 $(VENV)/.deps: pyproject.toml constraints.txt
@@ -36,6 +39,24 @@ $(VENV)/.deps: pyproject.toml constraints.txt
 # pulumi-plugin.json only in site-packages, and the tests run what users install.
 $(VENV)/.installed: $(VENV)/.deps $(SOURCES)
 	@$(PY) -m pip install -q --disable-pip-version-check --no-deps --force-reinstall .
+	@rm -rf build
+	@touch $@
+
+# The policy pack's own virtualenv (docs/policy-pack.md): pulumi-policy pins protobuf ~=5.29,
+# older than the newest the provider takes, so it cannot share .venv. pulumi 3.272 accepts that
+# protobuf: one resolution holds the pack's requirements and the provider with all its own.
+$(PACK_VENV)/.deps: $(PACK)/requirements.txt pyproject.toml constraints.txt
+	@test -x $(PACK_VENV)/bin/python || $(PYTHON) -m venv $(PACK_VENV)
+	@echo "setup: the policy pack's virtualenv ($(PACK_VENV))"
+	@$(PACK_VENV)/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt \
+		-r $(PACK)/requirements.txt '.[sops]'
+	@rm -rf build
+	@touch $@
+
+# The provider's package in the pack's virtualenv, reinstalled when a source changes.
+$(PACK_VENV)/.installed: $(PACK_VENV)/.deps $(SOURCES)
+	@$(PACK_VENV)/bin/python -m pip install -q --disable-pip-version-check --no-deps \
+		--force-reinstall .
 	@rm -rf build
 	@touch $@
 

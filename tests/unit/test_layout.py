@@ -25,6 +25,7 @@ ADAPTERS = (
     "pulumi_cozmox.provider",
     "pulumi_cozmox._resource",
     "pulumi_cozmox.native",
+    "pulumi_cozmox.pack",
     "pulumi_cozmox.apps",
     "pulumi_cozmox.emulator",
 )
