@@ -33,7 +33,7 @@ from pulumi_cozmox.apps.comment import (
     DRIFT_MARKER,
     MAX_CHARS,
     Campaign,
-    failed_comment,
+    failed_head,
     natural,
     render,
     summary,
@@ -340,29 +340,42 @@ def review(
     now: datetime | None = None,
     limit: int = MAX_CHARS,
     drift: bool = False,
+    preview_exit: int | None = None,
+    rules: Sequence[str] = (),
 ) -> Review:
     """The comment for a ``pulumi preview --json`` document. ``now``: when a window that is
-    already open is judged (default: the current time); ``limit``: the comment's size.
+    already open is judged (default: the current time); ``limit``: the comment's size;
+    ``preview_exit``: the preview's exit status, when the caller kept it (a failure the JSON
+    does not show); ``rules``: lines on the rules that judged the change (:mod:`.rules_review`).
 
     ``drift``: the document is a nightly ``pulumi preview --refresh --expect-no-changes``: the
     text reports drift (what differs between the org and the program, and standing warnings
     of the rules) and the exit code is 1 when there is some (or the preview failed), 0 when the
     org holds what the program says."""
     messages, errors = _messages(document)
+    explained = drift and any(NO_CHANGES_EXPECTED in e for e in errors)
     if drift:
         errors = [e for e in errors if NO_CHANGES_EXPECTED not in e]
+    errors += host_errors(document, errors)
     marker = DRIFT_MARKER if drift else COMMENT_MARKER
-    if errors:
-        what = "the drift check's preview failed" if drift else "the preview failed"
-        head = [marker, f"**Cozmox: {what}.** Nothing was planned; its errors:"]
-        quoted = [without_traceback(e) for e in errors]
-        return Review(failed_comment(quoted, limit, head), EXIT_PREVIEW_FAILED)
     records = records_in(messages)
     campaigns = _campaigns(document, records, now or datetime.now(timezone.utc))
     standing = list(records.values())  # every record: standing opt-ins and warnings
     doors = _doors(document)
+    unjudged = [] if drift else _unjudged(campaigns, records)
+    if not errors and unjudged:
+        errors = [_unjudged_error(c) for c in unjudged]
+    if not errors and preview_exit and not explained:
+        errors = [_exit_error(preview_exit)]
+    if errors:
+        errors = [without_traceback(e) for e in errors]
+        judged = [c for c in campaigns if c not in unjudged]
+        names = [c.report.resource for c in unjudged]
+        head = failed_head(marker, drift, errors, judged, standing, names)
+        text = render(judged, standing, doors, limit, head=[*head, *rules])
+        return Review(text, EXIT_PREVIEW_FAILED)
     if not drift:
-        head = [marker, summary(campaigns, standing)]
+        head = [marker, summary(campaigns, standing), *rules]
         return Review(render(campaigns, standing, doors, limit, head=head), EXIT_OK)
     warned = [r for r in standing if r.over_limit]
     if not campaigns and not warned:
@@ -370,6 +383,67 @@ def review(
         return Review(text, EXIT_OK)
     head = [marker, _drift_head(campaigns, standing)]
     return Review(render(campaigns, standing, doors, limit, head=head), EXIT_PREVIEW_FAILED)
+
+
+# --------------------------------------------------------------------------------------------
+# A failed preview: what its JSON shows of the failure, and what it says nothing of.
+
+#: How a language host that is no Python program reports its own errors: a line of its
+#: stderr (``info#err``), e.g. the YAML host's ``Error: Property schedulePlna does not exist``.
+_HOST_ERROR = re.compile(r"^\s*(?:error|Error|ERROR)(?:\[\w-]+\])?: \S")
+
+
+def host_errors(document: Mapping[str, Any], known: Sequence[str] = ()) -> list[str]:
+    """The errors a language host wrote to its stderr (``info#err`` diagnostics), which the
+    CLI reports beside a plan as if nothing failed (``changeSummary: {"create": 1}``); not
+    those ``known`` already quotes (the dynamic provider writes a refusal's words first)."""
+    found: list[str] = []
+    for diagnostic in document.get("diagnostics") or []:
+        if not isinstance(diagnostic, Mapping) or diagnostic.get("severity") != "info#err":
+            continue
+        message = strip_ansi(str(diagnostic.get("message", "")))
+        lines = message.splitlines()
+        for index, line in enumerate(lines):
+            words = line.strip().partition(": ")[2]
+            if _HOST_ERROR.match(line) and not any(words in k for k in known):
+                # The error and the lines that belong to it (indented, or up to a blank line).
+                block = [line.strip()]
+                for more in lines[index + 1 :]:
+                    if not more.strip() or _HOST_ERROR.match(more):
+                        break
+                    block.append(more.rstrip())
+                found.append("\n".join(block))
+    return list(dict.fromkeys(found))
+
+
+def _unjudged(campaigns: Sequence[Campaign], records: Mapping[str, Any]) -> list[Campaign]:
+    """Campaigns the plan creates, replaces or updates whose record the provider never wrote:
+    nothing judged them (deletes never reach the provider at preview: their facts are the
+    state's)."""
+    return [
+        c
+        for c in campaigns
+        if c.report.action in ("create", "replace", "update") and c.report.resource not in records
+    ]
+
+
+def _unjudged_error(campaign: Campaign) -> str:
+    r = campaign.report
+    return (
+        f"resource {r.resource!r}: the plan {_VERBED.get(str(r.action), r.action)} it, but the "
+        "provider wrote no record of it: nobody judged whom it calls (did the preview stop "
+        "early, or run with COZMOX_PREVIEW_REPORT=off?)"
+    )
+
+
+_VERBED = {"create": "creates", "replace": "replaces", "update": "updates"}
+
+
+def _exit_error(code: int) -> str:
+    return (
+        f"`pulumi preview` exited {code}, and its JSON output names no error: the job's log "
+        "holds the reason"
+    )
 
 
 def _drift_head(campaigns: Sequence[Campaign], standing: Sequence[CampaignReport]) -> str:
