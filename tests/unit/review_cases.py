@@ -31,15 +31,17 @@ def failed() -> str:
 
 
 def loosened() -> str:
-    """The sample plan, reviewed with --base-ref origin/main where main had a call limit of
-    1/7d and a calling policy without blackout dates; the change drops the limit and adds
-    a blackout date."""
+    """The sample's rename (tests/data/preview-review.json, its other campaigns left out),
+    reviewed with --base-ref origin/main where main had a call limit of 1/7d and a calling
+    policy without blackout dates; the change drops the limit and adds a blackout date."""
+    document = load("preview-review.json")
+    document["steps"] = [s for s in document["steps"] if s["urn"].endswith("::rename-me")]
     policy = CallingPolicy(source="policy.toml")
     base = RuleSet(call_limit=parse_call_limit("1/7d"), policy=policy)
     blackout = Rule(blackout=frozenset({date(2099, 1, 14)}))
     head = RuleSet(policy=CallingPolicy(default=blackout, source="policy.toml"))
     rules = rules_lines(head, compare(base, head), "origin/main")
-    return review(load("preview-review.json"), rules=rules).markdown
+    return review(document, rules=rules).markdown
 
 
 def drift() -> str:

@@ -69,6 +69,8 @@ EXIT_PREVIEW_FAILED = 1
 EXIT_UNREADABLE = 2
 #: What the CLI says when ``--expect-no-changes`` meets changes: drift, not a failure.
 NO_CHANGES_EXPECTED = "no changes were expected but changes were proposed"
+#: What the Python SDK adds when a program's resource failed: the first error is the news.
+CONSEQUENCE = "Resource monitor has terminated, shutting down"
 #: The type token of a Campaign resource of the dynamic provider ends with this.
 CAMPAIGN_TYPE = "dynamic/cozmox:Campaign"
 _REPLACE_OPS = {"replace", "create-replacement", "delete-replaced", "discard-replaced"}
@@ -369,6 +371,7 @@ def review(
         errors = [_exit_error(preview_exit)]
     if errors:
         errors = [without_traceback(e) for e in errors]
+        errors = [e for e in errors if CONSEQUENCE not in e] or errors
         judged = [c for c in campaigns if c not in unjudged]
         names = [c.report.resource for c in unjudged]
         head = failed_head(marker, drift, errors, judged, standing, names)
