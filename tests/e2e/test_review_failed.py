@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,17 @@ def test_a_refused_campaign_fails_the_review_which_keeps_the_others_plan_and_war
     )
     preview = stack.run("preview", "--json", check=False)
     assert preview.returncode != 0
+    # The machine record: one line for the campaign let through, after its English lines,
+    # its standing opt-in in it (not a record of its own before them).
+    said = [
+        d["message"].strip()
+        for d in json.loads(preview.stdout)["diagnostics"]
+        if "allowed" in d["message"]
+    ]
+    records = [line for line in said if line.startswith("cozmox-report:")]
+    assert len(records) == 1 and said[-1] == records[0], said
+    assert '"opt_ins":["allowOutsideCallingHours"]' in records[0]
+    assert any(line.startswith("cozmox: allowed: standing opt-in (") for line in said), said
     rendered = run_review(preview.stdout, tmp_path, "--preview-exit", str(preview.returncode))
     assert rendered.returncode == 1
     text = rendered.stdout

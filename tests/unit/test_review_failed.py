@@ -87,3 +87,12 @@ def test_the_command_passes_the_preview_exit_on(tmp_path, capsys):
     assert main(["review", str(quiet), "--preview-exit", "1", "--cwd", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "the preview failed" in out and "no campaign changes" not in out
+
+
+def test_drift_changes_explain_the_exit_status_without_any_error(preview):
+    # CLI 3.274.1 exits 7 on --expect-no-changes with changes, and its JSON names no error.
+    drift = review(preview, now=NOW, drift=True, preview_exit=7)
+    assert drift.exit_code == 1 and "**Cozmox drift: 6 campaigns differ" in drift.markdown
+    quiet = {"steps": [{"op": "same", "urn": "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev"}]}
+    failed = review(quiet, now=NOW, drift=True, preview_exit=7).markdown
+    assert "**Cozmox: the drift check's preview failed.**" in failed

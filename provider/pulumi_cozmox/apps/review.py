@@ -197,6 +197,9 @@ def _step_report(
 ) -> Campaign:
     old_state: Mapping[str, Any] = {}
     new_inputs: Mapping[str, Any] = {}
+    # A refresh's step holds the state from before the refresh (the program's values, not
+    # the org's): the change's own step holds what was found.
+    steps = [s for s in steps if s.get("op") not in _NO_CHANGE] or steps
     for step in steps:
         old_state = old_state or _mapping(step.get("oldState"))
         new_inputs = new_inputs or _mapping(_mapping(step.get("newState")).get("inputs"))
@@ -355,7 +358,8 @@ def review(
     of the rules) and the exit code is 1 when there is some (or the preview failed), 0 when the
     org holds what the program says."""
     messages, errors = _messages(document)
-    explained = drift and any(NO_CHANGES_EXPECTED in e for e in errors)
+    # --expect-no-changes exits non-zero on drift: the changes explain it.
+    explained = drift and (any(NO_CHANGES_EXPECTED in e for e in errors) or _changes(document))
     if drift:
         errors = [e for e in errors if NO_CHANGES_EXPECTED not in e]
     errors += host_errors(document, errors)
@@ -440,6 +444,15 @@ def _unjudged_error(campaign: Campaign) -> str:
 
 
 _VERBED = {"create": "creates", "replace": "replaces", "update": "updates"}
+
+
+#: Step operations that change nothing.
+_NO_CHANGE = ("same", "read", "refresh")
+
+
+def _changes(document: Mapping[str, Any]) -> bool:
+    steps = document.get("steps") or []
+    return any(isinstance(s, Mapping) and s.get("op") not in _NO_CHANGE for s in steps)
 
 
 def _exit_error(code: int) -> str:
