@@ -58,7 +58,9 @@ def test_a_yaml_misspelt_property_fails_the_review(
     assert rendered.returncode == 1, rendered.stdout + rendered.stderr
     text = rendered.stdout
     assert "**Cozmox: the preview failed.**" in text
-    assert "schedulePlna does not exist" in text
+    assert "> Error: Property schedulePlna does not exist on 'cozmox:index:Campaign'" in text
+    # The host's lines after it (one diagnostic each) stay with it: where, and what would do.
+    assert ">   Existing properties are: schedulePlan, " in text, text
     assert "no campaign changes" not in text and "Nobody is called" not in text
     # From the JSON alone, without the exit status, the review fails all the same.
     alone = run_review(preview.stdout, tmp_path)

@@ -401,26 +401,33 @@ _HOST_ERROR = re.compile(r"^\s*(?:error|Error|ERROR)(?:\[\w-]+\])?: \S")
 
 
 def host_errors(document: Mapping[str, Any], known: Sequence[str] = ()) -> list[str]:
-    """The errors a language host wrote to its stderr (``info#err`` diagnostics), which the
-    CLI reports beside a plan as if nothing failed (``changeSummary: {"create": 1}``); not
-    those ``known`` already quotes (the dynamic provider writes a refusal's words first)."""
+    """The errors a language host wrote to its stderr (``info#err`` diagnostics, one a line),
+    which the CLI reports beside a plan as if nothing failed (``changeSummary: {"create": 1}``),
+    each with the lines that follow it (where, and what would do); not those ``known`` already
+    quotes (the dynamic provider writes a refusal's words first)."""
+    lines = [
+        line.rstrip()
+        for diagnostic in document.get("diagnostics") or []
+        if isinstance(diagnostic, Mapping) and diagnostic.get("severity") == "info#err"
+        for line in strip_ansi(str(diagnostic.get("message", ""))).splitlines()
+        if line.strip()
+    ]
     found: list[str] = []
-    for diagnostic in document.get("diagnostics") or []:
-        if not isinstance(diagnostic, Mapping) or diagnostic.get("severity") != "info#err":
+    for index, line in enumerate(lines):
+        words = line.strip().partition(": ")[2]
+        if not _HOST_ERROR.match(line) or any(words in k for k in known):
             continue
-        message = strip_ansi(str(diagnostic.get("message", "")))
-        lines = message.splitlines()
-        for index, line in enumerate(lines):
-            words = line.strip().partition(": ")[2]
-            if _HOST_ERROR.match(line) and not any(words in k for k in known):
-                # The error and the lines that belong to it (indented, or up to a blank line).
-                block = [line.strip()]
-                for more in lines[index + 1 :]:
-                    if not more.strip() or _HOST_ERROR.match(more):
-                        break
-                    block.append(more.rstrip())
-                found.append("\n".join(block))
+        block = [line.strip()]
+        for more in lines[index + 1 : index + 1 + _MORE_LINES]:
+            if _HOST_ERROR.match(more) or more.startswith(("cozmox", "warning:")):
+                break  # the next error, or the provider's own words
+            block.append(more)
+        found.append("\n".join(block))
     return list(dict.fromkeys(found))
+
+
+#: Lines quoted after a host's error line (the YAML host says where, and what would do).
+_MORE_LINES = 6
 
 
 def _unjudged(campaigns: Sequence[Campaign], records: Mapping[str, Any]) -> list[Campaign]:
