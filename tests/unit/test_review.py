@@ -239,9 +239,12 @@ def test_command_exits_2_for_a_missing_file(tmp_path, capsys):
 PAGE = DATA.parent.parent / "docs" / "review.md"
 
 
-def test_the_review_page_shows_the_real_review_of_the_fixture():
+def test_the_review_page_shows_the_real_review_of_the_fixture(capsys):
+    # As the page's command writes it, the rules that judged the change included.
     text = PAGE.read_text(encoding="utf-8")
-    rendered = review(load("preview-review.json")).markdown
+    assert main(["review", str(DATA / "preview-review.json")]) == 0
+    rendered = capsys.readouterr().out
+    assert "**Rules that judged this change:** " in rendered
     assert rendered.strip() in text
 
 

@@ -187,8 +187,10 @@ def _name(urn: str) -> str:
 
 
 def standing_opt_ins(steps: Iterable[Mapping[str, Any]]) -> int:
-    """How many opt-ins the program sets (every campaign in the plan, changed or not)."""
-    return sum(len(_flags(_inputs(s, "newState"))) for s in _campaign_steps(steps))
+    """How many standing opt-ins (set to true: allowed every time) the program sets, every
+    campaign in the plan, changed or not (an id allows one campaign: it stands for nothing)."""
+    flags = (_flags(_inputs(s, "newState")) for s in _campaign_steps(steps))
+    return sum(1 for found in flags for value in found.values() if value is True)
 
 
 def _inputs(step: Mapping[str, Any], state: str) -> Mapping[str, Any]:
