@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from pulumi_cozmox.apps.cli import main
+from tests.sopskit import encrypt, new_age_key, sops_env
 
 STACK = "prod"
 #: A preview of that stack: one unchanged campaign (its opt-in set), nothing else.
@@ -141,3 +142,24 @@ def test_an_opt_in_set_by_the_change_is_a_caution(project, capsys):
 def test_an_unknown_base_ref_is_said_not_hidden(project, capsys):
     text = reviewed(project, capsys, "--base-ref", "no-such-branch")
     assert "> [!WARNING]\n> The rules of <code>no-such-branch</code> could not be read" in text
+
+
+def test_a_re_encrypted_list_is_no_change_and_an_entry_removed_is_seen_through_sops(
+    project, capsys, tmp_path, monkeypatch
+):
+    made = new_age_key(tmp_path / "keys")
+    env = sops_env(tmp_path / "home", made)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    plain = ("number\n" + "\n".join(LISTED) + "\n").encode()
+    (project / "dnc.csv").write_bytes(encrypt(plain, "dnc.csv", [made.recipient], env))
+    git(project.parent, "commit", "-qam", "encrypt the list")
+    # Encrypted again: a new data key, other bytes, the same people.
+    again = encrypt(plain, "dnc.csv", [made.recipient], env)
+    assert again != (project / "dnc.csv").read_bytes()
+    (project / "dnc.csv").write_bytes(again)
+    assert "no rule added, removed or changed" in reviewed(project, capsys, "--base-ref", "main")
+    fewer = ("number\n" + "\n".join(LISTED[1:]) + "\n").encode()
+    (project / "dnc.csv").write_bytes(encrypt(fewer, "dnc.csv", [made.recipient], env))
+    text = reviewed(project, capsys, "--base-ref", "main")
+    assert "> - **this change removes 1 entry from the do-not-call list (3 → 2)**" in text
