@@ -163,3 +163,22 @@ def test_a_re_encrypted_list_is_no_change_and_an_entry_removed_is_seen_through_s
     (project / "dnc.csv").write_bytes(encrypt(fewer, "dnc.csv", [made.recipient], env))
     text = reviewed(project, capsys, "--base-ref", "main")
     assert "> - **this change removes 1 entry from the do-not-call list (3 → 2)**" in text
+
+
+def test_a_yaml_programs_opt_in_is_spelt_as_yaml_does(project, capsys):
+    step = PREVIEW["steps"][0]
+    saved = dict(step)
+    step["urn"] = step["urn"].replace(
+        "pulumi-python:dynamic/cozmox:Campaign", "cozmox:index:Campaign"
+    )
+    step["oldState"] = {"inputs": {}}
+    step["newState"] = {"inputs": {"allowRedial": "c-1"}}
+    try:
+        text = reviewed(project, capsys, "--base-ref", "main")
+    finally:
+        step.clear()
+        step.update(saved)
+    assert (
+        "> - **this change sets allowRedial: &quot;c-1&quot; on resource &quot;keep&quot;**" in text
+    )
+    assert "0 standing opt-ins" in text  # an id allows one campaign: nothing stands

@@ -14,6 +14,7 @@ re-encrypting or reformatting a file is no change. Never a listed number: counts
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -208,14 +209,18 @@ def opt_in_changes(steps: Iterable[Mapping[str, Any]]) -> list[Change]:
         if not new and not old:
             continue
         name = _name(str(step.get("urn", "")))
+        native = any(camel in _inputs(step, "newState") for camel in OPT_INS.values())
         for flag in sorted(set(old) | set(new)):
             if old.get(flag) == new.get(flag):
                 continue
             if flag in new:
-                text = f"sets {flag}={_shown(new[flag])} on {name}"
+                # As the program spells it: allow_redial=True (Python), allowRedial: true.
+                shown = f"{OPT_INS[flag]}: {json.dumps(new[flag])}" if native else None
+                text = f"sets {shown or f'{flag}={_shown(new[flag])}'} on {name}"
                 changes.append(Change(text, loosened=True))
             else:
-                changes.append(Change(f"clears {flag} on {name}", loosened=False))
+                shown = OPT_INS[flag] if native else flag
+                changes.append(Change(f"clears {shown} on {name}", loosened=False))
     return list(dict.fromkeys(changes))
 
 
