@@ -14,6 +14,7 @@ from typing import Any
 
 from pulumi_cozmox.apps.review import review
 from pulumi_cozmox.apps.rules_review import RuleSet, compare, rules_lines
+from pulumi_cozmox.apps.stack_rules import review_rules
 from pulumi_cozmox.core.rules.calendar import parse_call_limit
 from pulumi_cozmox.core.rules.policy import CallingPolicy, Rule
 
@@ -26,8 +27,11 @@ def load(name: str) -> dict[str, Any]:
 
 
 def failed() -> str:
-    """A real preview (Python) where one campaign is refused and the other let through."""
-    return review(load("preview-refused.json"), preview_exit=255).markdown
+    """A real preview (Python) where one campaign is refused and the other let through, as
+    ``pulumi-cozmox review FILE --preview-exit 255`` writes it (no rule files to read)."""
+    document = load("preview-refused.json")
+    rules = review_rules(document, DATA, None)
+    return review(document, preview_exit=255, rules=rules).markdown
 
 
 def loosened() -> str:
