@@ -8,6 +8,7 @@ but one string in well under a second.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import MISSING, fields
 from typing import Any
@@ -26,6 +27,23 @@ __all__ = ["Campaign", "CampaignArgs"]
 
 #: The arguments a Campaign needs.
 REQUIRED = tuple(f.name for f in fields(CampaignArgs) if f.default is MISSING)
+#: Every argument a Campaign takes, by keyword.
+ARGUMENTS = tuple(f.name for f in fields(CampaignArgs))
+
+
+def _mistake(resource_name: str, given: dict[str, Any]) -> str | None:
+    """One line naming the first argument that is not a Campaign's, with the nearest valid
+    name, or the first required one missing; None when the keywords are right."""
+    for key in given:
+        if key in ARGUMENTS:
+            continue
+        near = difflib.get_close_matches(key, ARGUMENTS, n=1, cutoff=0.6)
+        hint = f"did you mean {near[0]}?" if near else f"it takes {', '.join(ARGUMENTS)}"
+        return f"Campaign {resource_name!r}: no argument {key}: {hint}"
+    missing = [k for k in REQUIRED if given.get(k) is None]
+    if missing:
+        return f"Campaign {resource_name!r} needs {', '.join(missing)}"
+    return None
 
 
 def _encoded_customers(customers: Any) -> tuple[pulumi.Input[str], pulumi.Input[int]]:
@@ -45,15 +63,17 @@ def _args(resource_name: str, args: CampaignArgs | None, given: dict[str, Any]) 
     """The arguments, given either as ``args=CampaignArgs(...)`` or as keywords (not both)."""
     keywords = {k: v for k, v in given.items() if v is not None and v is not False}
     if args is not None and keywords:
-        raise TypeError(
+        raise pulumi.RunError(
             f"Campaign {resource_name!r}: pass the arguments either as args=CampaignArgs(...) "
             f"or as keywords, not both (keywords given: {', '.join(keywords)})"
         )
     if args is not None:
         return args
-    missing = [k for k in REQUIRED if given.get(k) is None]
-    if missing:
-        raise TypeError(f"Campaign {resource_name!r} needs {', '.join(missing)}")
+    mistake = _mistake(resource_name, given)
+    if mistake is not None:
+        # RunError: the program stops with this one line, no traceback (a type checker
+        # already flags the typo in an editor: the keywords are typed, CampaignKwargs).
+        raise pulumi.RunError(mistake)
     return CampaignArgs(**given)
 
 

@@ -360,7 +360,13 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     pull = Event(
         "pull_request",
         "refs/pull/1/merge",
-        {"pull_request": {"number": 1, "head": {"ref": "export-campaigns"}}},
+        {
+            "pull_request": {
+                "number": 1,
+                "head": {"ref": "export-campaigns"},
+                "base": {"ref": "main"},
+            }
+        },
     )
     preview = run(team, "cozmox.yml", "preview", pull)
     assert not preview.failed, preview.log()
@@ -371,6 +377,8 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     (comment,) = preview.posted
     assert comment.startswith("<!-- cozmox-review -->")
     assert "**Cozmox: 2 campaigns (2 adopted); calls nobody.**" in comment, comment
+    # The workflow gives the review its base: the rules compared with main's (none added).
+    assert "The rules are those of <code>origin/main</code>" in comment, comment
     assert all(name.lower().replace(" ", "-") in comment for name in made.values())
 
     # Merged: `up` on main takes both campaigns over, reading only.

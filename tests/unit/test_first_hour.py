@@ -154,7 +154,11 @@ def test_many_alike_campaigns_are_one_group_in_natural_order() -> None:
         step = copy.deepcopy(base)
         step["urn"] = base["urn"].replace("::new-name", f"::c{i}")
         steps.append(step)
-    document = {"steps": steps, "diagnostics": []}
+    # Each create judged by the provider: its record.
+    records = "\n".join(
+        f'cozmox-report: {{"version":1,"resource":"c{i}","action":"create"}}' for i in range(300)
+    )
+    document = {"steps": steps, "diagnostics": [{"message": records, "severity": "info#err"}]}
     markdown = review(document, now=NOW).markdown
     assert "**Cozmox: 300 campaigns (300 created); calls 600 people, 0 of them again.**" in markdown
     assert markdown.count("<details>") == 1

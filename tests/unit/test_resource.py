@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pulumi
 import pytest
 
 import pulumi_cozmox
@@ -18,15 +19,37 @@ ARGS = CampaignArgs(
 
 def test_args_and_keywords_together_are_refused() -> None:
     # Before this was an error, `name=` was silently ignored when args were given.
-    with pytest.raises(TypeError) as both:
+    with pytest.raises(pulumi.RunError) as both:
         Campaign("spring", ARGS, name="Another name")  # type: ignore[call-overload]
     assert "either as args=CampaignArgs(...) or as keywords" in str(both.value)
     assert "name" in str(both.value) and "'spring'" in str(both.value)
 
 
 def test_missing_keywords_are_named() -> None:
-    with pytest.raises(TypeError, match="Campaign 'spring' needs phone_number_id, customers"):
+    # RunError: the language host prints its message alone, no traceback.
+    with pytest.raises(pulumi.RunError, match="^Campaign 'spring' needs phone_number_id, custom"):
         Campaign("spring", name="Spring")
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("allow_outside_calling_hour", "allow_outside_calling_hours"),
+        ("phone_numbr_id", "phone_number_id"),  # a required one: named, not "needs ..."
+        ("schedulePlan", "schedule_plan"),  # the YAML spelling
+    ],
+)
+def test_a_misspelt_keyword_is_named_with_the_nearest_argument(typo: str, meant: str) -> None:
+    given = {
+        "name": "Spring",
+        "phone_number_id": "pn-1",
+        "assistant_id": "asst-1",
+        "customers": [{"number": "+14155550101"}],
+    }
+    given.pop(meant, None)
+    with pytest.raises(pulumi.RunError) as mistake:
+        Campaign("spring", **{**given, typo: "x"})  # type: ignore[arg-type]
+    assert str(mistake.value) == f"Campaign 'spring': no argument {typo}: did you mean {meant}?"
 
 
 def test_the_customers_output_decodes_with_the_public_decoder() -> None:

@@ -148,14 +148,24 @@ def test_no_personal_data(preview):
         assert secret not in text
 
 
-def test_without_provider_lines_the_plan_still_tells_what_it_can(preview):
+def test_a_change_without_the_providers_record_fails_the_review(preview):
+    # Nothing judged whom they call: a failure, never a plan read as if it were judged.
     preview["diagnostics"] = []
-    text = review(preview, now=NOW).markdown
-    # Customers changed on a dialed campaign: who is called again is unknown without the lines.
-    assert "some counts are unknown" in text.lower()
-    fresh = sections(text)["fresh"]
-    assert "| window | from 2026-11-27 10:00 UTC, no end, starts at once |" in fresh
-    assert "dialing starts at once" in text
+    result = review(preview, now=NOW)
+    assert result.exit_code == 1
+    text = result.markdown
+    assert "**Cozmox: the preview failed.**" in text and "no campaign changes" not in text
+    for unjudged in ("swap", "fresh", "rename-me", "new-name"):
+        assert f"resource '{unjudged}': the plan " in text
+        assert unjudged not in sections(text)
+    # Deletes never reach the provider at preview: their facts are the state's, still shown.
+    assert {"dialed", "old-name"} <= set(sections(text))
+    assert "**Judged before it stopped (not the whole plan): 2 campaigns (2 deleted)" in text
+
+
+def test_drift_needs_no_record_of_a_change(preview):
+    preview["diagnostics"] = []
+    assert "the provider wrote no record" not in review(preview, now=NOW, drift=True).markdown
 
 
 def test_a_follow_up_series_is_not_a_rename(preview):
@@ -190,7 +200,16 @@ def many_creates(count: int) -> dict[str, Any]:
         step["urn"] = step["urn"].replace("::fresh", f"::campaign-{i:04d}-" + "x" * 40)
         step["newState"]["inputs"]["customer_count"] = 1 + i
         steps.append(step)
-    return {"steps": steps}
+    # Each create as the provider judged it: its record.
+    records = [
+        "cozmox-report: "
+        + json.dumps({"version": 1, "resource": step["urn"].rsplit("::", 1)[1], "action": "create"})
+        for step in steps
+    ]
+    return {
+        "steps": steps,
+        "diagnostics": [{"message": "\n".join(records), "severity": "info#err"}],
+    }
 
 
 def test_stays_under_the_comment_limit_keeping_the_summary():
@@ -254,9 +273,12 @@ def test_command_exits_2_for_a_missing_file(tmp_path, capsys):
 PAGE = DATA.parent.parent / "docs" / "review.md"
 
 
-def test_the_review_page_shows_the_real_review_of_the_fixture():
+def test_the_review_page_shows_the_real_review_of_the_fixture(capsys):
+    # As the page's command writes it, the rules that judged the change included.
     text = PAGE.read_text(encoding="utf-8")
-    rendered = review(load("preview-review.json")).markdown
+    assert main(["review", str(DATA / "preview-review.json")]) == 0
+    rendered = capsys.readouterr().out
+    assert "**Rules that judged this change:** " in rendered
     assert rendered.strip() in text
 
 
@@ -277,7 +299,8 @@ def test_odd_resource_names_are_escaped_in_the_comment(preview):
     odd = 'a|b <script>alert("x")</script>'
     for step in preview["steps"]:
         step["urn"] = step["urn"].replace("::fresh", f"::{odd}")
-    preview["diagnostics"] = [d for d in preview["diagnostics"] if "fresh" not in d["message"]]
+    for d in preview["diagnostics"]:  # its record, under the odd name
+        d["message"] = d["message"].replace('"resource":"fresh"', f'"resource":{json.dumps(odd)}')
     text = review(preview, now=NOW).markdown
     assert "<script>" not in text
     assert "<b>a|b &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</b>: create" in text

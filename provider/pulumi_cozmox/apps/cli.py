@@ -11,6 +11,8 @@ Subcommands:
   preview failed (the comment then quotes its errors, masked), 2 when the input cannot be read
   or is not a preview document. ``--drift``: the preview is a nightly drift check (``pulumi
   preview --refresh --expect-no-changes --json``); exit 1 on drift, 0 when there is none.
+  ``--preview-exit N``: the preview's exit status; a failure the JSON does not show fails the
+  review (exit 1).
 - ``export``: write the org's campaigns as a Pulumi project that takes them over (see
   :mod:`pulumi_cozmox.apps.export`); exit 0 when written, 1 when it could not be.
 """
@@ -75,7 +77,12 @@ def _review(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    result = review(document, drift=args.drift)
+    from pathlib import Path
+
+    from pulumi_cozmox.apps.stack_rules import review_rules
+
+    rules = review_rules(document, Path(args.cwd), args.base_ref)
+    result = review(document, drift=args.drift, preview_exit=args.preview_exit, rules=rules)
     sys.stdout.write(result.markdown)
     return result.exit_code
 
@@ -201,6 +208,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the preview is a drift check (pulumi preview --refresh --expect-no-changes): "
         "report drift; exit 1 when there is some, 0 when there is none",
+    )
+    review.add_argument(
+        "--preview-exit",
+        type=int,
+        metavar="N",
+        help="the exit status of `pulumi preview`: when it is not 0 and the JSON names no "
+        "error, the review says the preview failed and exits 1 (a workflow keeps the status "
+        "and passes it on)",
+    )
+    review.add_argument(
+        "--cwd",
+        default=".",
+        metavar="DIR",
+        help="the Pulumi project's folder, where the stack's rule files are (default: here)",
+    )
+    review.add_argument(
+        "--base-ref",
+        metavar="REF",
+        help="the pull request's base (a git ref): compare the stack's rules with those at "
+        "REF (Pulumi.<stack>.yaml and the rule files it names, read with git) and flag each "
+        "rule the change adds, removes, loosens or tightens",
     )
     review.set_defaults(handler=_review)
     _add_export(commands)

@@ -12,13 +12,13 @@ summary. Pure: no I/O.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pulumi_cozmox.apps.gantt import chart
+from pulumi_cozmox.apps.visible import shown_pair
 from pulumi_cozmox.core.model.mask import mask_text
 from pulumi_cozmox.core.report.record import CampaignReport
 from pulumi_cozmox.core.report.text import (
@@ -35,14 +35,14 @@ from pulumi_cozmox.core.report.text import (
     zone_detail,
 )
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import count_of
+from pulumi_cozmox.core.resource.fields import by_api, count_of
 
 __all__ = [
     "COMMENT_MARKER",
     "DRIFT_MARKER",
     "MAX_CHARS",
     "Campaign",
-    "failed_comment",
+    "failed_head",
     "render",
     "summary",
 ]
@@ -312,7 +312,8 @@ def _head_rows(c: Campaign) -> list[tuple[str, str]]:
     changed = f" ({field_list(r.reasons, c.door)} changed)" if r.reasons else ""
     rows = [("action", f"{r.action}{changed}")]
     if r.old_name is not None and r.name is not None:
-        rows.append(("name", f"{json.dumps(r.old_name)} → {json.dumps(r.name)}"))
+        rows.append(("name", shown_pair(r.old_name, r.name)))
+    rows += _changed_values(c)
     if r.campaign_id or r.status:
         status = r.status or "status unknown"
         if c.as_of and r.status:
@@ -320,6 +321,24 @@ def _head_rows(c: Campaign) -> list[tuple[str, str]]:
         rows.append(("campaign", f"{r.campaign_id or '?'}, {status}"))
     if r.counters is not None:
         rows.append(("calls so far", counters_text(r.counters, r.status)))
+    return rows
+
+
+#: Changed fields whose values are shown old → new (ids; never customers: personal data).
+SHOWN_FIELDS = ("assistantId", "workflowId", "phoneNumberId")
+
+
+def _changed_values(c: Campaign) -> list[tuple[str, str]]:
+    """Each changed id field, old → new, so that a drift the eye would miss shows."""
+    old = {**_mapping(c.old_state.get("outputs")), **_mapping(c.old_state.get("inputs"))}
+    rows = []
+    for api in c.report.reasons:
+        field = by_api(api)
+        if api not in SHOWN_FIELDS or field is None:
+            continue
+        before, after = old.get(field.python), c.new_inputs.get(field.python)
+        if before != after:
+            rows.append((field.name(c.door), shown_pair(before, after)))
     return rows
 
 
@@ -502,17 +521,51 @@ def _fitted(head: list[str], units: Sequence[Sequence[Campaign]], limit: int) ->
     return "\n\n".join(head + sections) + "\n"
 
 
-def failed_comment(errors: Iterable[str], limit: int, head: list[str]) -> str:
-    """The comment of a failed preview: its errors quoted, masked (a safety net: errors name
-    paths, never a number)."""
+def _quoted(errors: Sequence[str], budget: int) -> list[str]:
+    """Each error as a quote, masked (a safety net: errors name paths, never a number), as
+    many as fit in ``budget`` characters."""
     quoted = []
     for error in errors:
         text = mask_text(error)
         if len(text) > MAX_ERROR_CHARS:
             text = text[:MAX_ERROR_CHARS] + " ..."
         quoted.append("> " + "\n> ".join(html.escape(text, quote=False).splitlines()))
-    text = "\n\n".join(head + quoted) + "\n"
-    while len(text) > limit and len(quoted) > 1:
-        quoted.pop()
-        text = "\n\n".join([*head, *quoted, "> ... (more errors left out)"]) + "\n"
-    return text[:limit]
+    shown: list[str] = []
+    for index, quote in enumerate(quoted):
+        if shown and sum(len(q) + 2 for q in shown) + len(quote) > budget:
+            shown.append(f"> ... ({len(quoted) - index} more errors left out)")
+            break
+        shown.append(quote)
+    return shown
+
+
+def failed_head(
+    marker: str,
+    drift: bool,
+    errors: Sequence[str],
+    judged: Sequence[Campaign],
+    standing: Sequence[CampaignReport],
+    unjudged: Sequence[str],
+) -> list[str]:
+    """The top of a failed preview's comment: that it failed, its errors quoted (masked),
+    what it judged before it stopped and which changes nobody judged. Never "no changes":
+    a failed preview says nothing of the campaigns it did not reach."""
+    what = "the drift check's preview failed" if drift else "the preview failed"
+    count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
+    head = [
+        marker,
+        f"**Cozmox: {what}.** Nothing here may be applied until it passes; {count}:",
+        *_quoted(errors, MAX_CHARS // 3),
+    ]
+    changes = [c for c in judged if c.report.action is not None]
+    if changes:
+        judged_text = summary(changes, standing).removeprefix("**Cozmox: ")
+        head.append(f"**Judged before it stopped (not the whole plan): {judged_text}")
+    else:
+        head.append("The preview judged no campaign change before it stopped.")
+    if unjudged:
+        shown = ", ".join(_code(name) for name in unjudged[:MAX_NAMES])
+        more = len(unjudged) - MAX_NAMES
+        shown += f" and {more} more" if more > 0 else ""
+        head.append(f"**Not judged** (whom they call is unknown): {shown}.")
+    return head

@@ -34,7 +34,7 @@ from pulumi_cozmox.apps.comment import (
     DRIFT_MARKER,
     MAX_CHARS,
     Campaign,
-    failed_comment,
+    failed_head,
     natural,
     render,
     summary,
@@ -72,6 +72,8 @@ EXIT_PREVIEW_FAILED = 1
 EXIT_UNREADABLE = 2
 #: What the CLI says when ``--expect-no-changes`` meets changes: drift, not a failure.
 NO_CHANGES_EXPECTED = "no changes were expected but changes were proposed"
+#: What the Python SDK adds when a program's resource failed: the first error is the news.
+CONSEQUENCE = "Resource monitor has terminated, shutting down"
 #: The type token of a Campaign resource of the dynamic provider ends with this.
 CAMPAIGN_TYPE = "dynamic/cozmox:Campaign"
 _REPLACE_OPS = {"replace", "create-replacement", "delete-replaced", "discard-replaced"}
@@ -198,6 +200,9 @@ def _step_report(
 ) -> Campaign:
     old_state: Mapping[str, Any] = {}
     new_inputs: Mapping[str, Any] = {}
+    # A refresh's step holds the state from before the refresh (the program's values, not
+    # the org's): the change's own step holds what was found.
+    steps = [s for s in steps if s.get("op") not in _NO_CHANGE] or steps
     for step in steps:
         old_state = old_state or _mapping(step.get("oldState"))
         new_inputs = new_inputs or _mapping(_mapping(step.get("newState")).get("inputs"))
@@ -354,30 +359,46 @@ def review(
     now: datetime | None = None,
     limit: int = MAX_CHARS,
     drift: bool = False,
+    preview_exit: int | None = None,
+    rules: Sequence[str] = (),
 ) -> Review:
     """The comment for a ``pulumi preview --json`` document. ``now``: when a window that is
-    already open is judged (default: the current time); ``limit``: the comment's size.
+    already open is judged (default: the current time); ``limit``: the comment's size;
+    ``preview_exit``: the preview's exit status, when the caller kept it (a failure the JSON
+    does not show); ``rules``: lines on the rules that judged the change (:mod:`.rules_review`).
 
     ``drift``: the document is a nightly ``pulumi preview --refresh --expect-no-changes``: the
     text reports drift (what differs between the org and the program, and standing warnings
     of the rules) and the exit code is 1 when there is some (or the preview failed), 0 when the
     org holds what the program says."""
     messages, errors = _messages(document)
+    # --expect-no-changes exits non-zero on drift: the changes explain it.
+    explained = drift and (any(NO_CHANGES_EXPECTED in e for e in errors) or _changes(document))
     if drift:
         errors = [e for e in errors if NO_CHANGES_EXPECTED not in e]
+    errors += host_errors(document, errors)
     marker = DRIFT_MARKER if drift else COMMENT_MARKER
     records = records_in(messages)
     lost = _history_lost(records.values())
-    if errors:
-        what = "the drift check's preview failed" if drift else "the preview failed"
-        head = [marker, *lost, f"**Cozmox: {what}.** Nothing was planned; its errors:"]
-        quoted = [without_traceback(e) for e in errors]
-        return Review(failed_comment(quoted, limit, head), EXIT_PREVIEW_FAILED)
     campaigns = _campaigns(document, records, now or datetime.now(timezone.utc))
     standing = list(records.values())  # every record: standing opt-ins and warnings
     doors = _doors(document)
+    unjudged = [] if drift else _unjudged(campaigns, records)
+    if not errors and unjudged:
+        errors = [_unjudged_error(c) for c in unjudged]
+    if not errors and preview_exit and not explained:
+        errors = [_exit_error(preview_exit)]
+    if errors:
+        errors = [without_traceback(e) for e in errors]
+        errors = [e for e in errors if CONSEQUENCE not in e] or errors
+        judged = [c for c in campaigns if c not in unjudged]
+        names = [c.report.resource for c in unjudged]
+        head = failed_head(marker, drift, errors, judged, standing, names)
+        head = [head[0], *lost, *head[1:]]
+        text = render(judged, standing, doors, limit, head=[*head, *rules])
+        return Review(text, EXIT_PREVIEW_FAILED)
     if not drift:
-        head = [marker, summary(campaigns, standing)]
+        head = [marker, summary(campaigns, standing), *rules]
         return Review(render(campaigns, standing, doors, limit, head=head), EXIT_OK)
     warned = [r for r in standing if r.over_limit]
     if not campaigns and not warned:
@@ -398,6 +419,83 @@ def _history_lost(records: Iterable[CampaignReport]) -> list[str]:
         for r in sorted(records, key=lambda r: natural(r.resource))
         if r.status == DELETED
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# A failed preview: what its JSON shows of the failure, and what it says nothing of.
+
+#: How a language host that is no Python program reports its own errors: a line of its
+#: stderr (``info#err``), e.g. the YAML host's ``Error: Property schedulePlna does not exist``.
+_HOST_ERROR = re.compile(r"^\s*(?:error|Error|ERROR)(?:\[\w-]+\])?: \S")
+
+
+def host_errors(document: Mapping[str, Any], known: Sequence[str] = ()) -> list[str]:
+    """The errors a language host wrote to its stderr (``info#err`` diagnostics, one a line),
+    which the CLI reports beside a plan as if nothing failed (``changeSummary: {"create": 1}``),
+    each with the lines that follow it (where, and what would do); not those ``known`` already
+    quotes (the dynamic provider writes a refusal's words first)."""
+    lines = [
+        line.rstrip()
+        for diagnostic in document.get("diagnostics") or []
+        if isinstance(diagnostic, Mapping) and diagnostic.get("severity") == "info#err"
+        for line in strip_ansi(str(diagnostic.get("message", ""))).splitlines()
+        if line.strip()
+    ]
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        words = line.strip().partition(": ")[2]
+        if not _HOST_ERROR.match(line) or any(words in k for k in known):
+            continue
+        block = [line.strip()]
+        for more in lines[index + 1 : index + 1 + _MORE_LINES]:
+            if _HOST_ERROR.match(more) or more.startswith(("cozmox", "warning:")):
+                break  # the next error, or the provider's own words
+            block.append(more)
+        found.append("\n".join(block))
+    return list(dict.fromkeys(found))
+
+
+#: Lines quoted after a host's error line (the YAML host says where, and what would do).
+_MORE_LINES = 6
+
+
+def _unjudged(campaigns: Sequence[Campaign], records: Mapping[str, Any]) -> list[Campaign]:
+    """Campaigns the plan creates, replaces or updates whose record the provider never wrote:
+    nothing judged them (deletes never reach the provider at preview: their facts are the
+    state's)."""
+    return [
+        c
+        for c in campaigns
+        if c.report.action in ("create", "replace", "update") and c.report.resource not in records
+    ]
+
+
+def _unjudged_error(campaign: Campaign) -> str:
+    r = campaign.report
+    return (
+        f"resource {r.resource!r}: the plan {_VERBED.get(str(r.action), r.action)} it, but the "
+        "provider wrote no record of it: nobody judged whom it calls (did the preview stop "
+        "early, or run with COZMOX_PREVIEW_REPORT=off?)"
+    )
+
+
+_VERBED = {"create": "creates", "replace": "replaces", "update": "updates"}
+
+
+#: Step operations that change nothing.
+_NO_CHANGE = ("same", "read", "refresh")
+
+
+def _changes(document: Mapping[str, Any]) -> bool:
+    steps = document.get("steps") or []
+    return any(isinstance(s, Mapping) and s.get("op") not in _NO_CHANGE for s in steps)
+
+
+def _exit_error(code: int) -> str:
+    return (
+        f"`pulumi preview` exited {code}, and its JSON output names no error: the job's log "
+        "holds the reason"
+    )
 
 
 def _drift_head(campaigns: Sequence[Campaign], standing: Sequence[CampaignReport]) -> str:

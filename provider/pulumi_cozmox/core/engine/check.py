@@ -108,11 +108,15 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
         allowed = news.get(OPT_OUT) is True
         problems = calling_hours_problems(hours, allowed=allowed)
         failures += [Failure(p.path, p.message) for p in problems]
-    _say_opt_ins(run, name, news, sink)
+    opt_ins = _opt_ins(run, name, news)
     reported = not olds and not replaced and run.reporting and validated.customers is not None
     if reported and not failures:
         assert validated.customers is not None
-        sink.report(_create_report(name, validated.customers, hours, facts))
+        # One record per campaign: a create's carries its standing opt-ins.
+        report = _create_report(name, validated.customers, hours, facts)
+        sink.report(replace(report, opt_ins=opt_ins) if opt_ins else report)
+    elif opt_ins:
+        sink.report(CampaignReport(name, opt_ins=opt_ins))
     return _in_file(failures, news)
 
 
@@ -302,11 +306,12 @@ def _hours(
         return None  # no valid customers: validation says so
 
 
-def _say_opt_ins(run: Run, name: str, news: Mapping[str, Any], sink: Sink) -> None:
-    """Standing opt-ins (set to true) are said once per run and resource, at every preview."""
+def _opt_ins(run: Run, name: str, news: Mapping[str, Any]) -> tuple[str, ...]:
+    """Standing opt-ins (set to true) to say: once per run and resource, at every preview."""
     standing = tuple(api for api in STANDING if news.get(_python(api)) is True)
     if standing and run.handoff.first_time(name, standing) and run.reporting:
-        sink.report(CampaignReport(name, opt_ins=standing))
+        return standing
+    return ()
 
 
 def _python(api: str) -> str:

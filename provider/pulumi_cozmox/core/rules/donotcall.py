@@ -26,7 +26,7 @@ from typing import Any
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.model.phone import e164, person_of
 
-__all__ = ["DoNotCall", "load_do_not_call"]
+__all__ = ["DoNotCall", "load_do_not_call", "parse_do_not_call"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,13 @@ def load_do_not_call(path: Path, shown: str) -> DoNotCall:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigurationError(f"{where} cannot be read: {reason}") from None
+    return parse_do_not_call(text, shown)
+
+
+def parse_do_not_call(text: str, shown: str) -> DoNotCall:
+    """The list in ``text`` (a file's content: the review reads a base's from git); errors as
+    :func:`load_do_not_call`'s."""
+    where = f"cozmox:doNotCall file {shown}"
     try:
         entries = list(_entries(text))
     except (ValueError, csv.Error) as exc:
