@@ -370,7 +370,10 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     ] * 2, preview.log()
     (comment,) = preview.posted
     assert comment.startswith("<!-- cozmox-review -->")
-    assert "**Cozmox: 2 campaigns (2 adopted); calls nobody.**" in comment, comment
+    # Taking them over stops nothing: both still call their customers (3 + 2, none yet).
+    assert "**Cozmox: 2 campaigns (2 adopted); calls 5 people, 0 of them again.**" in comment, (
+        comment
+    )
     assert all(name.lower().replace(" ", "-") in comment for name in made.values())
 
     # Merged: `up` on main takes both campaigns over, reading only.

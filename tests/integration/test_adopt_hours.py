@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from pulumi_cozmox.core.engine.importing import import_campaign
 from pulumi_cozmox.core.engine.outcome import Refusal
 from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import encode_customers
@@ -241,8 +242,34 @@ def test_a_window_that_has_passed_is_refused_only_when_it_dials_anew(
     # Moving a window into the past dials anew: refused.
     text = failures(run_for(), recorded, news(campaign_id, past), Collect())
     assert "schedule_plan.latestAt (2020-03-02T20:00:00Z) is at or before" in text
+    # So does a takeover that moves the campaign's window into the past.
+    other = existing(emulator, DAY, CUSTOMERS)
+    text = failures(run_for(), {}, news(other, past), Collect())
+    assert "schedule_plan.latestAt (2020-03-02T20:00:00Z) is at or before" in text
     # A window open now still starts at once.
     open_now = {"earliestAt": "2020-03-02T17:00:00Z", "latestAt": "2099-01-14T20:00:00Z"}
     said = Collect()
     run_for().check({}, news(None, open_now, allow_outside_calling_hours=True), said)
     assert said.reports and said.reports[-1].at_once
+
+
+def test_pulumi_import_of_a_night_campaign_is_refused_before_its_customers_file(
+    run_for, emulator: Emulator, tmp_path: Path
+) -> None:
+    # The native plugin's `pulumi import` takes a campaign over as it is, with no argument to
+    # set: refused, naming the program's way (adopt_id and a way out); no file written.
+    campaign_id = existing(emulator, NIGHT, CUSTOMERS)
+    emulator.control.delete("requests")
+    with pytest.raises(Refusal) as refused:
+        import_campaign(run_for(), campaign_id, "night", Collect())
+    text = names.render(str(refused.value), "native")
+    assert "would call 3 customers outside 08:00-21:00 their local time" in text
+    assert "the campaign still dials as it is" in text and "ended: true" in text
+    assert f'declare it in the program instead, with adoptId: "{campaign_id}"' in text
+    assert not (tmp_path / "customers").exists()
+    assert requests(emulator) == [f"GET /campaign/{campaign_id}"]
+    # An ended one imports: it calls nobody.
+    with emulator.api() as api:
+        api.patch(f"/campaign/{campaign_id}", json={"status": "ended"}).raise_for_status()
+    imported = import_campaign(run_for(), campaign_id, "night", Collect())
+    assert imported.read.id == campaign_id

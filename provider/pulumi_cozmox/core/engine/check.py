@@ -93,8 +93,9 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     replaced = run.handoff.replaced(name)
     run.handoff.take_refreshed(name)  # the program runs: what follows is no refresh's diff
     creating = not olds or replaced is not None
-    # Only the first create takes over: once in state, a takeover is judged as any campaign.
-    adopting = isinstance(news.get("adopt_id"), str) and not olds
+    # Only the first create takes over (not a replacement): once in state, a campaign taken
+    # over is judged as any campaign.
+    adopting = isinstance(news.get("adopt_id"), str) and not olds and replaced is None
     if creating and news.get(ENDED) is True and not adopting:
         failures.append(Failure("ended", ENDED_CREATE))
     # A takeover's window is judged on what it can still call, by _screen.

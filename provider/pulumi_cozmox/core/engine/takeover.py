@@ -193,7 +193,7 @@ def judge_takeover(
     if listed is not None and on_list:
         problems.append(
             Problem(
-                f"customers[{on_list[0]}]",
+                "",
                 f"{named}: {customer_paths(on_list)}: {len(on_list)} not called yet and on "
                 f"the do-not-call list (cozmox:doNotCall {listed.path}); "
                 + _ways_out(taken, opt_in=False, move=False),
@@ -243,7 +243,7 @@ def _call_limit(
     ways = _ways_out(taken, opt_in=False)
     # The guard's own ways out (move the window, remove customers) are a create's: the API
     # cannot remove customers from a campaign, so a takeover's replace them.
-    problems = [Problem(r.path, f"{r.message.split(_CREATE_WAYS)[0]}; {ways}") for r in refusals]
+    problems = [Problem("", f"{r.message.split(_CREATE_WAYS)[0]}; {ways}") for r in refusals]
     also = tuple(
         AlsoCalled(o.other, o.people, span_text(o.start, o.end), o.start, o.end) for o in overlaps
     )
