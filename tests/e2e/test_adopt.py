@@ -8,22 +8,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import Emulator
-from tests.e2e.conftest import CampaignStack, both_doors, through
-from tests.e2e.pulumi_cli import PulumiFailed, run_review
+from tests.e2e.conftest import CampaignStack, both_doors, export, through
+from tests.e2e.pulumi_cli import PulumiFailed, Stack, run_review
 
 CUSTOMERS = [{"number": "+14155550101", "name": "Ada"}, {"number": "+14155550102"}]
 
 
+EXISTING = {
+    "name": "Made in the dashboard",
+    "phoneNumberId": "pn-1",
+    "assistantId": "asst-1",
+    "customers": CUSTOMERS,
+    "schedulePlan": {"earliestAt": "2099-01-01T17:00:00Z"},
+}
+
+
 def existing_campaign(emulator: Emulator) -> dict[str, Any]:
-    body = {
-        "name": "Made in the dashboard",
-        "phoneNumberId": "pn-1",
-        "assistantId": "asst-1",
-        "customers": CUSTOMERS,
-        "schedulePlan": {"earliestAt": "2099-01-01T17:00:00Z"},
-    }
+    body = EXISTING
     with emulator.api() as api:
         response = api.post("/campaign", json=body)
         response.raise_for_status()
@@ -195,3 +199,35 @@ def test_a_window_already_past_is_refused_at_preview_with_nothing_sent(
     assert f"{latest} (2020-03-02T20:00:00Z) is at or before the API's clock (" in said
     assert "the window has passed" in said
     assert journal(emulator) == []
+
+
+def test_an_exported_night_campaign_is_refused_until_the_program_ends_it(
+    tmp_path: Path, emulator: Emulator
+) -> None:
+    # `pulumi-cozmox export` writes adopt_id: its program's takeover is judged as any.
+    with emulator.api() as api:
+        body = {**EXISTING, "schedulePlan": NIGHT}
+        made = api.post("/campaign", json=body).json()
+    out = tmp_path / "exported"
+    done = export(emulator, out, "--format", "yaml")
+    assert done.returncode == 0, done.stderr
+    stack = Stack(workdir=out, home=tmp_path)
+    stack.init(
+        config={"cozmox:baseUrl": emulator.base_url}, secrets={"cozmox:apiKey": emulator.api_key}
+    )
+    emulator.control.delete("requests").raise_for_status()
+    refused = stack.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert "would call 2 customers outside 08:00-21:00 their local time" in said
+    assert "the campaign still dials as it is" in said and "ended: true" in said
+    assert journal(emulator) == [("GET", f"/campaign/{made['id']}")]
+    # The way out it names: take it over and end it (one PATCH, status ended).
+    program = yaml.safe_load((out / "Pulumi.yaml").read_text())
+    (resource,) = program["resources"].values()
+    resource["properties"]["ended"] = True
+    (out / "Pulumi.yaml").write_text(yaml.safe_dump(program))
+    stack.up()
+    assert [m for m, _ in journal(emulator)].count("PATCH") == 1
+    with emulator.api() as api:
+        assert api.get(f"/campaign/{made['id']}").json()["status"] == "ended"
