@@ -183,7 +183,8 @@ def judge_takeover(
     problems = calling_hours_problems(
         hours,
         allowed=news.get(OPT_OUT) is True,
-        when=f"what is left of its window ({span_text(window.start, window.end)})",
+        when=f"{'its new' if taken.moved else 'what is left of its'} window "
+        f"({span_text(window.start, window.end)})",
         ways_out=_ways_out(taken, opt_in=True),
     )
     named = who(news, taken.id)
