@@ -376,7 +376,10 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     ] * 2, preview.log()
     (comment,) = preview.posted
     assert comment.startswith("<!-- cozmox-review -->")
-    assert "**Cozmox: 2 campaigns (2 adopted); calls nobody.**" in comment, comment
+    # Taking them over stops nothing: both still call their customers (3 + 2, none yet).
+    assert "**Cozmox: 2 campaigns (2 adopted); calls 5 people, 0 of them again.**" in comment, (
+        comment
+    )
     # The workflow gives the review its base: the rules compared with main's (none added).
     assert "The rules are those of <code>origin/main</code>" in comment, comment
     assert all(name.lower().replace(" ", "-") in comment for name in made.values())

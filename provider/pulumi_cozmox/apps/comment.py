@@ -299,7 +299,7 @@ def _title(c: Campaign) -> str:
         text += f" {html.escape(r.campaign_id)}"
     if r.reasons:
         text += f" ({html.escape(field_list(r.reasons, c.door))})"
-    if r.action == "adopt":
+    if r.action == "adopt" and not r.people:
         text += " · calls nobody"
     if r.people:
         again = "?" if r.again is None else f"{r.again:,}"

@@ -278,8 +278,13 @@ def _merge(step: Campaign, record: CampaignReport | None) -> Campaign:
     if report.campaign_id:
         merged["campaign_id"] = report.campaign_id
     if report.action == "create" and record.action == "adopt":
-        merged["action"] = "adopt"  # the plan's create takes over a campaign: nobody is called
-        merged["people"], merged["again"] = 0, 0
+        # The plan's create takes over a campaign: it calls whom the campaign has not called
+        # yet, in what is left of its window (the provider's record says), nobody anew.
+        merged["action"] = "adopt"
+        merged["people"], merged["again"] = record.people or 0, 0
+        if record.window_start is None:
+            merged["window_start"] = merged["window_end"] = None
+            merged["at_once"] = False
     live = record.status is not None and not record.status_recorded
     if not live and report.status:
         merged["status"], merged["counters"] = report.status, report.counters

@@ -1,5 +1,6 @@
 """``adopt_id``: taking over an existing campaign instead of creating one (GET, then a PATCH of
-what differs; never a POST). Judged at preview by check, carried out by create."""
+what differs; never a POST). Judged at preview by check, carried out by create, which judges
+what it can still call once more just before its PATCH (:mod:`.takeover`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pulumi_cozmox.client.errors import CozmoxError, NotFound
 from pulumi_cozmox.core.engine.outcome import Refusal, who
+from pulumi_cozmox.core.engine.takeover import judge_takeover, takeover_of
 from pulumi_cozmox.core.model.compare import customer_paths
 from pulumi_cozmox.core.plan.change import Plan, plan_change
 from pulumi_cozmox.core.plan.refresh import project_inputs
@@ -57,8 +59,23 @@ def adopt(run: Run, campaign_id: str, props: Mapping[str, Any]) -> dict[str, Any
         campaign, plan = adoptable(run, campaign_id, props)
     except CozmoxError as exc:
         raise Refusal(str(exc)) from None
+    _judge(run, campaign, plan, props)
     if plan.patch:
         campaign = run.client().update_campaign(campaign_id, plan.patch)
     if props.get(ENDED) is True and campaign.get("status") != "ended":
         campaign = run.client().end_campaign(campaign_id)
     return campaign
+
+
+def _judge(run: Run, campaign: Mapping[str, Any], plan: Plan, props: Mapping[str, Any]) -> None:
+    """Every rule on what the campaign can still call, judged again just before the PATCH
+    (check judged it at preview; the campaign and the org may have moved since)."""
+    taken = takeover_of(campaign, plan, props, run.now())
+    try:
+        judged = judge_takeover(run, taken, props, run.customers(props["customers"]), up=True)
+    except CozmoxError as exc:
+        raise Refusal(f"{who(props, taken.id)}: the takeover cannot be judged: {exc}") from None
+    if judged.problems:
+        named = who(props, taken.id)
+        said = "; ".join(p.message.removeprefix(f"{named}: ") for p in judged.problems)
+        raise Refusal(f"{named}: {said}")

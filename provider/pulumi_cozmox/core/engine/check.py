@@ -32,18 +32,25 @@ from pulumi_cozmox.core.engine.refusals import (
     same_moment,
     vanished_failure,
 )
+from pulumi_cozmox.core.engine.takeover import PAST_PATH, judge_takeover, past_window, takeover_of
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import same_instants
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, located, source_of
 from pulumi_cozmox.core.plan.refresh import outputs_from_api
 from pulumi_cozmox.core.plan.removal import OPT_IN, OPT_IN_API
-from pulumi_cozmox.core.report.build import RuleFacts, create_report, make_report
+from pulumi_cozmox.core.report.build import RuleFacts, adopt_report, create_report, make_report
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import ENDED, INPUT_TO_API, by_api, count_of
-from pulumi_cozmox.core.rules.hours import OPT_OUT, CallingHours, calling_hours_problems
+from pulumi_cozmox.core.rules.hours import (
+    OPT_OUT,
+    CallingHours,
+    Window,
+    calling_hours_problems,
+    dialing_window,
+)
 from pulumi_cozmox.core.rules.policy import CallingPolicy
 from pulumi_cozmox.core.rules.validation import Problem
 
@@ -95,19 +102,27 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     replaced = run.handoff.replaced(name)
     run.handoff.take_refreshed(name)  # the program runs: what follows is no refresh's diff
     creating = not olds or replaced is not None
-    adopting = isinstance(news.get("adopt_id"), str) and replaced is None
+    # Only the first create takes over (not a replacement): once in state, a campaign taken
+    # over is judged as any campaign.
+    adopting = isinstance(news.get("adopt_id"), str) and not olds and replaced is None
     if creating and news.get(ENDED) is True and not adopting:
         failures.append(Failure("ended", ENDED_CREATE))
+    # A takeover's window is judged on what it can still call, by _screen.
+    anew = not adopting and _dials_anew(olds, news, validated)
+    if anew:  # before the org's read: a window that has passed needs no request to refuse
+        failures += _past(news, dialing_window(_plan(news), now=run.now()))
     facts: RuleFacts | None = None
     if creating and validated.customers is not None and not failures and not validated.unknown:
         # First, so that the calling hours below are judged by the API's clock.
         screened, facts = _screen(run, news, validated.customers, replaced)
         failures += screened
-    hours = _hours(run, olds, news, validated, policy, _as_is(news, adopting, facts))
-    if hours is not None:
+    hours = _hours(run, news, validated, policy) if anew else None
+    if hours is not None and not any(f.path == PAST_PATH for f in failures):
         allowed = news.get(OPT_OUT) is True
+        # Judged again by the API's clock, known once the org was read.
+        past = _past(news, hours.window)
         problems = calling_hours_problems(hours, allowed=allowed)
-        failures += [Failure(p.path, p.message) for p in problems]
+        failures += past or [Failure(p.path, p.message) for p in problems]
     opt_ins = _opt_ins(run, name, news)
     reported = not olds and not replaced and run.reporting and validated.customers is not None
     if reported and not failures:
@@ -204,6 +219,8 @@ def _screen(
         guard = run.guard()
     except ConfigurationError as exc:
         return [Failure("", f"{named}: {exc}")], None
+    if isinstance(news.get("adopt_id"), str) and replaced is None:
+        return _screen_takeover(run, news, customers)
     failures = [Failure("", f"{named}: {r.message}") for r in guard.do_not_call(declared)]
     rules = guard.rules
     facts = RuleFacts(
@@ -221,29 +238,45 @@ def _screen(
         failures += [Failure("", f"{named}: {message}") for _path, message in exc.reasons]
     except Unauthorized:
         failures.append(Failure("", f"{named}: {KEY_REFUSED}"))
-    except _AdoptFailed as exc:
-        failures.append(Failure("adoptId", str(exc)))
     except CozmoxError as exc:
         failures.append(Failure("", f"{named}: the campaign cannot be judged: {exc}"))
     return failures, facts
 
 
-class _AdoptFailed(Exception):
-    """The ``adopt_id`` campaign cannot be taken over (a check failure, not a refusal)."""
+def _screen_takeover(
+    run: Run, news: Mapping[str, Any], customers: CustomerList
+) -> tuple[list[Failure], RuleFacts | None]:
+    """An ``adopt_id`` create: the campaign must exist and match (GET), and what it can still
+    call is judged against every rule (:mod:`.takeover`)."""
+    named = who(news)
+    try:
+        campaign, plan = adoptable(run, str(news["adopt_id"]), news)
+    except Unauthorized:
+        return [Failure("", f"{named}: {KEY_REFUSED}")], None
+    except CozmoxError as exc:
+        return [Failure("adoptId", str(exc))], None
+    taken = takeover_of(campaign, plan, news, run.now())
+    try:
+        judged = judge_takeover(run, taken, news, customers)
+    except Unauthorized:
+        return [Failure("", f"{named}: {KEY_REFUSED}")], None
+    except CozmoxError as exc:
+        return [Failure("", f"{named}: the takeover cannot be judged: {exc}")], None
+    facts = RuleFacts(
+        do_not_call=judged.do_not_call,
+        call_limit=judged.call_limit,
+        also_called=judged.also_called,
+        adopting=(campaign, plan),
+        still_calls=judged.people,
+        still_hours=judged.hours,
+    )
+    return [Failure(p.path, p.message) for p in judged.problems], facts
 
 
 def _judged(
     run: Run, news: Mapping[str, Any], declared: Declared, replaced: str | None, facts: RuleFacts
 ) -> RuleFacts:
     """The facts of a create judged against the org (raises what the guard refuses)."""
-    adopt_id = news.get("adopt_id")
-    if isinstance(adopt_id, str) and replaced is None:
-        try:
-            return replace(facts, adopting=adoptable(run, adopt_id, news))
-        except Unauthorized:
-            raise
-        except CozmoxError as exc:
-            raise _AdoptFailed(str(exc)) from None
     guard = run.guard()
     guard.org.load()
     name = resource_of(news)
@@ -261,15 +294,6 @@ def _judged(
     return replace(facts, also_called=tuple(also))
 
 
-def _as_is(news: Mapping[str, Any], adopting: bool, facts: RuleFacts | None) -> bool:
-    """Whether a takeover leaves the campaign as it is (calls nobody anew): its hours are
-    judged only when the takeover moves its schedule (an ended one's never)."""
-    adopted = facts.adopting if facts is not None else None
-    return adopting and (
-        news.get(ENDED) is True or adopted is None or "schedule_plan" not in adopted[1].changed
-    )
-
-
 def _shapes_the_calls(path: str) -> bool:
     """Whether a problem at ``path`` is in what calling hours are judged on (the schedule, a
     number, the customers themselves)."""
@@ -280,28 +304,39 @@ def _shapes_the_calls(path: str) -> bool:
     )
 
 
-def _hours(
-    run: Run,
-    olds: Mapping[str, Any],
-    news: Mapping[str, Any],
-    validated: Validated,
-    policy: CallingPolicy,
-    as_is: bool,
-) -> CallingHours | None:
-    """The calling hours of a campaign that will dial anew (a create, new customers, a new
-    schedule), to refuse a window outside its calling hours; None for an unchanged campaign
-    (not judged again here), values not known yet, or a mistake in what they rest on."""
-    if as_is or any(_shapes_the_calls(p.path) for p in validated.problems):
-        return None  # a mistake in the schedule or a number is one error: no hours on it
+def _dials_anew(olds: Mapping[str, Any], news: Mapping[str, Any], validated: Validated) -> bool:
+    """Whether the campaign will dial anew (a create, new customers, a new schedule) and its
+    window can be judged; not for an unchanged one (not judged again here), values not known
+    yet, or a mistake in what the window rests on (one error: no hours on it)."""
+    if any(_shapes_the_calls(p.path) for p in validated.problems):
+        return False
     if validated.unknown & {"customers", "schedulePlan"}:
-        return None
-    schedule = news.get("schedule_plan")
-    customers = validated.customers
-    if olds and customers is None and same_instants(olds.get("schedule_plan"), schedule):
-        return None
+        return False
+    return not (
+        olds
+        and validated.customers is None
+        and same_instants(olds.get("schedule_plan"), news.get("schedule_plan"))
+    )
+
+
+def _plan(news: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    plan = news.get("schedule_plan")
+    return plan if isinstance(plan, Mapping) else None
+
+
+def _past(news: Mapping[str, Any], window: Window) -> list[Failure]:
+    """A window that dials anew whose ``latestAt`` has passed by the API's clock."""
+    past = past_window(window, news.get("schedule_plan"))
+    return [] if past is None else [Failure(past.path, past.message)]
+
+
+def _hours(
+    run: Run, news: Mapping[str, Any], validated: Validated, policy: CallingPolicy
+) -> CallingHours | None:
+    """The calling hours of a campaign that dials anew, to refuse a window outside them."""
     try:
-        judged = customers if customers is not None else run.customers(news["customers"])
-        return run.hours(judged, schedule, policy)
+        customers = validated.customers or run.customers(news["customers"])
+        return run.hours(customers, news.get("schedule_plan"), policy)
     except (KeyError, ValueError):
         return None  # no valid customers: validation says so
 
@@ -325,11 +360,12 @@ def _create_report(
     """A create's report (diff is not called for a create, so check reports it)."""
     if facts is not None and facts.adopting is not None:
         campaign, plan = facts.adopting
-        return make_report(
+        report = make_report(
             name,
             "adopt",
             reasons=plan.changed,
             campaign_id=str(campaign["id"]),
             old_outputs=outputs_from_api(campaign),
         )
+        return adopt_report(report, facts)
     return create_report(name, customers, hours, facts)

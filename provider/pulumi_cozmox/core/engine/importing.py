@@ -1,4 +1,5 @@
-"""`pulumi import` of a campaign by id: its inputs read from the API (GETs only), its customers
+"""`pulumi import` of a campaign by id: judged as any takeover (:mod:`.takeover`: what it can
+still call, against every rule), its inputs read from the API (GETs only), its customers
 put in a file of the project, so that neither the code the CLI generates nor its output holds
 one. The file is encrypted when a ``.sops.yaml`` creation rule applies to it; the project's
 ``requirements.txt`` pins pulumi-cozmox (written when missing, else checked)."""
@@ -10,10 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pulumi_cozmox._pin import check_requirements
-from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink
+from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink, who
+from pulumi_cozmox.core.engine.takeover import judge_takeover, takeover_of
 from pulumi_cozmox.core.model.customers_file import place_customers_file, written_line
+from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import INPUT_KEYS
+from pulumi_cozmox.core.resource.fields import INPUT_KEYS, OUTPUT_TO_API
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
@@ -44,6 +47,7 @@ def import_campaign(run: Run, campaign_id: str, resource: str, sink: Sink) -> Im
             f"/campaign/{campaign_id} answered 404): check the id, and that cozmox:apiKey "
             "and cozmox:baseUrl are the org's"
         )
+    _judge(run, campaign_id, read, resource)
     stem = f"{IMPORT_DIR}/{re.sub(r'[^A-Za-z0-9._-]', '_', resource)}"
     customers = run.customers(read.inputs["customers"]).items
     try:
@@ -60,3 +64,21 @@ def import_campaign(run: Run, campaign_id: str, resource: str, sink: Sink) -> Im
     if said is not None:
         sink.notice(said)
     return Imported(read, placed.shown)
+
+
+def _judge(run: Run, campaign_id: str, read: Read, resource: str) -> None:
+    """An import takes the campaign over as it is: what it can still call is judged against
+    every rule, as a takeover by ``adopt_id`` is (:mod:`.takeover`); a refusal names the
+    program's ways out, since ``pulumi import`` sets no argument."""
+    news = {**read.inputs, "resource_name": resource}
+    campaign = {api: read.outputs.get(key) for key, api in OUTPUT_TO_API.items()}
+    taken = takeover_of({**campaign, "id": campaign_id}, Plan(), news, run.now())
+    judged = judge_takeover(run, taken, news, run.customers(news["customers"]))
+    if judged.problems:
+        named = who(news, campaign_id)
+        said = "; ".join(p.message.removeprefix(f"{named}: ") for p in judged.problems)
+        raise Refusal(
+            f"{named}: {said}. `pulumi import` takes a campaign over as it is: declare it in "
+            f"the program instead, with {names.setting('adoptId', campaign_id)} and one of "
+            "these settings"
+        )

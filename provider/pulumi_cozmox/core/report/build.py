@@ -50,6 +50,7 @@ __all__ = [
     "MAX_SAMPLES",
     "MAX_ZONES",
     "RuleFacts",
+    "adopt_report",
     "change_report",
     "counters_of",
     "create_report",
@@ -77,6 +78,9 @@ class RuleFacts:
     also_called: tuple[AlsoCalled, ...] = ()
     #: An ``adopt_id`` create: the campaign it takes over and the plan that makes it declared.
     adopting: tuple[dict[str, Any], Plan] | None = None
+    #: Of a takeover: the customers it can still call, and their calling hours (None: nobody).
+    still_calls: int = 0
+    still_hours: CallingHours | None = None
 
 
 def mask_key(key: CustomerKey) -> str:
@@ -239,6 +243,22 @@ def create_report(
         call_limit=facts.call_limit,
         also_called=facts.also_called,
     )
+
+
+def adopt_report(report: CampaignReport, facts: RuleFacts) -> CampaignReport:
+    """A takeover's report (``report``: its action and campaign): whom the campaign can still
+    call and when, and what the rules found; taking it over stops nothing."""
+    report = replace(
+        report,
+        people=facts.still_calls,
+        again=0,
+        do_not_call=facts.do_not_call,
+        call_limit=facts.call_limit,
+        also_called=facts.also_called,
+    )
+    if not facts.still_calls or facts.still_hours is None:
+        return report
+    return replace(report, **_window_facts(facts.still_hours))
 
 
 @dataclass(frozen=True)

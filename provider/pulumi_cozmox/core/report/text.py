@@ -158,6 +158,8 @@ def _calls_line(report: CampaignReport) -> str | None:
         text = "calls an unknown number of people"
     elif report.people == 0:
         text = "calls nobody"
+    elif report.action == "adopt":
+        text = f"calls {people_text(report.people)} it has not called yet"
     else:
         again = "an unknown number" if report.again is None else f"{report.again:,}"
         text = f"calls {people_text(report.people)} ({again} again)"

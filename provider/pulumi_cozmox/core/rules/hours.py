@@ -294,42 +294,22 @@ def why_outside(zone: ZoneHours) -> str:
     return " and ".join(parts)
 
 
-def calling_hours_problems(hours: CallingHours, *, allowed: bool = False) -> list[Problem]:
+def calling_hours_problems(
+    hours: CallingHours,
+    *,
+    allowed: bool = False,
+    when: str | None = None,
+    ways_out: str | None = None,
+) -> list[Problem]:
     """Why preview must refuse these calling hours (empty when fine, or when ``allowed``: the
     resource set :data:`OPT_OUT`). Paths are the API's (``schedulePlan``, ``customers[3]``).
-    Messages name the rules, regions, zones and counts, never a number."""
+    Messages name the rules, regions, zones and counts, never a number. ``when`` and
+    ``ways_out``: the window and the ways out, as a takeover names them (a create's else)."""
     if allowed:
         return []
     problems = []
     if hours.outside:
-        zones = [z for z in hours.zones if z.outside]
-        shown = ", ".join(
-            f"{z.zone} ({z.customers}; {z.rule.label}: {why_outside(z)})"
-            if hours.policy.source is not None
-            else f"{z.zone} ({z.customers})"
-            for z in zones[:MAX_ZONES_IN_MESSAGE]
-        )
-        more = len(zones) - MAX_ZONES_IN_MESSAGE
-        if more > 0:
-            shown += f" and {more} more"
-        people = "1 customer" if hours.outside == 1 else f"{hours.outside:,} customers"
-        when = (
-            f"dialing starts at once (no {PLAN}, or its earliestAt is past)"
-            if hours.window.at_once
-            else f"the {PLAN} window"
-        )
-        if hours.policy.source is None:
-            rule = f"outside {DAY_START:%H:%M}-{DAY_END:%H:%M} their local time"
-        else:
-            rule = f"outside the calling policy ({hours.policy.source}) in their region"
-        problems.append(
-            Problem(
-                "schedulePlan",
-                f"{when} would call {people} {rule} "
-                f"({customer_paths(hours.outside_positions)}), in {shown}; move the window, "
-                f"remove them, or set {ALLOW} on the resource to call them anyway",
-            )
-        )
+        problems.append(_outside(hours, when, ways_out))
     if hours.policy.unknown_zone == "refuse" and hours.unknown_positions:
         positions = hours.unknown_positions
         paths = customer_paths(positions)
@@ -344,3 +324,35 @@ def calling_hours_problems(hours: CallingHours, *, allowed: bool = False) -> lis
             )
         )
     return problems
+
+
+def _outside(hours: CallingHours, when: str | None, ways_out: str | None) -> Problem:
+    """The problem of customers called outside their rule (see calling_hours_problems)."""
+    zones = [z for z in hours.zones if z.outside]
+    shown = ", ".join(
+        f"{z.zone} ({z.customers}; {z.rule.label}: {why_outside(z)})"
+        if hours.policy.source is not None
+        else f"{z.zone} ({z.customers})"
+        for z in zones[:MAX_ZONES_IN_MESSAGE]
+    )
+    more = len(zones) - MAX_ZONES_IN_MESSAGE
+    if more > 0:
+        shown += f" and {more} more"
+    people = "1 customer" if hours.outside == 1 else f"{hours.outside:,} customers"
+    when = when or (
+        f"dialing starts at once (no {PLAN}, or its earliestAt is past)"
+        if hours.window.at_once
+        else f"the {PLAN} window"
+    )
+    if hours.policy.source is None:
+        rule = f"outside {DAY_START:%H:%M}-{DAY_END:%H:%M} their local time"
+    else:
+        rule = f"outside the calling policy ({hours.policy.source}) in their region"
+    ways_out = ways_out or (
+        f"move the window, remove them, or set {ALLOW} on the resource to call them anyway"
+    )
+    return Problem(
+        "schedulePlan",
+        f"{when} would call {people} {rule} "
+        f"({customer_paths(hours.outside_positions)}), in {shown}; {ways_out}",
+    )
