@@ -26,6 +26,7 @@ from pulumi_cozmox.client.errors import (
 from pulumi_cozmox.core.engine.adopt import adoptable
 from pulumi_cozmox.core.engine.create import screen
 from pulumi_cozmox.core.engine.outcome import Failure, Sink, is_unknown, resource_of, who
+from pulumi_cozmox.core.engine.references import Judged, sets_names
 from pulumi_cozmox.core.engine.refusals import KEY_REFUSED, same_moment, vanished_failure
 from pulumi_cozmox.core.model.campaign import Declared
 from pulumi_cozmox.core.model.compare import same_instants
@@ -90,10 +91,13 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     if creating and news.get(ENDED) is True and not adopting:
         failures.append(Failure("ended", ENDED_CREATE))
     facts: RuleFacts | None = None
-    if creating and validated.customers is not None and not failures and not validated.unknown:
+    valid = not failures
+    if creating and validated.customers is not None and valid and not validated.unknown:
         # First, so that the calling hours below are judged by the API's clock.
         screened, facts = _screen(run, news, validated.customers, replaced)
         failures += screened
+    named = _names(run, olds, news, creating, valid and not _key_refused(failures), sink)
+    failures += named.failures
     hours = _hours(run, olds, news, validated, policy, _as_is(news, adopting, facts))
     if hours is not None:
         allowed = news.get(OPT_OUT) is True
@@ -103,8 +107,30 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     reported = not olds and not replaced and run.reporting and validated.customers is not None
     if reported and not failures:
         assert validated.customers is not None
-        sink.report(_create_report(name, validated.customers, hours, facts))
+        report = _create_report(name, validated.customers, hours, facts)
+        sink.report(replace(report, names=named.named))
+    elif named.named and run.reporting and not failures:
+        sink.report(CampaignReport(name, names=named.named))
     return _in_file(failures, news)
+
+
+def _names(
+    run: Run,
+    olds: Mapping[str, Any],
+    news: Mapping[str, Any],
+    creating: bool,
+    judged: bool,
+    sink: Sink,
+) -> Judged:
+    """What a valid change that sets them names (:mod:`.references`), read once per run."""
+    if not judged or not sets_names(olds, news, creating):
+        return Judged()
+    return run.references.judge(run, news, sink)
+
+
+def _key_refused(failures: list[Failure]) -> bool:
+    """The key was refused: the reads would be refused too, and say nothing more."""
+    return any(KEY_REFUSED in f.reason for f in failures)
 
 
 def _in_file(failures: list[Failure], news: Mapping[str, Any]) -> list[Failure]:
