@@ -68,11 +68,11 @@ def test_a_typo_in_what_a_campaign_names_is_refused_and_the_rest_is_named(
     assert sent(emulator) == []
 
     # Another assistant: read (with the line), before the live status an update needs.
+    [campaign_id] = [c["id"] for c in emulator.api().get("/campaign").json()["results"]]
     stack.declare(reminders=campaign(START, [ADA, GRACE], assistant_id="asst-2"))
     emulator.control.delete("requests").raise_for_status()
     changed = stack.run("preview")
     assert 'cozmox: reminders: assistant "Renewals" (asst-2); calls from' in said(changed)
-    [campaign_id] = [c["id"] for c in emulator.api().get("/campaign").json()["results"]]
     assert sent(emulator) == [
         ("GET", "/assistant/asst-2"),
         ("GET", "/phone-number/pn-1"),
