@@ -31,13 +31,30 @@ except Exception:
 PY
 }
 
+# The assistants and phone numbers the examples name (a preview reads them): seeded at start,
+# and again into an emulator already running (seeding an id again replaces it).
+objects="$repo/examples/emulator-objects.json"
+seed_objects() {
+    python3 - "$base_url" "$objects" <<'PY'
+import sys, urllib.request
+with open(sys.argv[2], "rb") as seed:
+    body = seed.read()
+request = urllib.request.Request(
+    sys.argv[1] + "/__emulator/objects", data=body, headers={"Content-Type": "application/json"}
+)
+urllib.request.urlopen(request, timeout=10)
+PY
+}
+
 start_emulator() {
     if emulator_up; then
         echo "demo: emulator already running at $base_url"
+        seed_objects
         return
     fi
     echo "demo: starting the Cozmox emulator at $base_url (database $demo/emulator.sqlite3)"
-    nohup cozmox-emulator --port "$port" --db "$demo/emulator.sqlite3" >"$demo/emulator.log" 2>&1 &
+    nohup cozmox-emulator --port "$port" --db "$demo/emulator.sqlite3" --objects "$objects" \
+        >"$demo/emulator.log" 2>&1 &
     echo $! >"$demo/emulator.pid"
     for _ in $(seq 100); do
         grep -q "listening on" "$demo/emulator.log" 2>/dev/null && return

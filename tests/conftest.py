@@ -1,12 +1,15 @@
 """Shared fixtures: the Cozmox emulator as a real server process.
 
 ``emulator`` (function scope) is one session-wide ``cozmox-emulator`` process on a free port
-with an in-memory database, reset (``POST /__emulator/reset``) before each test. It gives
+with an in-memory database, reset (``POST /__emulator/reset``) before each test and seeded with
+the assistants, phone numbers and workflows the tests, examples and ``campaign-full.json`` name
+(``tests/data/objects.json``, ``POST /__emulator/objects``: a create's preview reads them). It gives
 ``.base_url``, ``.api_key``, ``.control`` (an ``httpx.Client`` on ``<base>/__emulator/``) and
 ``.api()`` (an ``httpx.Client`` on the API with the bearer key).
 
-``start_emulator(*args)`` starts a separate process (for restarts, other keys, settings);
-the caller stops it with ``.stop()`` (the fixture also stops whatever is left at the end).
+``start_emulator(*args)`` starts a separate process (for restarts, other keys, settings; seeded
+with the same objects through ``--objects`` unless ``args`` give their own); the caller stops it
+with ``.stop()`` (the fixture also stops whatever is left at the end).
 
 The tests import the package installed in ``.venv`` (what users get, and what the CLI's
 programs and plugins load), not ``provider/``: a session whose installed copy differs from the
@@ -16,6 +19,7 @@ sources stops at once, saying to run ``make setup``.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import queue
 import subprocess
@@ -37,6 +41,8 @@ SOURCES = {"": REPO / "provider" / "pulumi_cozmox", "schemas": REPO / "schema"}
 INSTALLED_FILES = ("*.py", "*.json", "py.typed")
 
 DEFAULT_API_KEY = "sk-cozmox-local"
+#: The assistants, phone numbers and workflows every id the tests and examples name.
+OBJECTS = REPO / "tests" / "data" / "objects.json"
 LISTENING = "Cozmox emulator listening on "
 START_TIMEOUT = 30.0
 
@@ -88,7 +94,8 @@ class Emulator:
 def start_emulator(*args: str, api_key: str = DEFAULT_API_KEY) -> Emulator:
     """Start ``python -m pulumi_cozmox.emulator --port 0 ARGS`` and wait until it listens."""
     stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
-    cmd = [sys.executable, "-m", "pulumi_cozmox.emulator", "--port", "0", *args]
+    seeded = () if "--objects" in args else ("--objects", str(OBJECTS))
+    cmd = [sys.executable, "-m", "pulumi_cozmox.emulator", "--port", "0", *seeded, *args]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=Path(__file__).parent
@@ -181,11 +188,21 @@ def emulator_process() -> Iterator[Emulator]:
 
 @pytest.fixture
 def emulator(emulator_process: Emulator) -> Emulator:
-    """The session's emulator, reset: no campaigns, faults, journal entries or clock offset."""
+    """The session's emulator, reset: no campaigns, faults, journal entries or clock offset;
+    the objects of ``OBJECTS`` seeded in the default org."""
     if emulator_process.process.poll() is not None:
         pytest.fail(f"the emulator process died: {emulator_process.stderr()}")
     emulator_process.control.post("reset").raise_for_status()
+    seed_objects(emulator_process)
     return emulator_process
+
+
+def seed_objects(emu: Emulator, org: str | None = None) -> None:
+    """Seed ``emu`` (``org``: the default org when None) with the objects of ``OBJECTS``."""
+    seed = json.loads(OBJECTS.read_text(encoding="utf-8"))
+    if org is not None:
+        seed["orgId"] = org
+    emu.control.post("objects", json=seed).raise_for_status()
 
 
 @pytest.fixture

@@ -56,9 +56,12 @@ def test_adopt_patches_what_differs_and_never_posts(
     emulator.control.delete("requests").raise_for_status()
     stack.up()
     requests = [(e["method"], e["path"]) for e in emulator.control.get("requests").json()]
-    # check reads it (what preview shows, up does), create reads it again and patches it.
+    # check reads it and what it names (what preview shows, up does), create reads it again
+    # and patches it (what it names is not read again in the same run).
     assert requests == [
         ("GET", f"/campaign/{existing['id']}"),
+        ("GET", "/assistant/asst-1"),
+        ("GET", "/phone-number/pn-1"),
         ("GET", f"/campaign/{existing['id']}"),
         ("PATCH", f"/campaign/{existing['id']}"),
     ]

@@ -119,10 +119,14 @@ def test_a_policy_judges_each_customer_by_its_region(
     assert "outside the calling policy (calling.toml) in their region (customers[0])" in (
         christmas.stdout
     )
-    # Refused before anything is sent: each preview's one read of the org, nothing else.
+    # Refused before anything is sent: each preview's one read of the org and one of each
+    # object the campaign names (its assistant, its phone number), nothing else.
     written = [e for e in emulator.control.get("requests").json() if e["method"] != "GET"]
     assert written == []
-    assert statuses_listed(emulator) == ["scheduled", "in-progress", "ended"] * 2
+    assert statuses_listed(emulator) == ["scheduled", "in-progress", "ended", None, None] * 2
+    paths = [e["path"] for e in emulator.control.get("requests").json()]
+    named = [p for p in paths if p != "/campaign"]
+    assert named == ["/assistant/asst-1", "/phone-number/pn-1"] * 2
 
 
 @both_doors

@@ -133,7 +133,12 @@ def test_adopt_refuses_a_campaign_whose_customers_differ_in_any_field(
     assert refused.returncode != 0
     assert "customers differ from the declared ones at customers[1].email" in said
     assert "grace@example.com" not in said
-    assert journal(emulator) == [("GET", f"/campaign/{made['id']}")]
+    # The campaign it would take over, and what it names (a takeover reads each once).
+    assert journal(emulator) == [
+        ("GET", f"/campaign/{made['id']}"),
+        ("GET", "/assistant/asst-1"),
+        ("GET", "/phone-number/pn-1"),
+    ]
     up = stack.run("up", "--yes", "--skip-preview", check=False)
     assert up.returncode != 0
     assert {m for m, _ in journal(emulator)} == {"GET"}  # neither PATCH nor POST

@@ -359,14 +359,19 @@ def test_an_org_of_thousands_is_read_once_and_bounded(
     )
     # The preview of six creates read the org once: 2 pages of scheduled campaigns (151 at 100
     # a page), 1 in progress, 1 of those that ended within the lookback; then the look at the
-    # twin its refusal names.
+    # twin its refusal names, and one read of the assistant and of the phone number all six
+    # name (the resources are checked at once: those three in any order).
     read = sorted(journal(emulator), key=lambda e: e["arrived"])
-    assert [read_as(e) for e in read] == [
+    assert [read_as(e) for e in read[:4]] == [
         ("GET", "/campaign", "scheduled", "1"),
         ("GET", "/campaign", "scheduled", "2"),
         ("GET", "/campaign", "in-progress", "1"),
         ("GET", "/campaign", "ended", "1"),
+    ]
+    assert sorted(read_as(e) for e in read[4:]) == [
+        ("GET", "/assistant/asst-1", None, None),
         ("GET", f"/campaign/{twin_id}", None, None),
+        ("GET", "/phone-number/pn-1", None, None),
     ]
     # The lookback is 7 days (no rule asks for more), from the server's time of the first read
     # (its Date header: whole seconds, stamped as it answered).

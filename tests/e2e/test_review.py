@@ -243,10 +243,12 @@ def test_a_window_outside_calling_hours_is_refused_unless_allowed(
         assert "America/Los_Angeles (1)" in text and "allow_outside_calling_hours=True" in text
         assert "Europe/London" not in text.split("would call", 1)[1].split("\n", 1)[0]
         # The preview read the org once (its campaigns that can call or ended lately; the
-        # API's clock for "already open"); it wrote nothing.
+        # API's clock for "already open") and what the campaign names; it wrote nothing.
         read = sorted(emulator.control.get("requests").json(), key=lambda e: e["arrived"])
         assert [(e["method"], e["path"], listed_status(e)) for e in read] == [
             ("GET", "/campaign", "scheduled"),
             ("GET", "/campaign", "in-progress"),
             ("GET", "/campaign", "ended"),
+            ("GET", "/assistant/asst-1", None),
+            ("GET", "/phone-number/pn-1", None),
         ]

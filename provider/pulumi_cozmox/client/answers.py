@@ -23,6 +23,7 @@ __all__ = [
     "CampaignStatus",
     "CustomerKey",
     "ListedCampaign",
+    "NamedObject",
     "PageMeta",
     "parse_answer",
     "validate_answer",
@@ -93,6 +94,15 @@ class ListedCampaign(_Answer):
     workflowId: str | None = None
     schedulePlan: dict[str, Any] | None = None
     customers: list[CustomerKey] = []
+
+
+class NamedObject(_Answer):
+    """An assistant, phone number or workflow a campaign names (``GET /assistant/{id}``, ...):
+    its name, and a phone number's number (a business line, not personal data)."""
+
+    id: str
+    name: str | None = None
+    number: str | None = None
 
 
 class PageMeta(_Answer):

@@ -43,6 +43,7 @@ from pulumi_cozmox.client.answers import (
     CampaignStatus,
     ListedCampaign,
     ListPage,
+    NamedObject,
     parse_answer,
     validate_answer,
 )
@@ -71,6 +72,8 @@ __all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "Created"]
 
 #: A campaign's statuses (the API's ``Campaign.status``).
 STATUSES = ("scheduled", "in-progress", "ended")
+#: The objects a campaign names, by the path of their reads (``GET /assistant/{id}``, ...).
+NAMED_KINDS = ("assistant", "phone-number", "workflow")
 #: The largest page the contract allows; a server may serve fewer (it says so in metadata).
 PAGE_LIMIT = 1000
 #: A listing longer than this many pages is a server that never ends one: stop and say so.
@@ -219,6 +222,15 @@ class CozmoxClient:
         error = NotFound(404, "no such campaign", "GET", _campaign_path(campaign_id))
         error.date = date
         raise error
+
+    def get_named(self, kind: str, object_id: str) -> NamedObject:
+        """``GET /{kind}/{id}`` (a kind of :data:`NAMED_KINDS`): the assistant, phone number or
+        workflow a campaign names. NotFound when the org has none with that id, or when the
+        API has no such route (``NotFound.no_route``)."""
+        if kind not in NAMED_KINDS or not isinstance(object_id, str) or not object_id:
+            raise ValueError(f"no read of {kind!r} {object_id!r}")
+        path = f"/{kind}/" + quote(object_id, safe="")
+        return parse_answer(NamedObject, self._send("GET", path).content, "GET", path)
 
     def now(self) -> datetime:
         """The API's time now, as its answers' ``Date`` headers tell it (whole seconds), or

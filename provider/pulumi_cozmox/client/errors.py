@@ -5,7 +5,7 @@ CozmoxError            base of every error this package raises on purpose
   ApiError             the API answered with an error status (.status .message .method .path)
     BadRequest         400: the API rejected the request; .messages lists its reasons
     Unauthorized       401: the API key is missing, wrong or revoked
-    NotFound           404: no such campaign (for the org of this API key)
+    NotFound           404: no such campaign (for the org of this API key), or no such route
     Conflict           409: the request conflicts with the campaign's current state
     RateLimited        429: too many requests; .retry_after is the API's hint in seconds
     ServerError        5xx: the API failed to handle the request
@@ -140,7 +140,14 @@ class Unauthorized(ApiError):
 
 
 class NotFound(ApiError):
-    """404: no such campaign for the org of this API key."""
+    """404: no such campaign (or other object) for the org of this API key; or no such route
+    (:attr:`no_route`)."""
+
+    @property
+    def no_route(self) -> bool:
+        """The API has no such route at all (its web framework says ``Cannot GET /path``),
+        rather than no such object: the two 404s differ only by their message."""
+        return any(m.startswith(f"Cannot {self.method} ") for m in self.messages)
 
 
 class Conflict(ApiError):

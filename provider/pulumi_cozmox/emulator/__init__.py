@@ -2,8 +2,9 @@
 
 ``cozmox-emulator [--host H] [--port P] [--db PATH | --db :memory:] [--key TOKEN[=ORG]]...
 [--call-seconds S] [--call-concurrency N] [--voicemail-every N] [--rate-limit N/s
-[--rate-burst M]]`` serves the API of ``schema/cozmox-campaign.openapi.json`` on
-``http://H:P`` and prints
+[--rate-burst M]] [--objects FILE]`` serves the API of ``schema/cozmox-campaign.openapi.json``
+(and the reads of ``schema/cozmox-references.openapi.json``: assistants, phone numbers,
+workflows, seeded by ``--objects`` or a control) on ``http://H:P`` and prints
 ``Cozmox emulator listening on http://H:P`` once it accepts requests. The default key is
 ``sk-cozmox-local`` in org ``local-org``.
 
@@ -13,7 +14,8 @@ validation with the derived JSON Schema), :mod:`.rules` (the contract's cross-fi
 written from the contract, not shared with the provider), :mod:`.errors` (domain errors with
 their wire status), :mod:`.faults` (fault injection and the request journal),
 :mod:`.ratelimit` (a token bucket per API key), :mod:`.asgi` (what those two share),
-:mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.state` (what one server
+:mod:`.control` (the test-only ``/__emulator/*`` endpoints), :mod:`.references` and
+:mod:`.objects` (what a campaign names), :mod:`.state` (what one server
 holds), :mod:`.server` (uvicorn).
 
 Its web stack (starlette, uvicorn) is the optional extra ``emulator``
@@ -22,7 +24,8 @@ Its web stack (starlette, uvicorn) is the optional extra ``emulator``
 says what is missing instead of failing at import.
 
 Test-only controls (never part of the real API) live under ``/__emulator/``: reset, clock,
-request journal, fault rules, extra API keys, the rate limit, an import of past campaigns; see
+request journal, fault rules, extra API keys, the rate limit, an import of past campaigns, the
+objects campaigns name; see
 :mod:`.control`.
 
 Known gaps (behaviour of the real service the emulator does not reproduce or cannot know):

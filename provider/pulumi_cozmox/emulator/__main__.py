@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from .objects import SEED_SHAPE, Seed, parse_seed
 from .ratelimit import RateLimit, parse_rate
 from .store import DEFAULT_API_KEY, DEFAULT_ORG, Settings
 
@@ -69,12 +72,22 @@ def _parser() -> argparse.ArgumentParser:
         metavar="M",
         help="requests a key may send at once before --rate-limit applies (N rounded up)",
     )
+    _seeding(p)
     p.add_argument(
         "--log-level",
         default="warning",
         choices=["critical", "error", "warning", "info", "debug", "trace"],
     )
     return p
+
+
+def _seeding(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--objects",
+        metavar="FILE",
+        help="seed the assistants, phone numbers and workflows campaigns name, from a JSON file"
+        f" {SEED_SHAPE} (as POST /__emulator/objects; a reset forgets them)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings=settings,
             log_level=args.log_level,
             rate_limit=_rate_limit(args.rate_limit, args.rate_burst),
+            objects=_objects(args.objects),
         )
     except KeyboardInterrupt:
         return 0
@@ -127,6 +141,17 @@ def _rate_limit(rate: str | None, burst: int | None) -> RateLimit | None:
         return RateLimit.from_json(spec)
     except ValueError as exc:
         _parser().error(f"--rate-limit {rate}: {exc}")
+
+
+def _objects(path: str | None) -> Seed | None:
+    if path is None:
+        return None
+    try:
+        return parse_seed(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as exc:
+        _parser().error(f"--objects {path}: {exc.strerror or exc}")
+    except ValueError as exc:  # not JSON, or not a seed
+        _parser().error(f"--objects {path}: {exc}")
 
 
 if __name__ == "__main__":

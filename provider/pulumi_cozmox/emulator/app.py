@@ -10,6 +10,8 @@ another org is 404 as if it did not exist):
 ``PATCH  /campaign/{id}``  200 Campaign (UpdateCampaignDTO; see :meth:`Store.update`)
 ``DELETE /campaign/{id}``  200 the deleted Campaign
 ``GET    /openapi.json``   the contract, with this server's URL in ``servers``
+``GET    /assistant[/{id}]``, ``/phone-number[/{id}]``, ``/workflow[/{id}]``: what a campaign
+                           names (:mod:`.references`; seeded by a control)
 
 Paging: the contract accepts ``limit`` from 0 to 1000 (default 100); the emulator serves at
 most 100 campaigns a page (its choice: pages of large campaigns are large) and says so in
@@ -44,6 +46,7 @@ from .control import control_routes
 from .errors import ApiError, BadRequest, NotFound, Unauthorized, UnsupportedMediaType
 from .faults import FaultMiddleware
 from .ratelimit import RateLimitMiddleware
+from .references import reference_routes
 from .state import EmulatorState
 from .store import CampaignView, ListQuery, Settings, Store
 
@@ -145,6 +148,7 @@ def create_app(state: EmulatorState | None = None) -> FaultMiddleware:
         Route("/openapi.json", _openapi, methods=["GET"]),
         _campaigns_route(state),
         _campaign_route(state),
+        *reference_routes(state, lambda request: _org(request, state)),
         *control_routes(state),
     ]
     app = Starlette(

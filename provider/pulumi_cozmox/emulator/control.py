@@ -36,6 +36,11 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
                                 (history: an org of years of campaigns in one request; the
                                 bodies are not validated); 201 ``{"ids": [...]}``; ``orgId``
                                 defaults to the org of the default key
+``POST   /__emulator/objects``   ``{"orgId"?: ORG, "assistants": [{"id", "name"}],
+                                "phoneNumbers": [{"id", "number", "name"}], "workflows":
+                                [{"id", "name"}]}``: the objects campaigns name, for the API's
+                                reads of them (:mod:`.objects`); 201 their ids by kind; an
+                                invalid seed is 400 and stores nothing
 
 Fault rules, one per action (every rule also takes ``method``, ``path`` (a glob) and
 ``times``, default 1; what each does is in :mod:`.faults`)::
@@ -72,6 +77,7 @@ from starlette.routing import Route
 from . import lifecycle
 from .asgi import CONTROL_PREFIX
 from .faults import FaultRule
+from .objects import parse_seed
 from .ratelimit import RateLimit
 from .state import EmulatorState
 from .store import DEFAULT_ORG
@@ -121,6 +127,7 @@ def control_routes(state: EmulatorState) -> list[Route]:
     return [
         _rate_limit_route(state),
         _import_route(state),
+        _objects_route(state),
         *_status_routes(state),
         _clock_route(state),
         _journal_route(state),
@@ -262,3 +269,16 @@ def _import_route(state: EmulatorState) -> Route:
         return JSONResponse({"ids": ids}, status_code=201)
 
     return Route(f"{PREFIX}/import", import_history, methods=["POST"])
+
+
+def _objects_route(state: EmulatorState) -> Route:
+    """``/__emulator/objects``: seed the assistants, phone numbers and workflows of an org."""
+
+    async def objects(request: Request) -> Response:
+        try:
+            seed = parse_seed(await _json(request))
+        except ValueError as exc:  # not JSON, or not a seed
+            return _error(str(exc))
+        return JSONResponse(state.objects.seed(seed), status_code=201)
+
+    return Route(f"{PREFIX}/objects", objects, methods=["POST"])

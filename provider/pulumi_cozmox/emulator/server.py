@@ -11,6 +11,7 @@ import uvicorn
 
 from .app import create_app
 from .faults import DroppingH11Protocol
+from .objects import Seed
 from .ratelimit import RateLimit, RateLimiter
 from .state import EmulatorState
 from .store import Settings, Store
@@ -72,11 +73,16 @@ def serve(
     settings: Settings | None = None,
     log_level: str = "warning",
     rate_limit: RateLimit | None = None,
+    objects: Seed | None = None,
 ) -> int:
     """Run until interrupted; the return value is the process exit status. ``rate_limit``:
-    the limit per API key in force from the start (and again after a reset)."""
+    the limit per API key in force from the start (and again after a reset); ``objects``: the
+    assistants, phone numbers and workflows seeded at start (a reset forgets them)."""
     store = Store(db, settings or Settings())
-    app = create_app(EmulatorState(store, limiter=RateLimiter(rate_limit)))
+    state = EmulatorState(store, limiter=RateLimiter(rate_limit))
+    if objects is not None:
+        state.objects.seed(objects)
+    app = create_app(state)
     config = uvicorn.Config(
         app,
         host=host,

@@ -1,12 +1,13 @@
 """create, read, update, delete: what ``up``, ``refresh`` and ``destroy`` send to the API.
 
-A create is sent once (:mod:`.create`: the guard, the claims, a lost answer looked up) or, with
-``adopt_id``, takes over an existing campaign (:mod:`.adopt`). An update that moves the window
-is judged against the call limit once more just before its PATCH. A delete ends a campaign that
-is dialing first, so that no call is cut off mid-way, and keeps the record of one that dialed
-unless the recorded state opts in (:mod:`pulumi_cozmox.core.plan.removal`). A refresh keeps a
-campaign that vanished after it may have dialed, marked, so that re-creating it is refused like
-any re-dial.
+What a create or an update names is checked (:mod:`.references`: read once per run, so
+nothing is sent when check read it). A create is sent once (:mod:`.create`: the guard, the
+claims, a lost answer looked up) or, with ``adopt_id``, takes over an existing campaign
+(:mod:`.adopt`). An update that moves the window is judged against the call limit once more
+just before its PATCH. A delete ends a campaign that is dialing first, so that no call is cut
+off mid-way, and keeps the record of one that dialed unless the recorded state opts in
+(:mod:`pulumi_cozmox.core.plan.removal`). A refresh keeps a campaign that vanished after it may
+have dialed, marked, so that re-creating it is refused like any re-dial.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pulumi_cozmox.core.engine.adopt import adopt
 from pulumi_cozmox.core.engine.create import Created, create_campaign
 from pulumi_cozmox.core.engine.diff import may_have_dialed
 from pulumi_cozmox.core.engine.outcome import Read, Refusal, Sink, resource_of, who
+from pulumi_cozmox.core.engine.references import sets_names
 from pulumi_cozmox.core.engine.refusals import KEY_REFUSED, VANISHED
 from pulumi_cozmox.core.engine.window import judge_moved_window
 from pulumi_cozmox.core.model.campaign import Declared
@@ -48,12 +50,22 @@ def create(run: Run, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[st
     """The campaign's id and outputs, created (or taken over with ``adopt_id``)."""
     adopt_id = props.get("adopt_id")
     replaced = run.handoff.replaced(resource_of(props))
+    _refuse_unnamed(run, props, sink)
     if adopt_id and replaced is None:
         # adopt_id is used only when the resource is first created, not by a replacement.
         campaign = adopt(run, adopt_id, props)
     else:
         campaign = _create(run, props, replaced, sink)
     return str(campaign["id"]), {**props, **outputs_from_api(campaign)}
+
+
+def _refuse_unnamed(run: Run, props: Mapping[str, Any], sink: Sink) -> None:
+    """Refuse a campaign naming an object its org does not have (read once per run: nothing
+    is sent when check read it already)."""
+    judged = run.references.judge(run, props, sink)
+    if judged.failures:
+        reasons = (f"{names.field(f.path)}: {f.reason}" for f in judged.failures)
+        raise Refusal(f"{who(props)}: " + "; ".join(reasons))
 
 
 def _create(run: Run, props: Mapping[str, Any], replaced: str | None, sink: Sink) -> dict[str, Any]:
@@ -124,6 +136,8 @@ def update(
     """One PATCH of what changed (none for a change of state only)."""
     plan = plan_change(olds, news)
     outs = {**olds, **news}
+    if sets_names(olds, news, creating=False):
+        _refuse_unnamed(run, news, sink)
     if plan.needs_patch:
         judge_moved_window(run, id_, olds, news, plan, catch_up=True)
         campaign = run.client().update_campaign(id_, plan.patch)

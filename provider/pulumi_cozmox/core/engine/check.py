@@ -26,6 +26,7 @@ from pulumi_cozmox.client.errors import (
 from pulumi_cozmox.core.engine.adopt import adoptable
 from pulumi_cozmox.core.engine.create import screen
 from pulumi_cozmox.core.engine.outcome import Failure, Sink, is_unknown, resource_of, who
+from pulumi_cozmox.core.engine.references import Judged, sets_names
 from pulumi_cozmox.core.engine.refusals import (
     KEY_REFUSED,
     history_lost,
@@ -112,10 +113,13 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     if anew:  # before the org's read: a window that has passed needs no request to refuse
         failures += _past(news, dialing_window(_plan(news), now=run.now()))
     facts: RuleFacts | None = None
-    if creating and validated.customers is not None and not failures and not validated.unknown:
+    valid = not failures
+    if creating and validated.customers is not None and valid and not validated.unknown:
         # First, so that the calling hours below are judged by the API's clock.
         screened, facts = _screen(run, news, validated.customers, replaced)
         failures += screened
+    named = _names(run, olds, news, creating, valid and not _key_refused(failures), sink)
+    failures += named.failures
     hours = _hours(run, news, validated, policy) if anew else None
     if hours is not None and not any(f.path == PAST_PATH for f in failures):
         allowed = news.get(OPT_OUT) is True
@@ -127,12 +131,31 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     reported = not olds and not replaced and run.reporting and validated.customers is not None
     if reported and not failures:
         assert validated.customers is not None
-        # One record per campaign: a create's carries its standing opt-ins.
+        # One record per campaign: a create's carries its standing opt-ins and what it names.
         report = _create_report(name, validated.customers, hours, facts)
-        sink.report(replace(report, opt_ins=opt_ins) if opt_ins else report)
-    elif opt_ins:
-        sink.report(CampaignReport(name, opt_ins=opt_ins))
+        sink.report(replace(report, names=named.named, opt_ins=opt_ins))
+    elif opt_ins or (named.named and run.reporting and not failures):
+        sink.report(CampaignReport(name, opt_ins=opt_ins, names=named.named))
     return _in_file(failures, news)
+
+
+def _names(
+    run: Run,
+    olds: Mapping[str, Any],
+    news: Mapping[str, Any],
+    creating: bool,
+    judged: bool,
+    sink: Sink,
+) -> Judged:
+    """What a valid change that sets them names (:mod:`.references`), read once per run."""
+    if not judged or not sets_names(olds, news, creating):
+        return Judged()
+    return run.references.judge(run, news, sink)
+
+
+def _key_refused(failures: list[Failure]) -> bool:
+    """The key was refused: the reads would be refused too, and say nothing more."""
+    return any(KEY_REFUSED in f.reason for f in failures)
 
 
 def _in_file(failures: list[Failure], news: Mapping[str, Any]) -> list[Failure]:

@@ -11,6 +11,8 @@ stack config; the plugin one) and every hook of that process is a method of it. 
   (check and create then judge a create, not the campaign deleted first), which were just read
   by a refresh (whose own diff must record, not refuse), the stack's campaigns met (for
   messages), the standing opt-ins already said;
+- the **references** read (:mod:`.references`): each assistant, workflow and phone number a
+  change names is read once, whichever hook asks first;
 - the **customer lists** met (:meth:`Run.customers`): a list of 10,000 customers is decoded
   once, whichever hook needs it first.
 
@@ -37,6 +39,7 @@ from pulumi_cozmox.core.engine import apply, check, diff
 from pulumi_cozmox.core.engine.create import Claims
 from pulumi_cozmox.core.engine.guard import Guard
 from pulumi_cozmox.core.engine.outcome import Diff, Failure, Read, Sink
+from pulumi_cozmox.core.engine.references import References
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.rules.config import CONFIG_KEYS, Rules, resolve_rules
 from pulumi_cozmox.core.rules.hours import CallingHours, calling_hours_in, dialing_window
@@ -155,6 +158,8 @@ class Run:
         self.notice = notice
         self.handoff = Handoff()
         self.claims = Claims()
+        #: The objects campaigns name, each read once per run.
+        self.references = References()
         self._lock = threading.Lock()
         self._client: CozmoxClient | None = None
         self._rules: Rules | None = None

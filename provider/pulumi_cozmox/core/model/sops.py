@@ -1,5 +1,6 @@
-"""Customers files encrypted with SOPS (getsops/sops): recognised by their content, decrypted in
-memory, and written encrypted where a ``.sops.yaml`` creation rule asks for it.
+"""Files of personal data encrypted with SOPS (getsops/sops): customers files, the do-not-call list
+and the calling policy, recognised by their content, decrypted in memory, and (customers files)
+written encrypted where a ``.sops.yaml`` creation rule asks for it.
 
 A team keeps customer lists in git encrypted, and CI decrypts them with a key of its own (a
 secret apart from the API key). SOPS writes two shapes this module reads, both JSON documents
@@ -39,6 +40,7 @@ __all__ = [
     "encrypt_by_rule",
     "envelope",
     "find_sops",
+    "plain_text",
 ]
 
 #: Where SOPS looks for creation rules: this name, in the working folder or one above it.
@@ -132,6 +134,21 @@ def decrypt(data: bytes, sealed: Envelope) -> bytes:
         f"encrypted with SOPS, and `sops decrypt` failed (exit {done.returncode}); "
         "run `sops decrypt` on the file to see why"
     )
+
+
+def plain_text(data: bytes, kind: str) -> bytes:
+    """``data`` as it is, or decrypted (in memory) when SOPS encrypted it: any file a team
+    keeps personal data in (``kind``: what it is, for a message) may be encrypted whole, as
+    ``sops encrypt FILE`` writes a file it has no store for (its binary store)."""
+    sealed = envelope(data)
+    if sealed is None:
+        return data
+    if sealed.store != "binary":
+        raise SopsError(
+            f"encrypted with SOPS value by value (its JSON store), but {kind} is not JSON: "
+            "encrypt the file whole (sops encrypt --input-type binary --output-type json FILE)"
+        )
+    return decrypt(data, sealed)
 
 
 def config_file(folder: Path) -> Path | None:

@@ -12,8 +12,9 @@ at its default is left out), date-times as ISO 8601 UTC strings, nested facts as
 tuples as lists. Field names in
 ``reasons`` and ``opt_ins`` are the API's (``schedulePlan``, ``allowRedial``): each program
 spells them its own way when they are shown. A reader ignores fields it does not know; a
-record of a newer major version is skipped. No record holds a number, name or email: customers
-appear only as masked keys (``+1 ••• ••• ••04``) and paths.
+record of a newer major version is skipped. No record holds a customer's number, name or
+email: customers appear only as masked keys (``+1 ••• ••• ••04``) and paths (the phone number a
+campaign calls from, in ``names``, is the org's own line).
 
 Pure: no I/O, no pulumi import.
 """
@@ -39,6 +40,7 @@ __all__ = [
     "CampaignReport",
     "Counters",
     "DeltaFacts",
+    "Named",
     "Stop",
     "ZoneFacts",
     "from_record",
@@ -138,6 +140,18 @@ class AlsoCalled:
 
 
 @dataclass(frozen=True)
+class Named:
+    """An object a campaign names, as the API's read of it found it: which field names it (the
+    API's name: ``assistantId``, ``workflowId``, ``phoneNumberId``), its id, its name and, for
+    a phone number, the number it calls from (a business line, not personal data)."""
+
+    field: str
+    id: str
+    name: str | None = None
+    number: str | None = None
+
+
+@dataclass(frozen=True)
 class CampaignReport:
     """Everything a reviewer must see for one campaign a change touches."""
 
@@ -198,6 +212,9 @@ class CampaignReport:
     """Standing opt-ins in force (``allowRedial``: set to true), said at every preview."""
     stops: Stop | None = None
     """What ending the campaign cuts short (``ended=True``, or a delete of one dialing)."""
+    names: tuple[Named, ...] = ()
+    """What the campaign names, read from the API when a change sets it: who speaks (the
+    assistant or workflow) and the line it calls from (the phone number)."""
 
     @property
     def dialed(self) -> bool:

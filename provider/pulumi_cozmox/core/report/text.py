@@ -13,8 +13,10 @@ but letters, digits and ``._/-``); the fields are spelled as the program of ``do
 
 The action line is always there (for a report with an action); then the status when the
 campaign exists, the customers when both lists are known, who is called and when (the window in
-UTC and in each time zone, local times, the date only where it differs from the UTC start), the
-stack's rules, what ending the campaign cuts short, the standing opt-ins. No line holds a
+UTC and in each time zone, local times, the date only where it differs from the UTC start), what
+the campaign names (the assistant or workflow, and the line it calls from, as the API read them:
+``assistant "Reminders" (asst-1); calls from +14155550100 "Front desk" (pn-1)``), the stack's
+rules, what ending the campaign cuts short, the standing opt-ins. No line holds a customer's
 number, name or email: customers appear only as masked keys.
 
 Pure: no I/O, no pulumi import.
@@ -32,6 +34,7 @@ from pulumi_cozmox.core.report.record import (
     CampaignReport,
     Counters,
     DeltaFacts,
+    Named,
     Stop,
     ZoneFacts,
 )
@@ -43,6 +46,7 @@ __all__ = [
     "counters_text",
     "delta_text",
     "field_list",
+    "names_text",
     "opt_in_line",
     "people_text",
     "span_text",
@@ -255,6 +259,8 @@ def to_lines(report: CampaignReport, door: str = "python") -> list[str]:
         calls = _calls_line(report)
         if calls is not None:
             lines.append(calls)
+    if report.names:
+        lines.append(names_text(report.names))
     rules = _rules_line(report)
     if rules is not None:
         lines.append(rules)
@@ -265,6 +271,22 @@ def to_lines(report: CampaignReport, door: str = "python") -> list[str]:
     if report.opt_ins:
         body.append(head + opt_in_line(report.opt_ins, door))
     return body
+
+
+#: How the names line calls each field's object.
+_NAMED = {"assistantId": "assistant", "workflowId": "workflow", "phoneNumberId": "calls from"}
+
+
+def _named(found: Named) -> str:
+    label = json.dumps(found.name, ensure_ascii=False) if found.name else "(no name)"
+    if found.field == "phoneNumberId":
+        label = f"{found.number} {label}" if found.number else label
+    return f"{_NAMED.get(found.field, found.field)} {label} ({found.id})"
+
+
+def names_text(named: tuple[Named, ...]) -> str:
+    """``assistant "Reminders" (asst-1); calls from +14155550100 "Front desk" (pn-1)``."""
+    return "; ".join(_named(found) for found in named)
 
 
 def stop_text(stop: Stop) -> str:

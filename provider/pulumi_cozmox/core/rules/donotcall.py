@@ -3,6 +3,8 @@
 Stack config ``cozmox:doNotCall`` (or ``COZMOX_DO_NOT_CALL``) names a file, relative to the
 Pulumi project directory. It is either a CSV file with a ``number`` column (any other column is
 ignored), or one number per line; blank lines and lines starting with ``#`` are skipped in both.
+Either may be encrypted with SOPS, as customers files are (:mod:`pulumi_cozmox.core.model.sops`:
+recognised by its content, whatever its name, and decrypted in memory).
 Numbers are compared in E.164 form: ``+1 (415) 555-0101`` on the list is ``+14155550101`` in a
 campaign. A SIP URI (``sip:...``) is listed as written.
 
@@ -10,7 +12,7 @@ The list's numbers are personal data: they never leave this module but as a coun
 (:attr:`DoNotCall.digest`, of the sorted E.164 numbers), and no error quotes one (an unreadable
 line is named by its number in the file).
 
-Pure but for reading the file: no pulumi import.
+Pure but for reading the file (and SOPS decrypting it): no pulumi import.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.model import sops
 from pulumi_cozmox.core.model.phone import e164, person_of
 
 __all__ = ["DoNotCall", "load_do_not_call", "parse_do_not_call"]
@@ -85,7 +88,10 @@ def load_do_not_call(path: Path, shown: str) -> DoNotCall:
     line is not a number in international form."""
     where = f"cozmox:doNotCall file {shown}"
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        text = sops.plain_text(data, "a do-not-call list").decode("utf-8-sig")
+    except sops.SopsError as exc:
+        raise ConfigurationError(f"{where}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigurationError(f"{where} cannot be read: {reason}") from None

@@ -21,7 +21,9 @@ level. A key a region leaves out comes from the top level. Without a file the po
 level's defaults: 08:00-21:00 every day (:data:`DEFAULT_POLICY`).
 
 Errors name the file and the key (``cozmox:callingPolicy file policy.toml: regions.US-XX: not a
-region ...``). Pure but for reading the file: no pulumi import.
+region ...``). The file may be encrypted with SOPS (teams encrypt whole folders): recognised by
+its content and decrypted in memory, as customers files are. Pure but for reading the file (and
+SOPS decrypting it): no pulumi import.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.model import sops
 from pulumi_cozmox.core.model.regions import COUNTRIES, SUBDIVISIONS, country, subdivision
 
 if sys.version_info >= (3, 11):
@@ -215,7 +218,10 @@ def load_policy(path: Path, shown: str) -> CallingPolicy:
     file and the key when it cannot be read or holds something this policy does not allow."""
     where = f"cozmox:callingPolicy file {shown}"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        plain = sops.plain_text(path.read_bytes(), "a calling policy")
+        data = tomllib.loads(plain.decode("utf-8"))
+    except sops.SopsError as exc:
+        raise ConfigurationError(f"{where}: {exc}") from None
     except OSError as exc:
         raise ConfigurationError(f"{where} cannot be read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
