@@ -97,7 +97,9 @@ def test_a_night_campaign_taken_over_as_it_is_is_refused_with_the_ways_out(
     assert "ended=True" in text and "allow_outside_calling_hours=True" in text
     assert CUSTOMERS[0]["number"] not in text
     assert said.reports == []
-    assert requests(emulator) == [f"GET /campaign/{campaign_id}"]  # one read, no write
+    # One read of the campaign and of each object it names; no write.
+    named = ["GET /assistant/asst-1", "GET /phone-number/pn-1"]
+    assert requests(emulator) == [f"GET /campaign/{campaign_id}", *named]
     # Each way out passes: end it, opt in, or move the window into the day.
     for way in (
         news(campaign_id, NIGHT, ended=True),
@@ -115,7 +117,9 @@ def test_up_judges_the_takeover_again_just_before_its_patch(run_for, emulator: E
     with pytest.raises(Refusal) as refused:
         run_for().create(moved, Collect())  # as `up` would, had check let it through
     assert "the campaign still dials as it is" in names.render(str(refused.value), "python")
-    assert requests(emulator) == [f"GET /campaign/{campaign_id}"]  # never PATCHed
+    # What it names is read (a new run), then the campaign; never PATCHed.
+    named = ["GET /assistant/asst-1", "GET /phone-number/pn-1"]
+    assert requests(emulator) == [*named, f"GET /campaign/{campaign_id}"]
     with emulator.api() as api:
         assert api.get(f"/campaign/{campaign_id}").json()["schedulePlan"] == DAY
 
