@@ -3,7 +3,8 @@
 ``emulator`` (function scope) is one session-wide ``cozmox-emulator`` process on a free port
 with an in-memory database, reset (``POST /__emulator/reset``) before each test. It gives
 ``.base_url``, ``.api_key``, ``.control`` (an ``httpx.Client`` on ``<base>/__emulator/``) and
-``.api()`` (an ``httpx.Client`` on the API with the bearer key).
+``.api()`` (an ``httpx.Client`` on the API with the bearer key) and ``.clock(**move)`` (freeze,
+set or advance the emulator's clock: docs/emulator.md, "The clock").
 
 ``start_emulator(*args)`` starts a separate process (for restarts, other keys, settings);
 the caller stops it with ``.stop()`` (the fixture also stops whatever is left at the end).
@@ -25,7 +26,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import httpx
 import pytest
@@ -61,6 +62,14 @@ class Emulator:
             timeout=kwargs.pop("timeout", 60.0),  # type: ignore[arg-type]
             **kwargs,  # type: ignore[arg-type]
         )
+
+    def clock(self, **move: Any) -> dict[str, Any]:
+        """``POST /__emulator/clock`` with ``move`` (``freeze=True``, ``set=ISO``,
+        ``advance="PT1H"``...): the clock after it. A test that counts calls freezes it."""
+        answer = self.control.post("clock", json=move)
+        answer.raise_for_status()
+        clock: dict[str, Any] = answer.json()
+        return clock
 
     def stderr(self) -> str:
         if self._stderr is None:

@@ -20,6 +20,12 @@ from tests.conftest import Emulator
 from tests.integration.helpers import Collect
 
 ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
+#: Where tests that read the server's time stop the emulator's clock.
+NOW = "2030-03-04T17:00:00Z"
+
+
+def instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def window(start: str, hours: int = 3) -> dict[str, str]:
@@ -88,7 +94,16 @@ def python(text: str) -> str:
 # --- the org, read once per run and bounded ---------------------------------------------------
 
 
+def lookback_of(emulator: Emulator) -> datetime:
+    """Where the run's read of ended campaigns starts (its ``updatedAtGe``)."""
+    [ended] = [r for r in journal(emulator) if r.startswith("GET /campaign?status=ended")]
+    since = ended.split("updatedAtGe=")[1].split("&")[0].replace("%3A", ":")
+    return datetime.fromisoformat(since.replace("Z", "+00:00"))
+
+
 def test_the_org_is_read_once_per_run_bounded_by_the_lookback(run_for, emulator) -> None:
+    # The clock stands still: the server's time of the read is this instant, exactly.
+    emulator.clock(freeze=True, set=NOW)
     run = run_for(callLimit="2/30d")
     for i, start in enumerate(("2099-01-05T17:00", "2099-01-06T17:00", "2099-01-07T17:00")):
         assert run.check({}, props(f"c{i}", start, [f"+1415555020{i}"]), Collect()) == []
@@ -97,12 +112,16 @@ def test_the_org_is_read_once_per_run_bounded_by_the_lookback(run_for, emulator)
     # which is the call limit's period (30 days, longer than the 7 days kept at least).
     assert len(listings) == 3
     assert "status=scheduled" in listings[0] and "status=in-progress" in listings[1]
-    ended = listings[2]
-    assert "status=ended" in ended and "updatedAtGe=" in ended
-    since = ended.split("updatedAtGe=")[1].split("&")[0].replace("%3A", ":")
-    server = run.now()
-    lookback = server - datetime.fromisoformat(since.replace("Z", "+00:00"))
-    assert timedelta(days=30) - timedelta(minutes=5) < lookback <= timedelta(days=30, minutes=1)
+    assert lookback_of(emulator) == instant(NOW) - timedelta(days=30)
+
+
+def test_without_a_rule_asking_more_the_lookback_is_seven_days(run_for, emulator) -> None:
+    # A killed `pulumi up` re-run days later still finds the campaign it had created, even if
+    # it has dialed and ended since: ended campaigns are read 7 days back, and no further.
+    emulator.clock(freeze=True, set=NOW)
+    run = run_for(callLimit="1/24h")  # a period shorter than the 7 days kept
+    assert run.check({}, props("c", "2099-01-05T17:00", [ADA]), Collect()) == []
+    assert lookback_of(emulator) == instant(NOW) - timedelta(days=7)
 
 
 # --- the call limit: creates, and windows that move --------------------------------------------
@@ -124,9 +143,20 @@ def test_a_create_past_the_call_limit_is_refused_naming_paths_and_the_other(
     assert run.check({}, props("later", "2099-01-08T17:00", [GRACE]), Collect()) == []
 
 
-def test_moving_a_window_past_the_call_limit_is_refused_at_preview_and_at_up(
-    run_for, emulator
-) -> None:
+def test_the_call_limit_counts_the_other_creates_of_this_run(run_for, emulator) -> None:
+    # A preview of two new campaigns: neither is in the org, yet the second calls Grace four
+    # hours after the first does.
+    run = run_for(callLimit="1/24h")
+    assert run.check({}, props("monday", "2099-01-05T17:00", [ADA, GRACE]), Collect()) == []
+    [failure] = run.check({}, props("evening", "2099-01-05T21:00", [EDSGER, GRACE]), Collect())
+    text = python(failure.reason)
+    assert "customers[1]" in text and "customers[0]" not in text
+    assert 'resource "monday" (created in this run)' in text
+    assert "past the call limit 1/24h" in text
+    assert not [r for r in journal(emulator) if not r.startswith("GET ")]  # nothing written
+
+
+def test_moving_a_window_past_the_call_limit_is_refused_at_preview(run_for, emulator) -> None:
     # Issue 23, case 1: a campaign created a week after another (fine), then moved to an hour
     # after it, calling the same person.
     first = create(run_for(callLimit="1/24h"), props("first", "2099-01-05T17:00", [ADA]))
@@ -141,15 +171,35 @@ def test_moving_a_window_past_the_call_limit_is_refused_at_preview_and_at_up(
     assert "moving its window" in text and "customers[0]" in text
     assert f"campaign {first['id']}" in text and "past the call limit 1/24h" in text
     assert {r.split(" ")[0] for r in journal(emulator)} == {"GET"}  # judged, nothing written
-    # `up` judges again just before its PATCH (the org caught up): nothing is patched.
-    with pytest.raises(Refusal):
-        run.update(recorded["id"], recorded, moved, Collect())
-    assert not [r for r in journal(emulator) if r.startswith("PATCH")]
     # Further from Monday than 24 hours: the move is planned and applied.
     later = {**week, "schedule_plan": window("2099-01-07T17:00")}
     assert run.diff(recorded["id"], recorded, later, Collect()).changes
     out = run.update(recorded["id"], recorded, later, Collect())
     assert out["schedule_plan"] == later["schedule_plan"]
+
+
+def test_up_judges_a_moved_window_again_once_the_org_caught_up(run_for, emulator) -> None:
+    # The move is fine at preview; then, before `up` patches it, the dashboard schedules Ada
+    # an hour before the moved window. `up` reads what changed (the catch-up just before the
+    # PATCH), finds it, and refuses: nothing is patched.
+    run = run_for(callLimit="1/24h")
+    week = props("week", "2099-01-12T17:00", [ADA])
+    recorded = create(run, week)
+    moved = {**week, "schedule_plan": window("2099-01-05T21:00")}
+    assert run.diff(recorded["id"], recorded, moved, Collect()).changes  # planned
+    with emulator.api() as api:
+        dashboard = api.post(
+            "/campaign", json=api_body(props("x", "2099-01-05T17:00", [ADA]), [ADA])
+        ).json()
+    emulator.control.delete("requests")
+    with pytest.raises(Refusal) as refused:
+        run.update(recorded["id"], recorded, moved, Collect())
+    text = python(str(refused.value))
+    assert "moving its window" in text and f"campaign {dashboard['id']}" in text
+    assert not [r for r in journal(emulator) if r.startswith("PATCH")]
+    with emulator.api() as api:
+        kept = api.get(f"/campaign/{recorded['id']}").json()["schedulePlan"]
+    assert kept == week["schedule_plan"]
 
 
 def test_a_campaign_created_later_elsewhere_past_the_limit_is_named_at_every_preview(
@@ -191,9 +241,10 @@ def test_a_blackout_added_after_scheduling_fails_every_preview(run_for, emulator
     assert "customers[0], customers[1]" in text and "ended=True" in text
     assert ADA not in text and ADA[2:] not in text
     assert journal(emulator) == [f"GET /campaign/{recorded['id']}"]  # its live status, once
-    # The way out the refusal gives: ended=True.
+    # The way out the refusal gives: ended=True, planned as an update of that input alone.
     ended = {**spring, "ended": True}
-    assert run_for(callingPolicy="policy.toml").diff(recorded["id"], recorded, ended, Collect())
+    way_out = run_for(callingPolicy="policy.toml").diff(recorded["id"], recorded, ended, Collect())
+    assert (way_out.changes, way_out.replaces, way_out.changed) == (True, (), ("ended",))
 
 
 def test_a_person_listed_after_creation_is_named_in_the_live_campaigns_terms(

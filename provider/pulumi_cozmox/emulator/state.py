@@ -20,8 +20,8 @@ class EmulatorState:
     limiter: RateLimiter = field(default_factory=RateLimiter)
 
     def reset(self) -> None:
-        """Back to a fresh server: no campaigns, faults, journal, added keys or clock offset,
-        and the rate limit given at start (if any)."""
+        """Back to a fresh server: no campaigns, faults, journal or added keys, the clock
+        running with the wall clock, and the rate limit given at start (if any)."""
         self.faults.clear()
         self.limiter.restore()
         self.journal.clear()
