@@ -219,13 +219,16 @@ def timed_client(
 
 
 def test_429s_are_retried_until_a_deadline_not_a_count(emulator: Any) -> None:
+    # 40 answers of 429 within the 300 s deadline (1 to 2.5 s each): far more than any count
+    # of retries a client might cap them at (max_retries, for other failures, is 1 here).
     cid = stored(emulator, body())
-    add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=1, times=8)
+    add_fault(emulator, method="GET", path="/campaign/*", status=429, retryAfter=1, times=40)
     clock = Clock()
     with timed_client(emulator, clock, max_retries=1) as c:
         assert c.get_status(cid) == "scheduled"
-    assert [e["status"] for e in journal(emulator, "GET", f"/campaign/{cid}")] == [429] * 8 + [200]
-    assert len(clock.pauses) == 8 and all(1.0 <= p <= 2.5 for p in clock.pauses)
+    statuses = [e["status"] for e in journal(emulator, "GET", f"/campaign/{cid}")]
+    assert statuses == [429] * 40 + [200]
+    assert len(clock.pauses) == 40 and all(1.0 <= p <= 2.5 for p in clock.pauses)
 
 
 def test_429s_past_the_deadline_fail_naming_the_setting(emulator: Any) -> None:

@@ -6,6 +6,9 @@ emulator's journal; expected values follow from each scenario."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -17,11 +20,12 @@ from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.core.resource import names
 from tests.conftest import Emulator
-from tests.integration.helpers import Collect
+from tests.integration.helpers import Collect, campaigns
 
 ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
 #: Where tests that read the server's time stop the emulator's clock.
 NOW = "2030-03-04T17:00:00Z"
+POST = {"method": "POST", "path": "/campaign"}
 
 
 def instant(text: str) -> datetime:
@@ -220,6 +224,76 @@ def test_a_campaign_created_later_elsewhere_past_the_limit_is_named_at_every_pre
     assert warning.campaign_id == recorded["id"] and warning.call_limit == "1/24h"
     [over] = warning.over_limit
     assert later["id"] in over.other and over.people == 1
+
+
+# --- creates at the same moment, and lost answers -----------------------------------------------
+
+
+def held(emulator: Emulator) -> int:
+    return sum(rule.get("held", 0) for rule in emulator.control.get("faults").json())
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60.0) -> None:
+    """Poll until ``condition`` holds (the deadline only bounds a failure)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        time.sleep(0.01)
+
+
+def test_a_twin_made_elsewhere_while_the_post_was_in_flight_makes_this_one_withdraw(
+    run_for, emulator
+) -> None:
+    # The guard looked (nothing identical), the POST is held at the API; meanwhile another
+    # stack creates the identical campaign, a second earlier (the clock stands still but
+    # for that). Once this POST commits, the later of the two is deleted again.
+    emulator.clock(freeze=True, set=NOW)
+    run = run_for()
+    spring = props("spring", "2099-01-14T17:00", [ADA, GRACE])
+    assert run.check({}, spring, Collect()) == []
+    emulator.control.post("faults", json={**POST, "action": "hold"}).raise_for_status()
+    outcome: list[BaseException | str] = []
+
+    def create_spring() -> None:
+        try:
+            outcome.append(run.create(spring, Collect())[0])
+        except BaseException as exc:  # judged below
+            outcome.append(exc)
+
+    thread = threading.Thread(target=create_spring)
+    thread.start()
+    wait_for(lambda: held(emulator) == 1, "the run's POST held")
+    with emulator.api() as api:
+        twin = api.post("/campaign", json=api_body(spring, [ADA, GRACE])).json()
+    emulator.clock(advance="PT1S")
+    emulator.control.post("faults/release").raise_for_status()
+    thread.join(60)
+    [refused] = outcome
+    assert isinstance(refused, Refusal), refused
+    assert "is the later of them, so it was deleted again" in str(refused)
+    assert f"an identical campaign, {twin['id']}" in str(refused)
+    assert [c["id"] for c in campaigns(emulator)] == [twin["id"]]
+
+
+def test_a_lost_answer_is_found_by_a_run_whose_api_clock_stands_still(run_for, emulator) -> None:
+    # The API's clock is frozen; this machine's runs on: 6 s pass in the catch-up before the
+    # POST (a slow answer). The lookup of the lost answer still starts before the instant the
+    # API stamped the campaign with, so the campaign is found, not sent again.
+    emulator.clock(freeze=True, set=NOW)
+    run = run_for()
+    spring = props("spring", "2099-01-14T17:00", [ADA])
+    assert run.check({}, spring, Collect()) == []
+    catch_up = {"method": "GET", "path": "/campaign", "query": "updatedAtGe=*"}
+    for rule in (
+        {**catch_up, "action": "delay", "delaySeconds": 6},
+        {**POST, "action": "drop_after_commit"},
+    ):
+        emulator.control.post("faults", json=rule).raise_for_status()
+    said = Collect()
+    campaign_id, _ = run.create(spring, said)
+    assert [c["id"] for c in campaigns(emulator)] == [campaign_id]
+    assert [r for r in journal(emulator) if r.startswith("POST")] == ["POST /campaign"]
+    assert any("the answer to POST /campaign was lost" in n for n in said.notices)
 
 
 # --- rules changed after a campaign was scheduled --------------------------------------------
