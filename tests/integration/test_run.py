@@ -368,14 +368,15 @@ def test_unending_a_campaign_that_never_dialed_is_a_first_call(run_for, emulator
 
 def test_every_count_of_ending_comes_from_one_reading(run_for, emulator) -> None:
     # Issue 23, case 5: the state recorded a scheduled campaign; it has started dialing since.
+    emulator.clock(freeze=True, set=NOW)  # its calls last a minute: none ends meanwhile
     run = run_for()
-    start = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(minutes=10)
+    start = instant(NOW) + timedelta(minutes=10)
     spring = props("spring", start.strftime("%Y-%m-%dT%H:%M:%S"), [ADA, GRACE, ALAN])
     spring["allow_outside_calling_hours"] = True  # whenever the test runs
     recorded = create(run, spring)
     assert recorded["status"] == "scheduled"
     # 5 s into the window: its calls (60 s each) are being made.
-    emulator.control.post("clock", json={"advanceSeconds": 10 * 60 + 5}).raise_for_status()
+    emulator.clock(advance="PT10M5S")
     said = Collect()
     emulator.control.delete("requests")
     run_for().diff(recorded["id"], recorded, {**spring, "ended": True}, said)
