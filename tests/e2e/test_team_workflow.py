@@ -51,6 +51,9 @@ PASSPHRASE = "team-passphrase"
 NUMBERS = ["+14155550147", "+14155550148", "+14155550149", "+12125550163", "+12125550164"]
 SEVEN = [n[-7:] for n in NUMBERS]
 GIT_USER = ["-c", "user.name=Team", "-c", "user.email=team@example.com"]
+#: When a command is taken for hung (a bound, not a timing: a busy machine's pip install of the
+#: package from git takes minutes).
+HANG = 1800
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -126,7 +129,7 @@ class Team:
             env=self.laptop_env(),
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=HANG,
             check=False,
         )
         if record:
