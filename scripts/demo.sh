@@ -25,7 +25,9 @@ emulator_up() {
     python3 - "$base_url" <<'PY'
 import sys, urllib.request
 try:
-    urllib.request.urlopen(sys.argv[1] + "/__emulator/health", timeout=2)
+    # A busy machine may take seconds to answer: a running emulator taken for a stopped one
+    # would be started again on its port.
+    urllib.request.urlopen(sys.argv[1] + "/__emulator/health", timeout=30)
 except Exception:
     sys.exit(1)
 PY
@@ -55,9 +57,12 @@ start_emulator() {
     echo "demo: starting the Cozmox emulator at $base_url (database $demo/emulator.sqlite3)"
     nohup cozmox-emulator --port "$port" --db "$demo/emulator.sqlite3" --objects "$objects" \
         >"$demo/emulator.log" 2>&1 &
-    echo $! >"$demo/emulator.pid"
-    for _ in $(seq 100); do
+    pid=$!
+    echo $pid >"$demo/emulator.pid"
+    # Until it listens or exits (a busy machine takes its time to start one: no short limit).
+    for _ in $(seq 3000); do
         grep -q "listening on" "$demo/emulator.log" 2>/dev/null && return
+        kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
     echo "demo: the emulator did not start; see $demo/emulator.log" >&2
@@ -92,7 +97,7 @@ Look further (first the export line, in this shell):
   $look refresh --yes $on   # compare with the emulator
   curl -fsS -H 'Authorization: Bearer sk-cozmox-local' $base_url/campaign   # the campaigns
   curl -fsS $base_url/__emulator/requests   # the emulator's request journal
-  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"advanceSeconds": 3600}' $base_url/__emulator/clock   # move time on
+  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"advance": "PT1H"}' $base_url/__emulator/clock   # move time on
 Tear down (destroys the stack, stops the emulator):
   make -C $(q "$repo") demo-destroy
 MSG

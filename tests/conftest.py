@@ -5,7 +5,8 @@ with an in-memory database, reset (``POST /__emulator/reset``) before each test 
 the assistants, phone numbers and workflows the tests, examples and ``campaign-full.json`` name
 (``tests/data/objects.json``, ``POST /__emulator/objects``: a create's preview reads them). It gives
 ``.base_url``, ``.api_key``, ``.control`` (an ``httpx.Client`` on ``<base>/__emulator/``) and
-``.api()`` (an ``httpx.Client`` on the API with the bearer key).
+``.api()`` (an ``httpx.Client`` on the API with the bearer key) and ``.clock(**move)`` (freeze,
+set or advance the emulator's clock: docs/emulator.md, "The clock").
 
 ``start_emulator(*args)`` starts a separate process (for restarts, other keys, settings; seeded
 with the same objects through ``--objects`` unless ``args`` give their own); the caller stops it
@@ -29,7 +30,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import httpx
 import pytest
@@ -67,6 +68,14 @@ class Emulator:
             timeout=kwargs.pop("timeout", 60.0),  # type: ignore[arg-type]
             **kwargs,  # type: ignore[arg-type]
         )
+
+    def clock(self, **move: Any) -> dict[str, Any]:
+        """``POST /__emulator/clock`` with ``move`` (``freeze=True``, ``set=ISO``,
+        ``advance="PT1H"``...): the clock after it. A test that counts calls freezes it."""
+        answer = self.control.post("clock", json=move)
+        answer.raise_for_status()
+        clock: dict[str, Any] = answer.json()
+        return clock
 
     def stderr(self) -> str:
         if self._stderr is None:

@@ -235,7 +235,7 @@ def _run(step: Mapping[str, Any], job: Job, env: dict[str, str], number: int) ->
         env=env,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1800,  # a hung step (a pip install from git takes minutes on a busy machine)
         check=False,
     )
     if "id" in step:

@@ -7,7 +7,6 @@ replacement is refused -> allowed with allow_redial (the old one ended and kept)
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -51,10 +50,12 @@ def args(**overrides: Any) -> dict[str, Any]:
     return {**base, **overrides}
 
 
-def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emulator) -> None:
-    stack = campaign_stack()
+#: 25 customers: with the emulator's 10 calls at a time of 60 s each, dialing lasts 3 minutes.
+MORE = [*CUSTOMERS, *({"number": f"+1415555{2000 + i}"} for i in range(23))]
 
-    # Create.
+
+def created_without_a_request_to_spare(stack: CampaignStack, emulator: Emulator) -> str:
+    """Create; a no-op preview and up send nothing: the campaign's id."""
     stack.declare(main=args())
     stack.up()
     first_id = stack.outputs()["main.id"]
@@ -62,14 +63,15 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     assert stored["id"] == first_id
     # User data keys are sent as written, never case-converted.
     assert stored["customers"][0]["assistantOverrides"]["variableValues"] == {"Plan_Tier": "gold"}
-
-    # A no-op preview and a no-op up: no changes, no API request.
     clear_journal(emulator)
     assert stack.preview_json()["changeSummary"] == {"same": 2}
     stack.up()
     assert journal(emulator) == []
+    return str(first_id)
 
-    # Rename: one PATCH.
+
+def renamed_then_drift_undone(stack: CampaignStack, emulator: Emulator, first_id: str) -> None:
+    """Rename: one PATCH; renamed in the dashboard: refresh shows it, up restores it."""
     stack.declare(main=args(name="Renewals Q3"))
     assert stack.preview_json()["changeSummary"] == {"same": 1, "update": 1}
     clear_journal(emulator)
@@ -77,8 +79,6 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     # The run checks the key once before it writes (GET /campaign?limit=0), then one PATCH.
     assert journal(emulator) == [("GET", "/campaign"), ("PATCH", f"/campaign/{first_id}")]
     assert campaigns(emulator)[0]["name"] == "Renewals Q3"
-
-    # Someone renames it in the dashboard: refresh shows it, up restores it.
     with emulator.api() as api:
         api.patch(f"/campaign/{first_id}", json={"name": "Changed by hand"}).raise_for_status()
     clear_journal(emulator)
@@ -91,10 +91,10 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     stack.up()
     assert campaigns(emulator)[0]["name"] == "Renewals Q3"
 
-    # New customers while scheduled: replace, deleting before creating. (25 customers: with
-    # the emulator's 10 calls at a time of 60 s each, dialing lasts 3 minutes.)
-    more = [*CUSTOMERS, *({"number": f"+1415555{2000 + i}"} for i in range(23))]
-    stack.declare(main=args(name="Renewals Q3", customers=more))
+
+def replaced_while_scheduled(stack: CampaignStack, emulator: Emulator, first_id: str) -> str:
+    """New customers while scheduled: replace, deleting before creating; the new id."""
+    stack.declare(main=args(name="Renewals Q3", customers=MORE))
     assert stack.preview_json()["changeSummary"] == {"same": 1, "replace": 1}
     clear_journal(emulator)
     stack.up()
@@ -104,16 +104,12 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     second_id = stack.outputs()["main.id"]
     assert stored["id"] == second_id != first_id
     assert stack.outputs()["main.customer_count"] == 25
+    return str(second_id)
 
-    # Time passes: the campaign starts dialing (the recorded status is still "scheduled").
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
-    start = datetime(2099, 1, 1, 17, tzinfo=timezone.utc)
-    advance = (start - now).total_seconds() + 1
-    emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
-    with emulator.api() as api:
-        assert api.get(f"/campaign/{second_id}").json()["status"] == "in-progress"
 
-    # Changing customers now would call them again: preview refuses, nothing is written.
+def refused_while_dialing(stack: CampaignStack, emulator: Emulator, second_id: str) -> None:
+    """Changing customers of a dialing campaign would call them again: preview refuses,
+    nothing is written; a field the API changes only while scheduled is refused too."""
     stack.declare(main=args(name="Renewals Q3", customers=CUSTOMERS))
     clear_journal(emulator)
     with pytest.raises(PulumiFailed) as refused:
@@ -125,13 +121,26 @@ def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emula
     with pytest.raises(PulumiFailed):
         stack.up()
     assert [c["id"] for c in campaigns(emulator)] == [second_id]
-
-    # A field the API changes only while scheduled: refused at preview, not failed at up.
     later = {"earliestAt": "2099-02-01T17:00:00Z"}
-    stack.declare(main=args(name="Renewals Q3", customers=more, schedule_plan=later))
+    stack.declare(main=args(name="Renewals Q3", customers=MORE, schedule_plan=later))
     with pytest.raises(PulumiFailed) as refused:
         stack.preview_json()
     assert "only while the campaign is scheduled" in refused.value.stdout
+
+
+def test_lifecycle(campaign_stack: Callable[..., CampaignStack], emulator: Emulator) -> None:
+    stack = campaign_stack()
+    first_id = created_without_a_request_to_spare(stack, emulator)
+    renamed_then_drift_undone(stack, emulator, first_id)
+    second_id = replaced_while_scheduled(stack, emulator, first_id)
+
+    # Time passes: the campaign starts dialing (the recorded status is still "scheduled").
+    # The clock stops there: the campaign is still dialing when up ends it, however slow the
+    # machine (its calls would all have ended 3 minutes on).
+    emulator.clock(freeze=True, set="2099-01-01T17:00:01Z")
+    with emulator.api() as api:
+        assert api.get(f"/campaign/{second_id}").json()["status"] == "in-progress"
+    refused_while_dialing(stack, emulator, second_id)
 
     # The same change with allow_redial=True goes through: the dialing campaign is ended and
     # kept in the API (its record of who was called), then the new one created.

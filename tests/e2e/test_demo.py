@@ -11,6 +11,10 @@ from pathlib import Path
 
 from tests.e2e.pulumi_cli import REPO
 
+#: When a command is taken for hung (a bound, not a timing: on a busy machine the demo's
+#: emulator and `pulumi up` take minutes).
+HANG = 1200
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -38,7 +42,7 @@ def run_as_printed(commands: list[str], env: dict[str, str], folder: Path) -> li
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=HANG,
         )
         assert proc.returncode == 0, f"{command}\n{proc.stdout}\n{proc.stderr}"
         outputs.append(proc.stdout)
@@ -61,7 +65,7 @@ def test_demo_twice_then_destroy(tmp_path: Path) -> None:
             env=env,
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=HANG,
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
         return proc.stdout

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,11 +50,10 @@ def patch(emulator: Emulator, campaign_id: str, body: dict[str, Any]) -> None:
 
 
 def dial(emulator: Emulator) -> None:
-    """Move the emulator's clock past the window's start: the campaign dials."""
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+    """Stop the emulator's clock a second past the window's start: the campaign dials (its
+    counters stay put until the test moves the clock)."""
     start = datetime.fromisoformat(START.replace("Z", "+00:00"))
-    seconds = max(0.0, (start - now).total_seconds()) + 1
-    emulator.control.post("clock", json={"advanceSeconds": seconds}).raise_for_status()
+    emulator.clock(freeze=True, set=(start + timedelta(seconds=1)).isoformat())
 
 
 # Drift is the core's comparison: one door. Each door's refresh resets the inputs that the next

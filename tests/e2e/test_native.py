@@ -61,6 +61,47 @@ def steps(preview: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
+def one_field_is_one_patch(stack: Stack, emulator: Emulator, spring_id: str) -> None:
+    """One field: an update of that path, sent as one PATCH of the campaign."""
+    program = workdir_file(stack)
+    text = program.read_text()
+    edited = text.replace('latestAt: "2030-03-04T20:00:00Z"', 'latestAt: "2030-03-04T21:00:00Z"')
+    assert edited != text
+    program.write_text(edited)
+    preview = stack.preview_json("--diff")
+    spring = steps(preview)["spring-checkup"]
+    assert spring["op"] == "update"
+    assert spring["detailedDiff"] == {
+        "schedulePlan.latestAt": {"kind": "update", "inputDiff": True}
+    }
+    emulator.control.delete("requests").raise_for_status()
+    stack.up()
+    assert methods(emulator).count("PATCH") == 1 and "POST" not in methods(emulator)
+    assert stack.outputs()["springCheckupId"] == spring_id
+    stored = campaigns(emulator)
+    assert stored[spring_id]["schedulePlan"]["latestAt"].startswith("2030-03-04T21:00:00")
+
+
+def one_more_row_is_a_replacement(stack: Stack, emulator: Emulator, renewals_id: str) -> None:
+    """One more row in the customers file: a new campaign (deleted first), the diff masked."""
+    with (stack.workdir / "customers.csv").open("a") as handle:
+        handle.write("+14155550124,Alan Turing,gold,2030-06-09\n")
+    preview = stack.preview_json("--diff")
+    renewal_step = steps(preview)["renewals"]
+    assert renewal_step["op"] == "replace"
+    assert renewal_step["detailedDiff"] == {
+        "customersFile": {"kind": "update-replace", "inputDiff": True}
+    }
+    previewed = stack.run("preview", "--diff")
+    said = previewed.stdout + previewed.stderr
+    assert "cozmox: renewals: customers: 1 added, 0 removed, 0 changed, 3 unchanged" in said
+    assert not NUMBER.search(previewed.stdout + previewed.stderr)
+    stack.up()
+    after = stack.outputs()
+    assert after["renewalsCustomers"] == 4 and after["renewalsId"] != renewals_id
+    assert set(campaigns(emulator)) == {after["springCheckupId"], after["renewalsId"]}
+
+
 @pytest.mark.parametrize("example", ["yaml", "typescript"])
 def test_example_up_noop_change_replace_destroy(
     example: str, tmp_path: Path, emulator: Emulator
@@ -89,45 +130,8 @@ def test_example_up_noop_change_replace_destroy(
     stack.run("preview", "--expect-no-changes")
     assert methods(emulator) == []  # a no-op preview sends no request
 
-    # One field: an update of that path, sent as one PATCH of the campaign.
-    program = workdir_file(stack)
-    text = program.read_text()
-    edited = text.replace('latestAt: "2030-03-04T20:00:00Z"', 'latestAt: "2030-03-04T21:00:00Z"')
-    assert edited != text
-    program.write_text(edited)
-    preview = stack.preview_json("--diff")
-    spring = steps(preview)["spring-checkup"]
-    assert spring["op"] == "update"
-    assert spring["detailedDiff"] == {
-        "schedulePlan.latestAt": {"kind": "update", "inputDiff": True}
-    }
-    emulator.control.delete("requests").raise_for_status()
-    stack.up()
-    assert methods(emulator).count("PATCH") == 1 and "POST" not in methods(emulator)
-    assert stack.outputs()["springCheckupId"] == outputs["springCheckupId"]
-    stored = campaigns(emulator)
-    assert stored[outputs["springCheckupId"]]["schedulePlan"]["latestAt"].startswith(
-        "2030-03-04T21:00:00"
-    )
-
-    # One more row in the customers file: a new campaign (deleted first), the diff masked.
-    with (stack.workdir / "customers.csv").open("a") as handle:
-        handle.write("+14155550124,Alan Turing,gold,2030-06-09\n")
-    preview = stack.preview_json("--diff")
-    renewal_step = steps(preview)["renewals"]
-    assert renewal_step["op"] == "replace"
-    assert renewal_step["detailedDiff"] == {
-        "customersFile": {"kind": "update-replace", "inputDiff": True}
-    }
-    previewed = stack.run("preview", "--diff")
-    said = previewed.stdout + previewed.stderr
-    assert "cozmox: renewals: customers: 1 added, 0 removed, 0 changed, 3 unchanged" in said
-    assert not NUMBER.search(previewed.stdout + previewed.stderr)
-    stack.up()
-    after = stack.outputs()
-    assert after["renewalsCustomers"] == 4 and after["renewalsId"] != outputs["renewalsId"]
-    assert set(campaigns(emulator)) == {after["springCheckupId"], after["renewalsId"]}
-
+    one_field_is_one_patch(stack, emulator, outputs["springCheckupId"])
+    one_more_row_is_a_replacement(stack, emulator, outputs["renewalsId"])
     stack.destroy()
     assert campaigns(emulator) == {}
 

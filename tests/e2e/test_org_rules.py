@@ -70,31 +70,10 @@ def assert_no_number(text: str, *numbers: str) -> None:
 # The call limit is the core's rule: one door (the YAML door's cozmox:callLimit is read in
 # test_two_stacks_racing_end_with_one_campaign[call limit-yaml]).
 @through("python")
-def test_the_call_limit_counts_other_stacks_and_this_run(
-    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
-) -> None:
-    first = campaign_stack("first")
-    first.configure({"cozmox:callLimit": "1/24h"})
-    first.declare(monday=campaign("2099-01-05T17:00", [ADA, GRACE]))
-    first.up()
-    monday = ids(first)["monday"]
-
-    # Another stack of the same org: Ada again 21 hours after Monday's window closes.
-    second = campaign_stack("second")
-    second.configure({"cozmox:callLimit": "1/24h"})
-    second.declare(tuesday=campaign("2099-01-06T17:00", [ALAN, ADA]))
-    emulator.control.delete("requests").raise_for_status()
-    refused = second.run("preview", check=False)
-    said = refused.stdout + refused.stderr
-    assert refused.returncode != 0
-    assert 'resource "tuesday"' in said and "customers[1]" in said and "customers[0]" not in said
-    assert f"campaign {monday}" in said and "past the call limit 1/24h" in said
-    assert_no_number(said, ADA, ALAN)
-    assert methods(emulator) == {"GET"}
-
-    # Moved a day later, Ada may be called; but two creates of this run that both call Alan
-    # within 24 hours are one too many: the one checked second is refused, naming the other
-    # (the engine checks "again" second: it depends on "tuesday").
+def this_runs_creates_count_too(second: CampaignStack, emulator: Emulator) -> None:
+    """Moved a day later, Ada may be called; but two creates of this run that both call Alan
+    within 24 hours are one too many: the one checked second is refused, naming the other
+    (the engine checks "again" second: it depends on "tuesday"). Further apart: both made."""
     second.declare(
         tuesday=campaign("2099-01-07T17:00", [ALAN, ADA]),
         again=campaign("2099-01-07T23:00", [ALAN], depends_on=["tuesday"]),
@@ -114,9 +93,10 @@ def test_the_call_limit_counts_other_stacks_and_this_run(
     assert sum(e["method"] == "POST" for e in journal(emulator)) == 2
     assert len(campaigns(emulator)) == 3
 
-    # A looser limit lets a third campaign through (Grace: Monday only), and the preview says
-    # who else calls them.
-    third = campaign_stack("third")
+
+def a_looser_limit_says_who_else_calls(third: CampaignStack, monday: str) -> None:
+    """A looser limit lets a third campaign through (Grace: Monday only), and the preview and
+    the review say who else calls them; Alan a third time in 7 days is refused."""
     third.configure({"cozmox:callLimit": "2/7d"})
     # A do-not-call list that lists none of friday's customers: the review counts 0.
     (third.workdir / "do-not-call.txt").write_text("+14155550199\n")
@@ -145,6 +125,32 @@ def test_the_call_limit_counts_other_stacks_and_this_run(
     refused = third.run("preview", check=False)
     assert refused.returncode != 0
     assert "also called by 2 other campaigns" in refused.stdout + refused.stderr
+
+
+def test_the_call_limit_counts_other_stacks_and_this_run(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    first = campaign_stack("first")
+    first.configure({"cozmox:callLimit": "1/24h"})
+    first.declare(monday=campaign("2099-01-05T17:00", [ADA, GRACE]))
+    first.up()
+    monday = ids(first)["monday"]
+
+    # Another stack of the same org: Ada again 21 hours after Monday's window closes.
+    second = campaign_stack("second")
+    second.configure({"cozmox:callLimit": "1/24h"})
+    second.declare(tuesday=campaign("2099-01-06T17:00", [ALAN, ADA]))
+    emulator.control.delete("requests").raise_for_status()
+    refused = second.run("preview", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0
+    assert 'resource "tuesday"' in said and "customers[1]" in said and "customers[0]" not in said
+    assert f"campaign {monday}" in said and "past the call limit 1/24h" in said
+    assert_no_number(said, ADA, ALAN)
+    assert methods(emulator) == {"GET"}
+
+    this_runs_creates_count_too(second, emulator)
+    a_looser_limit_says_who_else_calls(campaign_stack("third"), monday)
 
 
 # Each clash through one door: the withdrawal after the POST is the core's; each door's create
@@ -307,12 +313,9 @@ def instant(text: str) -> datetime:
 
 # How the org is read is the core's (the org view): one door.
 @through("python")
-def test_an_org_of_thousands_is_read_once_and_bounded(
-    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
-) -> None:
-    # Three years of history: 3,000 campaigns that ended long ago, 150 scheduled ahead (50
-    # customers each), one of them identical to a campaign the program declares.
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
+def import_history(emulator: Emulator, now: datetime, twin: dict[str, Any]) -> str:
+    """Three years of history: 3,000 campaigns that ended long ago, 150 scheduled ahead (50
+    customers each), and one made in the dashboard identical to ``twin``: its id."""
     history = []
     for i in range(3000):
         created = now - timedelta(days=3 * 365) + timedelta(hours=8 * i)
@@ -332,22 +335,45 @@ def test_an_org_of_thousands_is_read_once_and_bounded(
             "customers": [{"number": f"+1415202{i:02d}{j:02d}"} for j in range(50)],
         }
         history.append({"createdAt": (now - timedelta(days=30)).isoformat(), "body": body})
-    twin = campaign("2099-01-05T17:00", [ADA, GRACE])
-    history.append(
-        {
-            "createdAt": (now - timedelta(days=2)).isoformat(),
-            "body": {
-                "name": "made in the dashboard",
-                "phoneNumberId": "pn-1",
-                "assistantId": "asst-1",
-                "schedulePlan": twin["schedule_plan"],
-                "customers": twin["customers"],
-            },
-        }
-    )
+    made = {"name": "made in the dashboard", "phoneNumberId": "pn-1", "assistantId": "asst-1"}
+    made |= {"schedulePlan": twin["schedule_plan"], "customers": twin["customers"]}
+    history.append({"createdAt": (now - timedelta(days=2)).isoformat(), "body": made})
     imported = emulator.control.post("import", json={"campaigns": history})
     imported.raise_for_status()
-    twin_id = imported.json()["ids"][-1]
+    return str(imported.json()["ids"][-1])
+
+
+def assert_up_read_once_then_caught_up(emulator: Emulator) -> None:
+    """What an `up` of five creates read: the org once, then only what changed lately."""
+    listings = [e for e in journal(emulator) if (e["method"], e["path"]) == ("GET", "/campaign")]
+    # No listing reads the whole history: each asks for a status or what changed lately.
+    for entry in listings:
+        query = entry["query"]
+        assert (
+            "status=scheduled" in query or "status=in-progress" in query or ("updatedAtGe" in query)
+        ), query
+    # The up's one read of the org: 2 pages of scheduled campaigns (151 at 100 a page), 1 in
+    # progress, 1 ended lately; then a look at what changed before and after each POST, shared
+    # by the creates asking at the same moment: two at least, two per create at most.
+    by_status = [e for e in listings if "status=" in e["query"]]
+    assert len(by_status) == 2 + 1 + 1
+    catch_ups = [e for e in listings if "status=" not in e["query"]]
+    assert 2 <= len(catch_ups) <= 5 * 2
+    posts = [e for e in journal(emulator) if e["method"] == "POST"]
+    assert len(posts) == 5
+    order = [(e["method"], e["query"][:40], e["arrived"], e["ended"]) for e in journal(emulator)]
+    for post in posts:
+        assert any(c["ended"] < post["arrived"] for c in catch_ups), order
+        assert any(c["arrived"] > post["ended"] for c in catch_ups), order
+
+
+def test_an_org_of_thousands_is_read_once_and_bounded(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator
+) -> None:
+    # The clock stands still: the lookback's bound is exact.
+    now = instant(emulator.clock(freeze=True)["now"])
+    twin = campaign("2099-01-05T17:00", [ADA, GRACE])
+    twin_id = import_history(emulator, now, twin)
     stack = campaign_stack()
     creates = {f"c{i}": campaign(f"2099-02-0{i}T17:00", [f"+14155550{i}11"]) for i in range(1, 6)}
     stack.declare(**creates, twin=twin)
@@ -374,32 +400,13 @@ def test_an_org_of_thousands_is_read_once_and_bounded(
         ("GET", "/phone-number/pn-1", None, None),
     ]
     # The lookback is 7 days (no rule asks for more), from the server's time of the first read
-    # (its Date header: whole seconds, stamped as it answered).
-    since = instant(read[0]["time"]) - timedelta(days=7) - instant(params(read[3])["updatedAtGe"])
-    assert abs(since) < timedelta(seconds=5), since
+    # (its Date header, the frozen instant).
+    assert instant(params(read[3])["updatedAtGe"]) == now - timedelta(days=7)
 
     stack.declare(**creates)
     emulator.control.delete("requests").raise_for_status()
     stack.up("--parallel", "8")
-    listings = [e for e in journal(emulator) if (e["method"], e["path"]) == ("GET", "/campaign")]
-    # No listing reads the whole history: each asks for a status or what changed lately.
-    for entry in listings:
-        query = entry["query"]
-        assert (
-            "status=scheduled" in query or "status=in-progress" in query or ("updatedAtGe" in query)
-        ), query
-    # The up's one read of the org: 2 pages of scheduled campaigns (151 at 100 a page), 1 in
-    # progress, 1 ended lately; then a look at what changed before and after each POST, shared
-    # by the creates asking at the same moment: two at least, two per create at most.
-    by_status = [e for e in listings if "status=" in e["query"]]
-    assert len(by_status) == 2 + 1 + 1
-    catch_ups = [e for e in listings if "status=" not in e["query"]]
-    assert 2 <= len(catch_ups) <= 5 * 2
-    posts = [e for e in journal(emulator) if e["method"] == "POST"]
-    assert len(posts) == 5
-    for post in posts:
-        assert any(c["ended"] < post["arrived"] for c in catch_ups)
-        assert any(c["arrived"] > post["ended"] for c in catch_ups)
+    assert_up_read_once_then_caught_up(emulator)
 
 
 # --- preview says what up would --------------------------------------------------------------

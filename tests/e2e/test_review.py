@@ -10,8 +10,9 @@ number, email or name used anywhere appears in any output.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -73,42 +74,47 @@ def assert_no_personal_data(outputs: list[str]) -> None:
                 assert secret not in text, f"{secret!r} leaked"
 
 
-def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
-    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
-) -> None:
-    stack = campaign_stack()
-    outputs: list[str] = []
-    declared: list[str] = []  # every spec the program was given
-    swap = ["+14155550131", "+14155550132", "+14155550133"]
-    stack.declare(
-        swap=campaign("Swap", swap),
+@dataclass
+class Scenario:
+    """A stack under review, what it printed and what its program was given to declare."""
+
+    stack: CampaignStack
+    outputs: list[str] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)  # every spec the program was given
+
+    def declare(self, **resources: dict[str, Any]) -> None:
+        self.stack.declare(**resources)
+        self.declared.append(spec_of(self.stack))
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        done = self.stack.run(*args, check=check)
+        self.outputs += [done.stdout, done.stderr]
+        return done
+
+
+SWAP = ["+14155550131", "+14155550132", "+14155550133"]
+
+
+def applied_and_dialed(scenario: Scenario, emulator: Emulator) -> None:
+    """Three campaigns applied; swap and dialed then call everyone: the API's clock stops
+    past their window, the calls end (old waits for June), refresh records it."""
+    scenario.declare(
+        swap=campaign("Swap", SWAP),
         old=campaign("Renewals", ["+14155550141"], schedule_plan=LATER),
         dialed=campaign("Done", ["+14155550151", "+14155550152"]),
     )
-    declared.append(spec_of(stack))
-    up = stack.up()
-    outputs += [up.stdout, up.stderr]
-    # swap and dialed called everyone: the API's clock passes their window, the calls end
-    # (old waits for June); refresh records it. What is created now dials after this moment.
-    clock = emulator.control.get("clock").json()["now"]
-    now = datetime.fromisoformat(clock.replace("Z", "+00:00"))
-    after = datetime(2099, 1, 2, tzinfo=timezone.utc) - now
-    emulator.control.post(
-        "clock", json={"advanceSeconds": after.total_seconds()}
-    ).raise_for_status()
-    refresh = stack.run("refresh", "--yes", "--skip-preview")
-    outputs += [refresh.stdout, refresh.stderr]
+    scenario.run("up", "--yes", "--skip-preview")
+    emulator.clock(freeze=True, set="2099-01-02T00:00:00Z")  # what is created now dials after
+    scenario.run("refresh", "--yes", "--skip-preview")
 
-    # No change: no line at all.
-    quiet = stack.run("preview")
-    assert "cozmox:" not in quiet.stdout + quiet.stderr
 
-    # The change under review.
-    stack.declare(
+def declare_the_change(scenario: Scenario) -> None:
+    """The change under review: a replacement, a look-alike of a delete, two creates."""
+    scenario.declare(
         # +..33 removed, +..34 added, +..31 renamed; the campaign has ended.
         swap=campaign(
             "Swap",
-            swap,
+            SWAP,
             allow_redial=True,
             schedule_plan=LATER,
             customers=[
@@ -128,27 +134,23 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
         # "dialed" is gone from the program: it has dialed, so it is forgotten (kept in the API).
         # No schedule: the window is already open, dialing starts at once.
         fresh=campaign(
-            "Fresh",
-            ["+442079460161"],
-            schedule_plan=None,
-            allow_outside_calling_hours=True,
+            "Fresh", ["+442079460161"], schedule_plan=None, allow_outside_calling_hours=True
         ),
-        # 01:00-04:00 in Los Angeles, allowed explicitly.
+        # 01:00-04:00 in Los Angeles (PST), allowed explicitly.
         night=campaign(
             "Night",
             ["+14155550171"],
             schedule_plan={
                 "earliestAt": "2099-02-01T09:00:00Z",
                 "latestAt": "2099-02-01T12:00:00Z",
-            },  # 01:00-04:00 PST
+            },
             allow_outside_calling_hours=True,
         ),
     )
-    declared.append(spec_of(stack))
-    preview = stack.run("preview")
-    text = preview.stdout + preview.stderr
-    outputs += [preview.stdout, preview.stderr]
-    lines = [ln.split("cozmox: ", 1)[1] for ln in text.splitlines() if "cozmox: " in ln]
+
+
+def assert_preview_lines(lines: list[str]) -> None:
+    """The preview's lines for the change under review (each without its ``cozmox: ``)."""
     # The replacement: why, the delta by number (masked), how many called, how many again.
     assert any(ln.startswith("swap: replace (schedule_plan, customers changed)") for ln in lines)
     # Ended is final: the state's record of it is read, not the API (and the line says so);
@@ -172,12 +174,9 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     # Deletes never reach the provider at preview: no line names them (review covers them).
     assert not any(ln.startswith(("dialed:", "old:")) for ln in lines)
 
-    as_json = stack.run("preview", "--json")
-    outputs += [as_json.stdout, as_json.stderr]
-    rendered = run_review(as_json.stdout, tmp_path)
-    outputs += [rendered.stdout, rendered.stderr]
-    assert rendered.returncode == 0, rendered.stderr
-    markdown = rendered.stdout
+
+def assert_review(markdown: str) -> None:
+    """The pull-request comment for the change under review."""
     summary = next(ln for ln in markdown.splitlines() if ln.startswith("**Cozmox:"))
     # Created: new, fresh, night; replaced: swap; deleted: old (never dialed); forgotten:
     # dialed (it called people: its record stays in the API).
@@ -198,25 +197,42 @@ def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
     assert "<code>new</code> (created) and <code>old</code> (deleted) look like" in warnings
     assert len(markdown) < 65_000
 
+
+def reviewed(scenario: Scenario, tmp_path: Path, code: int) -> str:
+    """``pulumi preview --json`` through ``pulumi-cozmox review``: its comment (exit ``code``)."""
+    as_json = scenario.run("preview", "--json", check=code == 0)
+    assert (as_json.returncode == 0) == (code == 0)  # a failed preview fails the command too
+    rendered = run_review(as_json.stdout, tmp_path)
+    scenario.outputs += [rendered.stdout, rendered.stderr]
+    assert rendered.returncode == code, rendered.stderr
+    return rendered.stdout
+
+
+def test_preview_lines_and_review_show_who_is_called_how_many_and_when(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
+) -> None:
+    scenario = Scenario(campaign_stack())
+    applied_and_dialed(scenario, emulator)
+    quiet = scenario.run("preview")  # no change: no line at all
+    assert "cozmox:" not in quiet.stdout + quiet.stderr
+
+    declare_the_change(scenario)
+    preview = scenario.run("preview")
+    text = preview.stdout + preview.stderr
+    assert_preview_lines(
+        [ln.split("cozmox: ", 1)[1] for ln in text.splitlines() if "cozmox: " in ln]
+    )
+    assert_review(reviewed(scenario, tmp_path, 0))
     # up applies what preview showed (the look-alike is not identical: it is created).
-    applied = stack.run("up", "--yes", "--skip-preview", check=False)
-    outputs += [applied.stdout, applied.stderr]
-    assert applied.returncode == 0, applied.stdout + applied.stderr
+    scenario.run("up", "--yes", "--skip-preview")
 
     # A failed preview: review exits 1 and quotes its errors, paths only.
-    stack.declare(bad=campaign("Bad", ["+14155550131", "+14155550131"]))
-    declared.append(spec_of(stack))
-    failed = stack.run("preview", "--json", check=False)
-    outputs += [failed.stdout, failed.stderr]
-    assert failed.returncode != 0
-    quoted = run_review(failed.stdout, tmp_path)
-    outputs += [quoted.stdout, quoted.stderr]
-    assert quoted.returncode == 1
-    assert "customers[1].number" in quoted.stdout
+    scenario.declare(bad=campaign("Bad", ["+14155550131", "+14155550131"]))
+    assert "customers[1].number" in reviewed(scenario, tmp_path, 1)
 
-    assert_no_personal_data(outputs)
+    assert_no_personal_data(scenario.outputs)
     # The check is real: the program's inputs held every one of them (counted, not shown).
-    held = "\n".join(declared)
+    held = "\n".join(scenario.declared)
     missing = sum(s not in held for n, (name, email) in PEOPLE.items() for s in (n, name, email))
     assert missing == 0, f"{missing} of the scenario's personal data never declared"
 

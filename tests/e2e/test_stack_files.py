@@ -21,6 +21,37 @@ def shown(stack: Stack) -> dict[str, object]:
     return dict(json.loads(stack.run("config", "--json", "--show-secrets").stdout))
 
 
+def edited_by_the_cli_and_applied(written: CampaignStack, emulator: Emulator) -> None:
+    """The CLI edits the written file as its own; the program's provider reads it all."""
+    written.run("config", "set", "cozmox:callLimit", "2/7d")
+    written.configure(remove=("cozmox-e2e:retries",))
+    assert "cozmox-e2e:retries" not in shown(written)
+    assert shown(written)["cozmox:callLimit"] == {"value": "2/7d", "secret": False}
+    customers = [{"number": "+14155550101", "email": "ada@example.com"}]
+    written.declare(
+        main={
+            "name": "Written stack",
+            "phone_number_id": "pn-1",
+            "assistant_id": "asst-1",
+            "customers": customers,
+            "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
+        }
+    )
+    written.up()
+    [campaign] = emulator.api().get("/campaign").json()["results"]
+    assert written.outputs()["main.id"] == campaign["id"]  # the key reached the provider
+    state = written.export()["deployment"]
+    assert state["secrets_providers"] == {
+        "type": "passphrase",
+        "state": {"salt": stack_template().salt},
+    }
+    recorded = written.resource(":Campaign", "main")
+    assert "ciphertext" in recorded["inputs"]["customers"]
+    revealed = written.resource(":Campaign", "main", show_secrets=True)
+    assert written.recorded_customers(revealed["inputs"]) == customers
+    assert written.preview_json()["changeSummary"] == {"same": 2}
+
+
 def test_a_written_stack_is_what_the_cli_makes(tmp_path: Path, emulator: Emulator) -> None:
     workdir = tmp_path / "program"
     write_program(workdir)
@@ -54,31 +85,4 @@ def test_a_written_stack_is_what_the_cli_makes(tmp_path: Path, emulator: Emulato
     assert emulator.api_key not in written.config_file.read_text()
     assert written.run("config", "get", "cozmox:apiKey").stdout.strip() == emulator.api_key
 
-    # The CLI edits the written file as its own; the program's provider reads it all.
-    written.run("config", "set", "cozmox:callLimit", "2/7d")
-    written.configure(remove=("cozmox-e2e:retries",))
-    assert "cozmox-e2e:retries" not in shown(written)
-    assert shown(written)["cozmox:callLimit"] == {"value": "2/7d", "secret": False}
-    customers = [{"number": "+14155550101", "email": "ada@example.com"}]
-    written.declare(
-        main={
-            "name": "Written stack",
-            "phone_number_id": "pn-1",
-            "assistant_id": "asst-1",
-            "customers": customers,
-            "schedule_plan": {"earliestAt": "2099-01-01T17:00:00Z"},
-        }
-    )
-    written.up()
-    [campaign] = emulator.api().get("/campaign").json()["results"]
-    assert written.outputs()["main.id"] == campaign["id"]  # the key reached the provider
-    state = written.export()["deployment"]
-    assert state["secrets_providers"] == {
-        "type": "passphrase",
-        "state": {"salt": stack_template().salt},
-    }
-    recorded = written.resource(":Campaign", "main")
-    assert "ciphertext" in recorded["inputs"]["customers"]
-    revealed = written.resource(":Campaign", "main", show_secrets=True)
-    assert written.recorded_customers(revealed["inputs"]) == customers
-    assert written.preview_json()["changeSummary"] == {"same": 2}
+    edited_by_the_cli_and_applied(written, emulator)

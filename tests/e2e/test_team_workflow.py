@@ -51,6 +51,9 @@ PASSPHRASE = "team-passphrase"
 NUMBERS = ["+14155550147", "+14155550148", "+14155550149", "+12125550163", "+12125550164"]
 SEVEN = [n[-7:] for n in NUMBERS]
 GIT_USER = ["-c", "user.name=Team", "-c", "user.email=team@example.com"]
+#: When a command is taken for hung (a bound, not a timing: a busy machine's pip install of the
+#: package from git takes minutes).
+HANG = 1800
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -126,7 +129,7 @@ class Team:
             env=self.laptop_env(),
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=HANG,
             check=False,
         )
         if record:
@@ -346,17 +349,8 @@ def assert_nothing_personal_leaked(team: Team, tmp_path: Path) -> None:
     assert numbers_in(said) == [] and team.emulator.api_key not in said
 
 
-@pytest.mark.parametrize("fmt", ["python", "yaml"])
-def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
-    fmt: str, tmp_path: Path, emulator: Emulator, release: str, runner_folder: Path
-) -> None:
-    made = seed(emulator)
-    team = make_team(tmp_path, emulator, fmt, release, runner_folder / "runner")
-    committed = (team.laptop / PROGRAM_DIR / "requirements.txt").read_text()
-    assert f"pulumi-cozmox[sops] @ {release.split(' @ ', 1)[1]}" in committed
-    assert "customers/" not in (team.laptop / PROGRAM_DIR / ".gitignore").read_text()
-
-    # The pull request: a preview on a clean runner, and its one comment.
+def pull_request_previewed(team: Team, made: dict[str, str]) -> None:
+    """The pull request: a preview on a clean runner, and its one comment."""
     pull = Event(
         "pull_request",
         "refs/pull/1/merge",
@@ -384,7 +378,9 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     assert "The rules are those of <code>origin/main</code>" in comment, comment
     assert all(name.lower().replace(" ", "-") in comment for name in made.values())
 
-    # Merged: `up` on main takes both campaigns over, reading only.
+
+def merged_and_applied(team: Team, emulator: Emulator) -> None:
+    """Merged: `up` on main takes both campaigns over, reading only."""
     git("checkout", "-q", "main", cwd=team.laptop)
     git("merge", "-q", "--no-ff", "export-campaigns", "-m", "Merge #1", cwd=team.laptop)
     git("push", "-q", "origin", "main", cwd=team.laptop)
@@ -393,31 +389,45 @@ def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
     assert not up.failed, up.log()
     assert set(journal(emulator)) == {"GET"}  # adopted: no POST, no PATCH
 
-    # A quiet night: nothing edited since `up`, the check passes and reports no drift.
-    quiet = run(
-        team, "cozmox-drift.yml", "drift", Event("schedule", "refs/heads/main"), stack=STACK
-    )
+
+def drift_nights(team: Team, emulator: Emulator, made: dict[str, str]) -> None:
+    """A quiet night (nothing edited since `up`: no drift), then a night after a dashboard
+    edit: the job fails and the issue names the edited campaign, and only it (the other's
+    encrypted customers are no drift)."""
+    night = Event("schedule", "refs/heads/main")
+    quiet = run(team, "cozmox-drift.yml", "drift", night, stack=STACK)
     assert not quiet.failed and outcome(quiet, "Fail on drift") == "skipped", quiet.log()
     assert quiet.steps["review"]["outputs"]["exit"] == "0"
     (report,) = quiet.posted
     assert "**Cozmox drift: none.**" in report, report
 
-    # A night of drift checking after a dashboard edit: the job fails and the issue names the
-    # edited campaign, and only it (the other's encrypted customers are no drift).
     edited = next(iter(made))
     with emulator.api() as api:
         api.patch(
             f"/campaign/{edited}", json={"name": "Edited in the dashboard"}
         ).raise_for_status()
-    night = run(
-        team, "cozmox-drift.yml", "drift", Event("schedule", "refs/heads/main"), stack=STACK
-    )
-    assert night.failed and outcome(night, "Fail on drift") == "failure", night.log()
-    assert night.steps["review"]["outputs"]["exit"] == "1"
-    (issue,) = night.posted
+    drifted = run(team, "cozmox-drift.yml", "drift", night, stack=STACK)
+    assert drifted.failed and outcome(drifted, "Fail on drift") == "failure", drifted.log()
+    assert drifted.steps["review"]["outputs"]["exit"] == "1"
+    (issue,) = drifted.posted
     assert issue.startswith("<!-- cozmox-drift -->")
     assert "**Cozmox drift: 1 campaign differs from the program.**" in issue, issue
     assert "<b>spring-check-ups</b>: update (name)" in issue and "renewals" not in issue
+
+
+@pytest.mark.parametrize("fmt", ["python", "yaml"])
+def test_a_team_previews_applies_and_checks_drift_on_a_clean_runner(
+    fmt: str, tmp_path: Path, emulator: Emulator, release: str, runner_folder: Path
+) -> None:
+    made = seed(emulator)
+    team = make_team(tmp_path, emulator, fmt, release, runner_folder / "runner")
+    committed = (team.laptop / PROGRAM_DIR / "requirements.txt").read_text()
+    assert f"pulumi-cozmox[sops] @ {release.split(' @ ', 1)[1]}" in committed
+    assert "customers/" not in (team.laptop / PROGRAM_DIR / ".gitignore").read_text()
+
+    pull_request_previewed(team, made)
+    merged_and_applied(team, emulator)
+    drift_nights(team, emulator, made)
 
     # No number in git, state (outside secrets), output or comment; the API key in none.
     assert_nothing_personal_leaked(team, tmp_path)

@@ -75,14 +75,10 @@ def absolute_paths(value: Any) -> list[str]:
     return [value] if isinstance(value, str) and os.path.isabs(value) else []
 
 
-def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emulator) -> None:
-    outside = tmp_path / "projects"
-    outside.mkdir()
-    assert not outside.resolve().is_relative_to(REPO)
-    stack = Stack(workdir=outside / "spring-checkup", home=tmp_path, name="dev")
+def outside_env(stack: Stack, emulator: Emulator) -> dict[str, str]:
+    """The CLI and its language hosts, but not this repository's venv (`make test` puts it on
+    PATH): the plugin must be the one the doc installs."""
     env = stack.env()
-    # The CLI and its language hosts, but not this repository's venv (`make test` puts it on
-    # PATH): the plugin must be the one the doc installs.
     search = [
         p for p in os.environ["PATH"].split(os.pathsep) if p and Path(p).resolve() != VENV_BIN
     ]
@@ -95,10 +91,12 @@ def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emula
         npm_config_audit="false",
         npm_config_fund="false",
     )
-    (tmp_path / "backend").mkdir()
+    return env
 
-    said = run_steps(blocks("sh"), outside, env)
 
+def assert_made_as_the_doc_says(stack: Stack, emulator: Emulator, said: str) -> None:
+    """The doc's steps made both campaigns with the plugin it installs, customers secret, the
+    SDK's tarball pinned by its hash."""
     project = stack.workdir
     plugin = project / "venv" / "bin" / "pulumi-resource-cozmox"
     assert f"using pulumi-resource-cozmox from $PATH at {plugin}" in said
@@ -120,7 +118,18 @@ def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emula
     assert sdk["resolved"] == f"file:vendor/cozmox-pulumi-{VERSION}.tgz"
     assert sdk["integrity"].startswith("sha512-")
 
+
+def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emulator) -> None:
+    outside = tmp_path / "projects"
+    outside.mkdir()
+    assert not outside.resolve().is_relative_to(REPO)
+    stack = Stack(workdir=outside / "spring-checkup", home=tmp_path, name="dev")
+    env = outside_env(stack, emulator)
+    (tmp_path / "backend").mkdir()
+    assert_made_as_the_doc_says(stack, emulator, run_steps(blocks("sh"), outside, env))
+
     # A runner: a fresh copy of the committed files, the doc's CI steps, the same stack.
+    project = stack.workdir
     runner = tmp_path / "runner"
     runner.mkdir()
     for name in COMMITTED:

@@ -245,21 +245,28 @@ def test_slower_than_the_timeout_leaves_one_campaign(emulator: Any) -> None:
 # --- parallel creates ---------------------------------------------------------------------------
 
 
-#: How long the emulator holds each guard's look at the org before its POST (the catch-up of
-#: the run's view), where creates must be kept apart: a second thread (the threads are
-#: released together) would be inside a create meanwhile if nothing kept them apart. That
-#: they were kept apart is read in the journal.
-#: (The run's first read of the org, by status, is not delayed: it happens before the threads.)
-HOLD = {
-    "method": "GET",
+#: Where creates must be kept apart (one at a time per identity): their POSTs are held by a
+#: barrier that opens when two of them are in flight together. Kept apart, only one is ever in
+#: flight: the barrier never fills and lets it go after ``timeoutSeconds`` (its journal entry
+#: says ``"hold": "timeout"``); overlapping, they are released together (``"count"``), whatever
+#: the load of the machine. (The run's first read of the org, by status, happens before the
+#: threads.)
+APART = {
+    "method": "POST",
     "path": "/campaign",
-    "query": "updatedAtGe=*",
-    "action": "delay",
-    "delaySeconds": 1.0,
+    "action": "hold",
+    "count": 2,
+    "timeoutSeconds": 3,
 }
 #: Where creates must overlap: their POSTs are held until all of them are (a barrier in the
 #: emulator), so they are in flight together whatever the load of the machine.
 POSTS = {"method": "POST", "path": "/campaign", "action": "hold"}
+#: A lost answer's lookup (``createdAtGe``, by the client after its POST).
+LOOKUP = {"method": "GET", "path": "/campaign", "query": "*createdAtGe=*"}
+
+
+def held(emulator: Any) -> int:
+    return sum(rule.get("held", 0) for rule in emulator.control.get("faults").json())
 
 
 def run_guard(client: Any) -> Guard:
@@ -298,50 +305,62 @@ def run_parallel(client: Any, bodies: list[dict[str, Any]], **options: Any) -> l
 def test_parallel_look_alikes_with_lost_answers_each_own_their_campaign(
     client: Any, emulator: Any
 ) -> None:
-    # A follow-up series: alike but for the start date, every answer lost after commit.
-    series = [
+    # A follow-up series: alike but for the start date, every answer lost after commit. The
+    # first create's lookup is held while the second creates and looks up: the second, newer,
+    # finds both look-alikes unclaimed, the first's listed first (oldest first). Each must
+    # still take its own (matching by name alone would take the first's).
+    first, second = (
         body("Follow-up", schedulePlan={"earliestAt": f"2099-01-0{day}T09:00:00.000Z"})
-        for day in (1, 2, 3)
-    ]
-    add_fault(emulator, **POSTS, count=3, times=3)
-    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=3)
-    created = run_parallel(client, series)
-    ids = [c.campaign["id"] for c in created]
-    assert len(set(ids)) == 3
+        for day in (1, 2)
+    )
+    add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=2)
+    add_fault(emulator, **LOOKUP, action="hold", times=1)
+    guard, claims = run_guard(client), Claims()
+    results: dict[str, Created | BaseException] = {}
+
+    def create_first() -> None:
+        try:
+            results["first"] = create(client, first, guard=guard, claims=claims)
+        except BaseException as exc:  # reported below
+            results["first"] = exc
+
+    thread = threading.Thread(target=create_first)
+    thread.start()
+    wait_for(lambda: held(emulator) == 1, "the first create's lookup held")
+    results["second"] = create(client, second, guard=guard, claims=claims)
+    emulator.control.post("faults/release").raise_for_status()
+    thread.join(60)
+    created = [r for r in (results["first"], results["second"]) if isinstance(r, Created)]
+    assert len(created) == 2, results
     stored = {c["id"]: c for c in campaigns(emulator)}
-    assert set(stored) == set(ids)
-    for data, result in zip(series, created, strict=True):
+    assert len(stored) == 2 and {r.campaign["id"] for r in created} == set(stored)
+    for data, result in zip((first, second), created, strict=True):
+        assert result.recovered_from is not None  # each answer was lost
         assert stored[result.campaign["id"]]["schedulePlan"] == data["schedulePlan"]
-    # The three POSTs were in flight together (held until all three were), and each answer
-    # was lost after its commit: each create found its own campaign, none another's.
-    posts = arrivals(emulator, "POST")
-    assert [(p.get("hold"), p.get("fault"), p["status"]) for p in posts] == [
-        ("count", "drop_after_commit", None)
-    ] * 3
-    # Each create looked at the org before its POST and after it; creates at the same moment
-    # share a look, so there are at most two per create and at least one before the POSTs.
-    guards = guard_listings(emulator)
-    assert len([g for g in guards if g["ended"] < posts[0]["arrived"]]) >= 1
-    assert len(guards) <= 6
+    lookups = [e for e in arrivals(emulator, "GET") if "createdAtGe" in e["query"]]
+    # The order the scenario forces: the first's lookup arrived first, and ended last.
+    assert lookups[0].get("hold") == "release" and lookups[0]["ended"] > lookups[-1]["ended"]
 
 
 def test_parallel_identical_duplicates_with_lost_answers_get_distinct_campaigns(
     client: Any, emulator: Any
 ) -> None:
-    add_fault(emulator, **HOLD, times=2)
+    add_fault(emulator, **APART, times=2)
     add_fault(emulator, method="POST", path="/campaign", action="drop_after_commit", times=2)
     created = run_parallel(client, [body(), body()], allow_duplicate=True)
     assert len({c.campaign["id"] for c in created}) == 2
-    assert len(campaigns(emulator)) == 2 and len(arrivals(emulator, "POST")) == 2
-    # Released together, the two identical creates ran one after the other: no request of
-    # one overlapped a request of the other (each looked before and after its POST).
+    assert len(campaigns(emulator)) == 2
+    # Released together, the two identical creates ran one after the other: the barrier of
+    # two POSTs never filled, and no request of one overlapped a request of the other (each
+    # looked before and after its POST).
+    assert [p.get("hold") for p in arrivals(emulator, "POST")] == ["timeout", "timeout"]
     assert len(guard_listings(emulator)) == 4 and one_at_a_time(emulator)
 
 
 def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: Any) -> None:
     guard = run_guard(client)
     claims = Claims()
-    add_fault(emulator, **HOLD, times=3)
+    add_fault(emulator, **APART, times=3)
     outcomes: list[str] = []
     lock = threading.Lock()
     start = threading.Barrier(3)
@@ -363,9 +382,10 @@ def test_parallel_identical_without_opt_in_creates_one(client: Any, emulator: An
         t.join(60)
     assert sorted(outcomes) == ["created", "refused", "refused"]
     assert len(campaigns(emulator)) == 1
-    # One create looked before and after its POST; the two refused looked once each.
-    assert len(arrivals(emulator, "POST")) == 1 and len(guard_listings(emulator)) == 4
-    assert one_at_a_time(emulator)
+    # One create looked before and after its POST, which no other POST met at the barrier;
+    # the two refused looked once each.
+    assert [p.get("hold") for p in arrivals(emulator, "POST")] == ["timeout"]
+    assert len(guard_listings(emulator)) == 4 and one_at_a_time(emulator)
 
 
 def wait_for(condition: Any, what: str, seconds: float = 20.0) -> None:

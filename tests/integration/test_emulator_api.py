@@ -215,6 +215,7 @@ def test_a_client_that_follows_the_metadata_reads_every_campaign_once(api, many)
 
 
 def test_list_filters_by_status_and_time(api, emulator):
+    emulator.clock(freeze=True)  # "now" dials for a minute: still dialing when listed
     scheduled = create(api, small_campaign("later", schedulePlan={"earliestAt": FUTURE}))
     emulator.control.post("clock", json={"advanceSeconds": 5}).raise_for_status()
     running = create(api, small_campaign("now"))

@@ -188,14 +188,16 @@ def test_journal_records_api_requests_in_order(api, emulator):
 
 def test_journal_orders_overlapping_requests(api, emulator, second_client):
     """``arrived`` and ``ended`` say which request ended before which arrived, with no clock:
-    a request sent while a delayed one is held arrives after it and ends before it."""
-    add_fault(emulator, method="GET", path="/campaign", action="delay", delaySeconds=2)
+    a request sent while another is held arrives after it and ends before it (the first is
+    held until released, however long the second takes)."""
+    add_fault(emulator, method="GET", path="/campaign", query="page=1", action="hold")
     held = threading.Thread(target=lambda: second_client.get("/campaign", params={"page": 1}))
     held.start()
     try:
-        assert eventually(lambda: emulator.control.get("faults").json()[0]["hits"] == 1)
+        assert eventually(lambda: emulator.control.get("faults").json()[0]["held"] == 1)
         assert api.get("/campaign", params={"page": 2}).status_code == 200
     finally:
+        emulator.control.post("faults/release").raise_for_status()
         held.join(30)
     by_query = {e["query"]: e for e in journal(emulator)}
     slow, fast = by_query["page=1"], by_query["page=2"]

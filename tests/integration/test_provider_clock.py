@@ -18,13 +18,14 @@ from pulumi_cozmox.provider import CampaignProvider
 def test_an_opened_window_is_told_by_the_apis_clock(
     emulator: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    emulator.control.post("clock", json={"advanceSeconds": 2 * 86400}).raise_for_status()
+    # The API's clock two days ahead of this machine's, stopped there.
+    today = datetime.now(timezone.utc).replace(hour=17, minute=0, second=0, microsecond=0)
+    emulator.clock(freeze=True, set=(today + timedelta(days=2)).isoformat())
     provider = CampaignProvider()
     config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
     provider.configure(ConfigureRequest(Config(config, project_name="integration")))
-    tomorrow = datetime.now(timezone.utc) + timedelta(days=1)
     # 17:00 UTC tomorrow (by this machine's clock): 09:00 in San Francisco, within hours.
-    start = tomorrow.replace(hour=17, minute=0, second=0, microsecond=0)
+    start = today + timedelta(days=1)
     news = {
         "resource_name": "tomorrow",
         "name": "Tomorrow",

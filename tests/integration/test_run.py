@@ -6,6 +6,9 @@ emulator's journal; expected values follow from each scenario."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -17,9 +20,16 @@ from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.core.resource import names
 from tests.conftest import Emulator
-from tests.integration.helpers import Collect
+from tests.integration.helpers import Collect, campaigns
 
 ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
+#: Where tests that read the server's time stop the emulator's clock.
+NOW = "2030-03-04T17:00:00Z"
+POST = {"method": "POST", "path": "/campaign"}
+
+
+def instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def window(start: str, hours: int = 3) -> dict[str, str]:
@@ -88,7 +98,16 @@ def python(text: str) -> str:
 # --- the org, read once per run and bounded ---------------------------------------------------
 
 
+def lookback_of(emulator: Emulator) -> datetime:
+    """Where the run's read of ended campaigns starts (its ``updatedAtGe``)."""
+    [ended] = [r for r in journal(emulator) if r.startswith("GET /campaign?status=ended")]
+    since = ended.split("updatedAtGe=")[1].split("&")[0].replace("%3A", ":")
+    return datetime.fromisoformat(since.replace("Z", "+00:00"))
+
+
 def test_the_org_is_read_once_per_run_bounded_by_the_lookback(run_for, emulator) -> None:
+    # The clock stands still: the server's time of the read is this instant, exactly.
+    emulator.clock(freeze=True, set=NOW)
     run = run_for(callLimit="2/30d")
     for i, start in enumerate(("2099-01-05T17:00", "2099-01-06T17:00", "2099-01-07T17:00")):
         assert run.check({}, props(f"c{i}", start, [f"+1415555020{i}"]), Collect()) == []
@@ -97,12 +116,16 @@ def test_the_org_is_read_once_per_run_bounded_by_the_lookback(run_for, emulator)
     # which is the call limit's period (30 days, longer than the 7 days kept at least).
     assert len(listings) == 3
     assert "status=scheduled" in listings[0] and "status=in-progress" in listings[1]
-    ended = listings[2]
-    assert "status=ended" in ended and "updatedAtGe=" in ended
-    since = ended.split("updatedAtGe=")[1].split("&")[0].replace("%3A", ":")
-    server = run.now()
-    lookback = server - datetime.fromisoformat(since.replace("Z", "+00:00"))
-    assert timedelta(days=30) - timedelta(minutes=5) < lookback <= timedelta(days=30, minutes=1)
+    assert lookback_of(emulator) == instant(NOW) - timedelta(days=30)
+
+
+def test_without_a_rule_asking_more_the_lookback_is_seven_days(run_for, emulator) -> None:
+    # A killed `pulumi up` re-run days later still finds the campaign it had created, even if
+    # it has dialed and ended since: ended campaigns are read 7 days back, and no further.
+    emulator.clock(freeze=True, set=NOW)
+    run = run_for(callLimit="1/24h")  # a period shorter than the 7 days kept
+    assert run.check({}, props("c", "2099-01-05T17:00", [ADA]), Collect()) == []
+    assert lookback_of(emulator) == instant(NOW) - timedelta(days=7)
 
 
 # --- the call limit: creates, and windows that move --------------------------------------------
@@ -124,9 +147,20 @@ def test_a_create_past_the_call_limit_is_refused_naming_paths_and_the_other(
     assert run.check({}, props("later", "2099-01-08T17:00", [GRACE]), Collect()) == []
 
 
-def test_moving_a_window_past_the_call_limit_is_refused_at_preview_and_at_up(
-    run_for, emulator
-) -> None:
+def test_the_call_limit_counts_the_other_creates_of_this_run(run_for, emulator) -> None:
+    # A preview of two new campaigns: neither is in the org, yet the second calls Grace four
+    # hours after the first does.
+    run = run_for(callLimit="1/24h")
+    assert run.check({}, props("monday", "2099-01-05T17:00", [ADA, GRACE]), Collect()) == []
+    [failure] = run.check({}, props("evening", "2099-01-05T21:00", [EDSGER, GRACE]), Collect())
+    text = python(failure.reason)
+    assert "customers[1]" in text and "customers[0]" not in text
+    assert 'resource "monday" (created in this run)' in text
+    assert "past the call limit 1/24h" in text
+    assert not [r for r in journal(emulator) if not r.startswith("GET ")]  # nothing written
+
+
+def test_moving_a_window_past_the_call_limit_is_refused_at_preview(run_for, emulator) -> None:
     # Issue 23, case 1: a campaign created a week after another (fine), then moved to an hour
     # after it, calling the same person.
     first = create(run_for(callLimit="1/24h"), props("first", "2099-01-05T17:00", [ADA]))
@@ -141,15 +175,35 @@ def test_moving_a_window_past_the_call_limit_is_refused_at_preview_and_at_up(
     assert "moving its window" in text and "customers[0]" in text
     assert f"campaign {first['id']}" in text and "past the call limit 1/24h" in text
     assert {r.split(" ")[0] for r in journal(emulator)} == {"GET"}  # judged, nothing written
-    # `up` judges again just before its PATCH (the org caught up): nothing is patched.
-    with pytest.raises(Refusal):
-        run.update(recorded["id"], recorded, moved, Collect())
-    assert not [r for r in journal(emulator) if r.startswith("PATCH")]
     # Further from Monday than 24 hours: the move is planned and applied.
     later = {**week, "schedule_plan": window("2099-01-07T17:00")}
     assert run.diff(recorded["id"], recorded, later, Collect()).changes
     out = run.update(recorded["id"], recorded, later, Collect())
     assert out["schedule_plan"] == later["schedule_plan"]
+
+
+def test_up_judges_a_moved_window_again_once_the_org_caught_up(run_for, emulator) -> None:
+    # The move is fine at preview; then, before `up` patches it, the dashboard schedules Ada
+    # an hour before the moved window. `up` reads what changed (the catch-up just before the
+    # PATCH), finds it, and refuses: nothing is patched.
+    run = run_for(callLimit="1/24h")
+    week = props("week", "2099-01-12T17:00", [ADA])
+    recorded = create(run, week)
+    moved = {**week, "schedule_plan": window("2099-01-05T21:00")}
+    assert run.diff(recorded["id"], recorded, moved, Collect()).changes  # planned
+    with emulator.api() as api:
+        dashboard = api.post(
+            "/campaign", json=api_body(props("x", "2099-01-05T17:00", [ADA]), [ADA])
+        ).json()
+    emulator.control.delete("requests")
+    with pytest.raises(Refusal) as refused:
+        run.update(recorded["id"], recorded, moved, Collect())
+    text = python(str(refused.value))
+    assert "moving its window" in text and f"campaign {dashboard['id']}" in text
+    assert not [r for r in journal(emulator) if r.startswith("PATCH")]
+    with emulator.api() as api:
+        kept = api.get(f"/campaign/{recorded['id']}").json()["schedulePlan"]
+    assert kept == week["schedule_plan"]
 
 
 def test_a_campaign_created_later_elsewhere_past_the_limit_is_named_at_every_preview(
@@ -172,6 +226,76 @@ def test_a_campaign_created_later_elsewhere_past_the_limit_is_named_at_every_pre
     assert later["id"] in over.other and over.people == 1
 
 
+# --- creates at the same moment, and lost answers -----------------------------------------------
+
+
+def held(emulator: Emulator) -> int:
+    return sum(rule.get("held", 0) for rule in emulator.control.get("faults").json())
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60.0) -> None:
+    """Poll until ``condition`` holds (the deadline only bounds a failure)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"never: {what}"
+        time.sleep(0.01)
+
+
+def test_a_twin_made_elsewhere_while_the_post_was_in_flight_makes_this_one_withdraw(
+    run_for, emulator
+) -> None:
+    # The guard looked (nothing identical), the POST is held at the API; meanwhile another
+    # stack creates the identical campaign, a second earlier (the clock stands still but
+    # for that). Once this POST commits, the later of the two is deleted again.
+    emulator.clock(freeze=True, set=NOW)
+    run = run_for()
+    spring = props("spring", "2099-01-14T17:00", [ADA, GRACE])
+    assert run.check({}, spring, Collect()) == []
+    emulator.control.post("faults", json={**POST, "action": "hold"}).raise_for_status()
+    outcome: list[BaseException | str] = []
+
+    def create_spring() -> None:
+        try:
+            outcome.append(run.create(spring, Collect())[0])
+        except BaseException as exc:  # judged below
+            outcome.append(exc)
+
+    thread = threading.Thread(target=create_spring)
+    thread.start()
+    wait_for(lambda: held(emulator) == 1, "the run's POST held")
+    with emulator.api() as api:
+        twin = api.post("/campaign", json=api_body(spring, [ADA, GRACE])).json()
+    emulator.clock(advance="PT1S")
+    emulator.control.post("faults/release").raise_for_status()
+    thread.join(60)
+    [refused] = outcome
+    assert isinstance(refused, Refusal), refused
+    assert "is the later of them, so it was deleted again" in str(refused)
+    assert f"an identical campaign, {twin['id']}" in str(refused)
+    assert [c["id"] for c in campaigns(emulator)] == [twin["id"]]
+
+
+def test_a_lost_answer_is_found_by_a_run_whose_api_clock_stands_still(run_for, emulator) -> None:
+    # The API's clock is frozen; this machine's runs on: 6 s pass in the catch-up before the
+    # POST (a slow answer). The lookup of the lost answer still starts before the instant the
+    # API stamped the campaign with, so the campaign is found, not sent again.
+    emulator.clock(freeze=True, set=NOW)
+    run = run_for()
+    spring = props("spring", "2099-01-14T17:00", [ADA])
+    assert run.check({}, spring, Collect()) == []
+    catch_up = {"method": "GET", "path": "/campaign", "query": "updatedAtGe=*"}
+    for rule in (
+        {**catch_up, "action": "delay", "delaySeconds": 6},
+        {**POST, "action": "drop_after_commit"},
+    ):
+        emulator.control.post("faults", json=rule).raise_for_status()
+    said = Collect()
+    campaign_id, _ = run.create(spring, said)
+    assert [c["id"] for c in campaigns(emulator)] == [campaign_id]
+    assert [r for r in journal(emulator) if r.startswith("POST")] == ["POST /campaign"]
+    assert any("the answer to POST /campaign was lost" in n for n in said.notices)
+
+
 # --- rules changed after a campaign was scheduled --------------------------------------------
 
 
@@ -191,9 +315,10 @@ def test_a_blackout_added_after_scheduling_fails_every_preview(run_for, emulator
     assert "customers[0], customers[1]" in text and "ended=True" in text
     assert ADA not in text and ADA[2:] not in text
     assert journal(emulator) == [f"GET /campaign/{recorded['id']}"]  # its live status, once
-    # The way out the refusal gives: ended=True.
+    # The way out the refusal gives: ended=True, planned as an update of that input alone.
     ended = {**spring, "ended": True}
-    assert run_for(callingPolicy="policy.toml").diff(recorded["id"], recorded, ended, Collect())
+    way_out = run_for(callingPolicy="policy.toml").diff(recorded["id"], recorded, ended, Collect())
+    assert (way_out.changes, way_out.replaces, way_out.changed) == (True, (), ("ended",))
 
 
 def test_a_person_listed_after_creation_is_named_in_the_live_campaigns_terms(
@@ -243,14 +368,15 @@ def test_unending_a_campaign_that_never_dialed_is_a_first_call(run_for, emulator
 
 def test_every_count_of_ending_comes_from_one_reading(run_for, emulator) -> None:
     # Issue 23, case 5: the state recorded a scheduled campaign; it has started dialing since.
+    emulator.clock(freeze=True, set=NOW)  # its calls last a minute: none ends meanwhile
     run = run_for()
-    start = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(minutes=10)
+    start = instant(NOW) + timedelta(minutes=10)
     spring = props("spring", start.strftime("%Y-%m-%dT%H:%M:%S"), [ADA, GRACE, ALAN])
     spring["allow_outside_calling_hours"] = True  # whenever the test runs
     recorded = create(run, spring)
     assert recorded["status"] == "scheduled"
     # 5 s into the window: its calls (60 s each) are being made.
-    emulator.control.post("clock", json={"advanceSeconds": 10 * 60 + 5}).raise_for_status()
+    emulator.clock(advance="PT10M5S")
     said = Collect()
     emulator.control.delete("requests")
     run_for().diff(recorded["id"], recorded, {**spring, "ended": True}, said)

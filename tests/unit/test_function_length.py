@@ -1,6 +1,7 @@
-"""No function (or method) over 60 lines in the hand-written code: a reader takes in one job at a
-glance. Lines count from ``def`` to the last line of the body, docstring included; the generated
-files are left out."""
+"""No function (or method) over 60 lines in the hand-written code, tests included (a long test
+is a scenario helper or two waiting to be named): a reader takes in one job at a glance. Lines
+count from ``def`` to the last line of the body, docstring included; the generated files are
+left out."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = ("provider", "scripts", "benchmarks")
+FOLDERS = ("provider", "scripts", "benchmarks", "tests")
 MAX_LINES = 60
 
 #: Written by ``make schema`` from the schema and the field table, not by hand.
@@ -70,5 +71,6 @@ def test_the_walk_sees_the_package_and_measures_a_known_function() -> None:
     found = lengths()
     assert len(found) > 500
     assert not any(key.startswith("provider/pulumi_cozmox/types.py:") for key in found)
+    assert any(key.startswith("tests/e2e/") for key in found)  # the tests are measured too
     source = 'def f() -> None:\n    """Doc."""\n\n    return None\n'
     assert dict(functions(ast.parse(source))) == {"f": 4}

@@ -201,3 +201,24 @@ def test_the_emulator_shares_no_rule_with_the_provider() -> None:
     for path in modules("emulator"):
         own = {n for n in imports(path) if within(n, ("pulumi_cozmox",))}
         assert {n for n in own if not within(n, allowed)} == set(), path
+
+
+EMULATOR = [module_name(p) for p in modules("emulator")]
+#: What of the package the emulator may load: its own modules, the shared utilities and the
+#: package's face (whose names are lazy: loading it loads nothing of the core).
+EMULATOR_MAY_LOAD = (
+    "pulumi_cozmox.emulator",
+    "pulumi_cozmox._schema",
+    "pulumi_cozmox._json",
+    "pulumi_cozmox.schemas",
+    "pulumi_cozmox._version",
+)
+
+
+def test_loading_the_emulator_loads_no_rule_of_the_provider() -> None:
+    """What the emulator's modules load, at any depth (``_json`` and ``_schema`` included):
+    nothing of the core, the client or an adapter, however the shared utilities import."""
+    assert len(EMULATOR) > 10  # the folder was found
+    loaded = {m for m in loaded_by(*EMULATOR) if within(m, ("pulumi_cozmox",))}
+    assert set(EMULATOR) <= loaded
+    assert {m for m in loaded if not within(m, EMULATOR_MAY_LOAD)} == {"pulumi_cozmox"}

@@ -431,3 +431,25 @@ def test_recording_the_opt_in_is_an_update_that_names_it(preview):
     step["newState"]["inputs"]["delete_record_on_remove"] = True
     body = sections(review(preview, now=NOW).markdown)["rename-me"]
     assert ": update (delete_record_on_remove)</summary>" in body
+
+
+def lied(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` with every number of the provider's English lines (``cozmox: ...``) made
+    9: the report records (``cozmox-report: {...}``) untouched."""
+    changed = copy.deepcopy(document)
+    for diagnostic in changed["diagnostics"]:
+        lines = diagnostic["message"].split("\n")
+        diagnostic["message"] = "\n".join(
+            re.sub(r"\d", "9", line) if line.startswith("cozmox: ") else line for line in lines
+        )
+    return changed
+
+
+@pytest.mark.parametrize("drift", [False, True])
+def test_the_review_never_reads_the_providers_english(preview: dict[str, Any], drift: bool) -> None:
+    # The English says "calls 9 people (9 again)" where the records say 3 (2 again): the
+    # comment is the records', word for word.
+    false = lied(preview)
+    english = "\n".join(d["message"] for d in false["diagnostics"])
+    assert "cozmox: swap: calls 9 people (9 again)" in english  # the lie is there to read
+    assert review(false, now=NOW, drift=drift) == review(preview, now=NOW, drift=drift)

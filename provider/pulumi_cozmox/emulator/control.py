@@ -5,12 +5,14 @@ The real Cozmox API has none of these; tests and demos use them to set the stage
 ``GET    /__emulator/health``    ``{"ok": true}``
 ``GET    /__emulator/config``    call simulation settings (``callSeconds``, ``concurrency``,
                                 ``voicemailEvery``)
-``POST   /__emulator/reset``     forget every campaign, fault rule, journal entry, key added
-                                at run time, and the clock offset; the rate limit given at
-                                start is in force again
-``GET    /__emulator/clock``     ``{"now": ISO, "offsetSeconds": S}``
-``POST   /__emulator/clock``     ``{"advanceSeconds": N}``: move the emulator's clock forward
-                                without sleeping (every campaign's lifecycle follows)
+``POST   /__emulator/reset``     forget every campaign, fault rule, journal entry and key
+                                added at run time; the clock runs with the wall clock again;
+                                the rate limit given at start is in force again
+``GET    /__emulator/clock``     ``{"now": ISO, "offsetSeconds": S, "frozen": BOOL}``
+``POST   /__emulator/clock``     ``{"freeze": true}`` stop the clock (``false``: run again),
+                                ``{"set": ISO}``, ``{"advance": "PT2H"}`` or
+                                ``{"advanceSeconds": N}`` move it forward, without sleeping
+                                (every campaign's lifecycle follows; see :mod:`.clock`)
 ``GET    /__emulator/requests``  the journal: ``[{method, path, query, status, time, bytes,
                                 arrived, ended, fault?, committedStatus?}]`` (``arrived``,
                                 ``ended``: the order of events, see :mod:`.faults`) in
@@ -76,6 +78,7 @@ from starlette.routing import Route
 
 from . import lifecycle
 from .asgi import CONTROL_PREFIX
+from .clock import parse_move
 from .faults import FaultRule
 from .objects import parse_seed
 from .ratelimit import RateLimit
@@ -164,19 +167,18 @@ def _status_routes(state: EmulatorState) -> list[Route]:
 
 
 def _clock_route(state: EmulatorState) -> Route:
-    """``/__emulator/clock``: read the clock, or move it forward."""
+    """``/__emulator/clock``: read the clock, or freeze, thaw or move it (:mod:`.clock`)."""
 
     async def clock(request: Request) -> Response:
         if request.method == "GET":
             return JSONResponse(state.store.clock())
         try:
-            data = await _object(request)
-        except ValueError:
+            move = parse_move(await _json(request))
+            return JSONResponse(state.store.move_clock(move))
+        except json.JSONDecodeError:
             return _error("body must be JSON")
-        seconds = data.get("advanceSeconds")
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
-            return _error("advanceSeconds must be a non-negative number")
-        return JSONResponse(state.store.advance_clock(float(seconds)))
+        except ValueError as exc:  # not a move, or a move back
+            return _error(str(exc))
 
     return Route(f"{PREFIX}/clock", clock, methods=["GET", "POST"])
 

@@ -25,8 +25,8 @@ class EmulatorState:
         self.objects = Objects(self.store.now_ms)
 
     def reset(self) -> None:
-        """Back to a fresh server: no campaigns, faults, journal, added keys, seeded objects or
-        clock offset, and the rate limit given at start (if any)."""
+        """Back to a fresh server: no campaigns, faults, journal, added keys or seeded objects,
+        the clock running with the wall clock, and the rate limit given at start (if any)."""
         self.faults.clear()
         self.limiter.restore()
         self.journal.clear()

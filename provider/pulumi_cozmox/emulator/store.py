@@ -2,7 +2,7 @@
 
 One connection, guarded by a lock, serves every thread (SQLite serializes writers anyway, and
 an in-memory database exists only on its connection). A file database is opened in WAL mode
-and survives restarts: campaigns, API keys added at run time and the clock offset are stored.
+and survives restarts: campaigns, API keys added at run time and the clock are stored.
 
 A campaign row keeps the request body as sent (keys are never case-converted), split in two
 JSON texts: the customers list and the rest. Responses are spliced from the server fields and
@@ -10,8 +10,8 @@ those texts, so a 10,000-customer campaign is never parsed again to be read, and
 rewrites only the small part. Status, counters and ``calls`` are computed on read from the
 stored times and the clock (see :mod:`.lifecycle`).
 
-The clock: ``now = wall clock + offset``; the offset only grows through
-:meth:`Store.advance_clock` (test control) and is reset by :meth:`Store.reset`.
+The clock (:mod:`.clock`): the wall clock moved forward, or frozen, by :meth:`Store.move_clock`
+(test control); :meth:`Store.reset` sets it back to the wall clock, running.
 
 Gaps: ``latestAt`` deletes the calls it cuts off but is not otherwise enforced; ``calls``
 holds the emulator's own call summary (the real API's call objects are not specified).
@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lifecycle
+from .clock import Clock, Move
 from .errors import BadRequest, NotFound
 
 __all__ = [
@@ -199,6 +200,10 @@ def _plan_times(plan: Any, now_ms: int) -> tuple[int, int | None]:
     return dial, latest
 
 
+def _wall_ms() -> int:
+    return int(time.time() * 1000)
+
+
 class Store:
     """Campaigns of every org, API keys and the clock, in one SQLite database."""
 
@@ -219,7 +224,11 @@ class Store:
                 self._db.execute(
                     "INSERT OR REPLACE INTO api_keys (token, org_id) VALUES (?, ?)", (token, org)
                 )
-        self._offset_ms = int(self._meta("clock_offset_ms", "0"))
+        frozen = self._meta("clock_frozen_ms", "")
+        self._clock = Clock(
+            offset_ms=int(self._meta("clock_offset_ms", "0")),
+            frozen_ms=int(frozen) if frozen else None,
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -260,20 +269,22 @@ class Store:
     # -- clock ---------------------------------------------------------------------------
 
     def now_ms(self) -> int:
-        return int(time.time() * 1000) + self._offset_ms
+        return self._clock.now_ms(_wall_ms())
 
     def clock(self) -> dict[str, Any]:
-        return {"now": lifecycle.format_ms(self.now_ms()), "offsetSeconds": self._offset_ms / 1000}
+        return self._clock.to_json(_wall_ms())
 
-    def advance_clock(self, seconds: float) -> dict[str, Any]:
-        if seconds < 0:
-            raise BadRequest(["advanceSeconds must not be less than 0"])
+    def move_clock(self, move: Move) -> dict[str, Any]:
+        """Freeze, thaw or move the clock forward (ValueError if it would go back); kept in
+        the database, so a restarted emulator goes on from there."""
         with self._write() as db:
-            self._offset_ms += int(round(seconds * 1000))
-            db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', ?)",
-                (str(self._offset_ms),),
-            )
+            self._clock = self._clock.moved(move, _wall_ms())
+            frozen = self._clock.frozen_ms
+            for key, value in (
+                ("clock_offset_ms", str(self._clock.offset_ms)),
+                ("clock_frozen_ms", "" if frozen is None else str(frozen)),
+            ):
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
         return self.clock()
 
     # -- keys ----------------------------------------------------------------------------
@@ -292,14 +303,15 @@ class Store:
             )
 
     def reset(self) -> None:
-        """Forget every campaign, the keys added at run time and the clock offset."""
+        """Forget every campaign and the keys added at run time; the clock runs with the wall
+        clock again."""
         with self._write() as db:
             db.execute("DELETE FROM campaigns")
             db.execute("DELETE FROM api_keys")
             db.execute("DELETE FROM meta")
             for token, org in self.settings.keys.items():
                 db.execute("INSERT INTO api_keys (token, org_id) VALUES (?, ?)", (token, org))
-            self._offset_ms = 0
+            self._clock = Clock()
 
     # -- campaigns -----------------------------------------------------------------------
 

@@ -153,7 +153,9 @@ class OrgView:
             since = self._as_of - CATCH_UP_MARGIN
         as_of = self._read(updatedAtGe=since)
         with self._lock:
-            if as_of is not None and as_of > self._as_of:
+            # The same Date again re-anchors too: a server whose clock stands still (a frozen
+            # emulator) is not judged to have moved on by the time this machine counted.
+            if as_of is not None and as_of >= self._as_of:
                 self._as_of, self._read_at = as_of, time.monotonic()
 
     def reach_back(self, since: datetime | None) -> None:
