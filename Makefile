@@ -20,7 +20,7 @@ TS_SDK_FILES := $(shell find sdk/nodejs/bin -type f 2>/dev/null)
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export PULUMI_SKIP_UPDATE_CHECK := true
 
-.PHONY: setup demo demo-destroy test bench schema sdk dist lint clean
+.PHONY: setup demo demo-destroy test bench schema sdk dist release lint clean
 
 # Package sources: a change reinstalls the package (not its dependencies).
 SOURCES := $(shell find provider schema -type f -not -path '*/__pycache__/*')
@@ -115,9 +115,10 @@ sdk: $(SDK_TOOLS_STAMP) $(TS_EXAMPLE)/node_modules/.installed
 
 # The wheel the examples install outside this repository (see README), and the TypeScript SDK
 # as an npm tarball (docs/typescript.md); rebuilt when a source changes, else nothing to do.
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
-WHEEL := dist/pulumi_cozmox-$(VERSION)-py3-none-any.whl
-NPM_TARBALL := dist/cozmox-pulumi-$(VERSION).tgz
+# The version is kept in one place, provider/pulumi_cozmox/_version.py.
+PKG_VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' provider/pulumi_cozmox/_version.py)
+WHEEL := dist/pulumi_cozmox-$(PKG_VERSION)-py3-none-any.whl
+NPM_TARBALL := dist/cozmox-pulumi-$(PKG_VERSION).tgz
 
 dist: $(WHEEL) $(NPM_TARBALL)
 	@echo "$(WHEEL)"
@@ -132,6 +133,13 @@ $(WHEEL): $(VENV)/.deps $(SOURCES) pyproject.toml README.md
 	@rm -f dist/pulumi_cozmox-*.whl
 	@$(PY) -m pip wheel -q --disable-pip-version-check --no-deps -w dist .
 	@rm -rf build
+
+# A release (docs/install.md): the wheel and sdist, the plugin as `pulumi plugin install` takes
+# it, the TypeScript SDK, the locked requirements and their SHA-256 sums into dist/, and the
+# tags v$(VERSION) and sdk/go/v$(VERSION) on this commit. VERSION must be _version.py's.
+release: $(VENV)/.deps
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=$(PKG_VERSION)" >&2; exit 1; }
+	@scripts/release.sh $(VERSION)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

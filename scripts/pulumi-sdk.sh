@@ -10,7 +10,11 @@
 #   TypeScript; the generator's .gitignore (which ignores bin/) is left out for that. tsc and
 #   the type packages it compiles against are examples/typescript's (its package-lock.json pins
 #   them), so the output is the same on every machine.
-# - OUT_DIR/go: the Go module pulumi-cozmox.local/sdk/go (package cozmox).
+# - OUT_DIR/go: the Go module github.com/cozmox/pulumi-cozmox/sdk/go (package cozmox). Its go.mod
+#   requires the lowest Pulumi Go SDK it compiles with, GO_PULUMI_SDK below, instead of the
+#   generator's v3.269.0: up to v3.273.0, `cannot use id (variable of interface type
+#   pulumi.StringInput) as pulumi.IDInput` (ctx.ExistsResource); tests/e2e/test_go_sdk.py builds
+#   the module against exactly this version.
 #
 # A file whose content is unchanged keeps its modification time; a file no longer generated is
 # removed. Needs `make setup` (TOOLS_DIR/bin/pulumi-sdkgen, examples/typescript/node_modules).
@@ -25,6 +29,9 @@ node_modules=$repo/examples/typescript/node_modules
 
 "$sdkgen" -schema "$schema" -language nodejs -out "$out/nodejs" -omit .gitignore
 "$sdkgen" -schema "$schema" -language go -out "$out/go"
+GO_PULUMI_SDK=v3.274.0
+gomod=$(cd "$out/go" && go mod edit -print -require="github.com/pulumi/pulumi/sdk/v3@$GO_PULUMI_SDK")
+[ "$gomod" = "$(cat "$out/go/go.mod")" ] || printf '%s\n' "$gomod" > "$out/go/go.mod"
 
 # Compile in a scratch copy whose node_modules is the example's (tsc, @types/node, @pulumi/pulumi).
 scratch=$(mktemp -d)

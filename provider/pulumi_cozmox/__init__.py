@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from pulumi_cozmox._version import __version__
 
 if TYPE_CHECKING:
     from pulumi_cozmox._files import CustomersFileError, read_customers

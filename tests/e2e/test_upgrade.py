@@ -1,9 +1,10 @@
-"""Stacks created by the last release keep working: the dynamic provider's class path is
+"""Stacks created by the earlier releases keep working: the dynamic provider's class path is
 recorded in every resource's state (the SDK pickles it by reference), and the props the last
 release recorded must read as no change.
 
-The last release (0.1.0) is the commit below. Its package is installed on its own (no
-dependencies: they are this venv's) into a folder that ``PYTHONPATH`` puts first, so one
+Each earlier release is a commit of this repository (CHANGELOG.md names them). Its package
+is installed on its own (no dependencies: they are this venv's) into a folder that
+``PYTHONPATH`` puts first, so one
 `pulumi up` runs it; the next preview runs this tree's package, as an upgraded venv would.
 """
 
@@ -19,8 +20,11 @@ from tests.conftest import Emulator
 from tests.e2e.conftest import CampaignStack
 from tests.e2e.pulumi_cli import REPO
 
-#: pulumi-cozmox 0.1.0, the release before this one (this repository's history).
-LAST_RELEASE = "8e1fc6d"
+#: The earlier releases of pulumi-cozmox and their commits (this repository's history, as
+#: CHANGELOG.md gives them).
+RELEASES = {"0.1.0": "8e1fc6d", "0.2.0": "10b4832"}
+#: The release benchmarks/bench_provider.py and bench_stack.py measure beside this tree.
+LAST_RELEASE = RELEASES["0.1.0"]
 
 CUSTOMERS = [
     {"number": "+14155550101", "name": "Ada", "assistantOverrides": {"variableValues": {"a": 1}}},
@@ -46,10 +50,10 @@ def install_release(commit: str, target: Path) -> None:
     subprocess.run([*pip, "--no-deps", "--target", str(target), str(source)], check=True)
 
 
-@pytest.fixture
-def last_release(tmp_path: Path) -> Path:
+@pytest.fixture(params=sorted(RELEASES))
+def last_release(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     target = tmp_path / "release"
-    install_release(LAST_RELEASE, target)
+    install_release(RELEASES[request.param], target)
     version = subprocess.run(
         [sys.executable, "-c", "import pulumi_cozmox; print(pulumi_cozmox.__version__)"],
         env={"PYTHONPATH": str(target)},
@@ -57,7 +61,7 @@ def last_release(tmp_path: Path) -> Path:
         text=True,
         check=True,
     )
-    assert version.stdout.strip() == "0.1.0"
+    assert version.stdout.strip() == request.param
     return target
 
 

@@ -3,7 +3,9 @@ never a bare name (which any public index could answer: dependency confusion).""
 
 from __future__ import annotations
 
+import json
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,15 @@ GIT = "git+https://github.com/acme/pulumi-cozmox"
 
 
 def test_the_version_is_one_everywhere() -> None:
-    assert __version__ == metadata.version("pulumi-cozmox") == "0.2.0"
+    """Kept in _version.py: the distribution's metadata (pyproject reads it), the package's
+    face, the API client's user agent, the plugin's schema."""
+    from pulumi_cozmox._version import __version__ as kept
+    from pulumi_cozmox.client.api import USER_AGENT
+
+    assert kept == __version__ == metadata.version("pulumi-cozmox") == "0.3.0"
+    assert USER_AGENT == "pulumi-cozmox/0.3.0"
+    schema = json.loads((files("pulumi_cozmox.native") / "schema.json").read_text())
+    assert schema["version"] == "0.3.0"
 
 
 @pytest.mark.parametrize(
@@ -73,9 +83,9 @@ def test_bare_names_and_unpinned_urls_are_refused(spec: str, why: str) -> None:
 def test_the_default_is_the_pinned_reference_this_version_was_installed_from() -> None:
     tag = {
         "url": "file:///srv/pkg",
-        "vcs_info": {"vcs": "git", "requested_revision": "v0.2.0", "commit_id": "3f2a" * 10},
+        "vcs_info": {"vcs": "git", "requested_revision": "v0.3.0", "commit_id": "3f2a" * 10},
     }
-    assert default_requirement(tag) == "pulumi-cozmox @ git+file:///srv/pkg@v0.2.0"
+    assert default_requirement(tag) == "pulumi-cozmox @ git+file:///srv/pkg@v0.3.0"
     # A branch moves: the commit it was installed at is the pin.
     branch = {**tag, "vcs_info": {**tag["vcs_info"], "requested_revision": "main"}}  # type: ignore[dict-item]
     assert default_requirement(branch) == f"pulumi-cozmox @ git+file:///srv/pkg@{'3f2a' * 10}"
@@ -88,10 +98,10 @@ def test_a_local_install_defaults_to_the_release_tag_of_its_version() -> None:
     machine can use: the default is the repository's tag of this version."""
     local = {"url": "file:///work/pulumi-cozmox", "dir_info": {}}
     assert default_requirement(local) == (
-        "pulumi-cozmox @ git+https://github.com/cozmox/pulumi-cozmox@v0.2.0"
+        "pulumi-cozmox @ git+https://github.com/cozmox/pulumi-cozmox@v0.3.0"
     )
     local_wheel = {"url": "file:///tmp/p.whl", "archive_info": {"hashes": {"sha256": "ab"}}}
-    assert default_requirement(local_wheel).endswith("@v0.2.0")
+    assert default_requirement(local_wheel).endswith("@v0.3.0")
 
 
 @pytest.mark.parametrize(

@@ -35,8 +35,8 @@ from urllib.parse import quote
 
 import httpx
 
-from pulumi_cozmox import __version__
 from pulumi_cozmox import _json as fastjson
+from pulumi_cozmox._version import __version__
 from pulumi_cozmox.client.answers import (
     CampaignAnswer,
     CampaignCounters,

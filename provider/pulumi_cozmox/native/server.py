@@ -32,8 +32,8 @@ from google.protobuf import empty_pb2
 from pulumi.runtime.proto import engine_pb2, engine_pb2_grpc, plugin_pb2, provider_pb2
 from pulumi.runtime.proto import provider_pb2_grpc as rpc
 
-from pulumi_cozmox import __version__
 from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox._version import __version__
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.importing import import_campaign
 from pulumi_cozmox.core.engine.outcome import Failure, Missing, Refusal

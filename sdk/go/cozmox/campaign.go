@@ -8,8 +8,8 @@ import (
 	"reflect"
 
 	"errors"
+	"github.com/cozmox/pulumi-cozmox/sdk/go/cozmox/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"pulumi-cozmox.local/sdk/go/cozmox/internal"
 )
 
 // An outbound call campaign: the assistant calls each customer once, within its schedule.

@@ -7,8 +7,8 @@ import (
 	"fmt"
 
 	"github.com/blang/semver"
+	"github.com/cozmox/pulumi-cozmox/sdk/go/cozmox/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"pulumi-cozmox.local/sdk/go/cozmox/internal"
 )
 
 type module struct {

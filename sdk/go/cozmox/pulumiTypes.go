@@ -7,8 +7,8 @@ import (
 	"context"
 	"reflect"
 
+	"github.com/cozmox/pulumi-cozmox/sdk/go/cozmox/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"pulumi-cozmox.local/sdk/go/cozmox/internal"
 )
 
 var _ = internal.GetEnvOrDefault

@@ -4,7 +4,7 @@ package main
 import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"pulumi-cozmox.local/sdk/go/cozmox"
+	"github.com/cozmox/pulumi-cozmox/sdk/go/cozmox"
 )
 
 func main() {

@@ -4,9 +4,9 @@
 package config
 
 import (
+	"github.com/cozmox/pulumi-cozmox/sdk/go/cozmox/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
-	"pulumi-cozmox.local/sdk/go/cozmox/internal"
 )
 
 var _ = internal.GetEnvOrDefault
