@@ -163,6 +163,33 @@ def test_a_do_not_call_number_is_refused_in_a_sops_encrypted_customers_file(
     assert "Grace" not in text
 
 
+def another_stacks_campaign(emulator: Emulator) -> str:
+    """Another stack's campaign in the org, calling Alan on Tuesday morning: its id."""
+    with emulator.api() as api:
+        elsewhere = campaign([ALAN], TUESDAY)
+        body = {
+            "name": "Another team's reminders",
+            "phoneNumberId": "pn-1",
+            "assistantId": "asst-1",
+            "customers": elsewhere["customers"],
+            "schedulePlan": TUESDAY,
+        }
+        return str(api.post("/campaign", json=body).raise_for_status().json()["id"])
+
+
+def refused_without_the_key(stack: CampaignStack, config: Path) -> None:
+    """Without the key the org cannot be counted: refused, saying so (and never a key)."""
+    del stack.extra_env["COZMOX_API_KEY"]
+    argv = ("preview", "--policy-pack", str(LAUNCHER), "--policy-pack-config", str(config))
+    keyless = stack.run(*argv, check=False)
+    assert keyless.returncode != 0
+    unread = (
+        "the org's campaigns cannot be read, so the call limit cannot count them: COZMOX_API_KEY "
+        "is not set where `pulumi preview` runs"
+    )
+    assert unread in said(keyless), said(keyless)
+
+
 @both_doors
 def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path, door: str
@@ -177,16 +204,7 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     unchanged = with_pack(stack, emulator, config)
     assert unchanged.returncode == 0, said(unchanged)
     assert journal(emulator) == []  # nothing to judge: the org is not read
-    with emulator.api() as api:  # another stack's campaign: Alan on Tuesday morning
-        elsewhere = campaign([ALAN], TUESDAY)
-        body = {
-            "name": "Another team's reminders",
-            "phoneNumberId": "pn-1",
-            "assistantId": "asst-1",
-            "customers": elsewhere["customers"],
-            "schedulePlan": TUESDAY,
-        }
-        other = api.post("/campaign", json=body).raise_for_status().json()["id"]
+    other = another_stacks_campaign(emulator)
     # Tuesday calls Alan the same morning and Ada 21 hours after Monday's window.
     stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ALAN, ADA], TUESDAY))
     assert stack.run("preview", check=False).returncode == 0  # no cozmox:callLimit
@@ -211,16 +229,7 @@ def test_the_call_limit_counts_the_stack_and_the_org_and_a_clean_change_passes(
     assert text.count("also called by") == 2  # Monday counted once, not again by its id
     assert_no_number(text, ADA, GRACE, ALAN)
     assert set(journal(emulator)) == {"GET"}
-    # Without the key the org cannot be counted: refused, saying so (and never a key).
-    del stack.extra_env["COZMOX_API_KEY"]
-    argv = ("preview", "--policy-pack", str(LAUNCHER), "--policy-pack-config", str(config))
-    keyless = stack.run(*argv, check=False)
-    assert keyless.returncode != 0
-    unread = (
-        "the org's campaigns cannot be read, so the call limit cannot count them: COZMOX_API_KEY "
-        "is not set where `pulumi preview` runs"
-    )
-    assert unread in said(keyless), said(keyless)
+    refused_without_the_key(stack, config)
     # Moved to Thursday, calling Ada only: a clean change, which the pack lets through to `up`.
     stack.declare(monday=campaign([ADA, GRACE], MONDAY), tuesday=campaign([ADA], THURSDAY))
     clean = with_pack(stack, emulator, config)

@@ -26,17 +26,14 @@ def assert_no_number(text: str) -> None:
         assert number[2:] not in text and "555-0102" not in text
 
 
-@through("python")
-def test_an_encrypted_do_not_call_list_refuses_a_listed_number_and_needs_its_key(
-    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
-) -> None:
-    stack = campaign_stack()
+def encrypted_rules(stack: CampaignStack, tmp_path: Path) -> None:
+    """The stack's calling policy and do-not-call list, encrypted for the team's key as a
+    .sops.yaml creation rule says (the whole folder), and SOPS given that key."""
     team = new_age_key(tmp_path / "keys", "team")
     rules = stack.workdir / "rules"
     rules.mkdir()
     (rules / "do-not-call.csv").write_text(DO_NOT_CALL)
     (rules / "policy.toml").write_text(POLICY)
-    # The team encrypts the whole folder, as a .sops.yaml creation rule says.
     sops_config(stack.workdir, [(r"rules/.*", [team.recipient])])
     for name in ("do-not-call.csv", "policy.toml"):
         sops(
@@ -54,6 +51,14 @@ def test_an_encrypted_do_not_call_list_refuses_a_listed_number_and_needs_its_key
     for variable in KEY_VARIABLES:
         stack.extra_env.pop(variable, None)
     stack.extra_env.update(HOME=str(tmp_path / "home"), SOPS_AGE_KEY_FILE=str(team.file))
+
+
+@through("python")
+def test_an_encrypted_do_not_call_list_refuses_a_listed_number_and_needs_its_key(
+    campaign_stack: Callable[..., CampaignStack], emulator: Emulator, tmp_path: Path
+) -> None:
+    stack = campaign_stack()
+    encrypted_rules(stack, tmp_path)
 
     # The policy, decrypted, judges the hours: 09:00 in San Francisco is before its 10:00.
     stack.declare(reminders=campaign("2099-01-05T17:00", [ADA]))
