@@ -128,6 +128,10 @@ def test_an_adoption_reads_as_one_in_preview_and_review(
 NIGHT = {"earliestAt": "2099-01-01T11:00:00Z", "latestAt": "2099-01-01T14:00:00Z"}
 
 
+#: What a takeover reads of the objects its campaign names (issue 28's references).
+NAMED_READS = [("GET", "/assistant/asst-1"), ("GET", "/phone-number/pn-1")]
+
+
 def journal(emulator: Emulator) -> list[tuple[str, str]]:
     return [(e["method"], e["path"]) for e in emulator.control.get("requests").json()]
 
@@ -153,8 +157,10 @@ def test_a_takeover_moved_into_the_night_is_refused_and_never_patched(
     up = stack.run("up", "--yes", "--skip-preview", check=False)
     assert up.returncode != 0
     assert "the campaign still dials as it is" in up.stdout + up.stderr
-    # One read at preview, one at up; never a PATCH (nor a POST).
-    assert journal(emulator) == [("GET", f"/campaign/{existing['id']}")] * 2
+    # One read of the campaign and of each object it names at preview, the same at up; never a
+    # PATCH (nor a POST).
+    looks = [("GET", f"/campaign/{existing['id']}"), *NAMED_READS]
+    assert journal(emulator) == looks * 2
     with emulator.api() as api:
         kept = api.get(f"/campaign/{existing['id']}").json()
     assert kept["schedulePlan"] == {"earliestAt": "2099-01-01T17:00:00Z"}
@@ -181,7 +187,8 @@ def test_a_blackout_date_refuses_a_takeover_as_it_is(
     assert "the campaign still dials as it is" in said
     up = stack.run("up", "--yes", "--skip-preview", check=False)
     assert up.returncode != 0
-    assert [m for m, _ in journal(emulator)] == ["GET", "GET"]  # no PATCH
+    # The campaign and what it names read at preview and at up; no PATCH.
+    assert [m for m, _ in journal(emulator)] == ["GET"] * 6
 
 
 @both_doors
@@ -224,7 +231,7 @@ def test_an_exported_night_campaign_is_refused_until_the_program_ends_it(
     assert refused.returncode != 0
     assert "would call 2 customers outside 08:00-21:00 their local time" in said
     assert "the campaign still dials as it is" in said and "ended: true" in said
-    assert journal(emulator) == [("GET", f"/campaign/{made['id']}")]
+    assert journal(emulator) == [("GET", f"/campaign/{made['id']}"), *NAMED_READS]
     # The way out it names: take it over and end it (one PATCH, status ended).
     program = yaml.safe_load((out / "Pulumi.yaml").read_text())
     (resource,) = program["resources"].values()

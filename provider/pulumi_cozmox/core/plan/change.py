@@ -34,6 +34,7 @@ from pulumi_cozmox.core.model.compare import same_instants
 from pulumi_cozmox.core.model.customers import same_customers
 from pulumi_cozmox.core.resource.fields import (
     ENDED,
+    FIELDS,
     INPUT_KEYS,
     INPUT_TO_API,
     LIVE_STATUSES,
@@ -106,10 +107,15 @@ def _customers_equal(old: Any, new: Any) -> bool:
     return False
 
 
+#: Flags whose absence means false: a stack recorded before a flag existed holds none of it
+#: (``delete_record_on_remove`` came in 0.3.0), and a program that leaves one out means false.
+_FLAGS = frozenset(f.python for f in FIELDS if f.type.startswith("boolean"))
+
+
 def _equal(key: str, old: Any, new: Any) -> bool:
     if key == "customers":
         return _customers_equal(old, new)
-    if key in ("allow_redial", "allow_duplicate", "allow_outside_calling_hours", ENDED):
+    if key in _FLAGS:
         return (old or False) == (new or False)  # True, or the id of the campaign allowed
     if key == "schedule_plan":
         return same_instants(old, new)
