@@ -103,3 +103,11 @@ class Collect:
 
     def notice(self, text: str) -> None:
         self.notices.append(text)
+
+
+def create(run: Any, p: dict[str, Any]) -> dict[str, Any]:
+    """Create through the run as `up` would (check, then create): the recorded outputs, with
+    the id."""
+    assert run.check({}, p, Collect()) == []
+    campaign_id, outputs = run.create(p, Collect())
+    return {**outputs, "id": campaign_id}

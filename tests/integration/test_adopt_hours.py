@@ -60,16 +60,6 @@ def news(adopt_id: str | None, schedule: dict[str, str], **extra: Any) -> dict[s
     }
 
 
-@pytest.fixture
-def run_for(emulator: Emulator, tmp_path: Path):
-    def make(**config: str) -> Run:
-        full = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
-        full.update({f"cozmox:{k}": v for k, v in config.items()})
-        return Run(full, environ={}, project_dir=tmp_path)
-
-    return make
-
-
 def failures(run: Run, olds: dict[str, Any], props: dict[str, Any], said: Collect) -> str:
     return names.render(
         " ".join(f"{f.path}: {f.reason}" for f in run.check(olds, props, said)), "python"

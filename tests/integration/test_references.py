@@ -8,7 +8,6 @@ emulator's journal (the seed: ``tests/data/objects.json``)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,15 +26,6 @@ REMINDERS = Named("assistantId", "asst-1", "Reminders")
 MAIN_LINE = Named("phoneNumberId", "pn-1", "Main line", "+16175550100")
 READS = ["GET /assistant/asst-1", "GET /phone-number/pn-1"]
 ORG_READS = 3  # a create's judgement reads the org: scheduled, in progress, recently ended
-
-
-@pytest.fixture
-def run_for(emulator: Emulator, tmp_path: Path):
-    def make() -> Run:
-        config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
-        return Run(config, environ={}, project_dir=tmp_path)
-
-    return make
 
 
 def reads(emulator: Emulator) -> list[str]:

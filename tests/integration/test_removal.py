@@ -12,7 +12,6 @@ journal; the clock is the emulator's, moved to fixed dates in 2099.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.core.resource import names
 from tests.conftest import Emulator
-from tests.integration.helpers import Collect
+from tests.integration.helpers import Collect, create
 
 ADA, GRACE = "+14155550101", "+14155550102"
 #: Monday 5 January 2099, 17:00 UTC: 09:00 in San Francisco.
@@ -77,23 +76,6 @@ def stored(emulator: Emulator, campaign_id: str) -> dict[str, Any] | None:
     answer.raise_for_status()
     found: dict[str, Any] = answer.json()
     return found
-
-
-@pytest.fixture
-def run_for(emulator: Emulator, tmp_path: Path):
-    def make(**config: str) -> Run:
-        full = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
-        full.update({f"cozmox:{k}": v for k, v in config.items()})
-        return Run(full, environ={}, project_dir=tmp_path)
-
-    return make
-
-
-def create(run: Run, p: dict[str, Any]) -> dict[str, Any]:
-    """Create through the run as `up` would: the recorded outputs, with the id."""
-    assert run.check({}, p, Collect()) == []
-    campaign_id, outputs = run.create(p, Collect())
-    return {**outputs, "id": campaign_id}
 
 
 def remove(run: Run, recorded: dict[str, Any]) -> Collect:

@@ -10,7 +10,6 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +19,7 @@ from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.core.resource import names
 from tests.conftest import Emulator
-from tests.integration.helpers import Collect, campaigns
+from tests.integration.helpers import Collect, campaigns, create
 
 ADA, GRACE, ALAN, EDSGER = "+14155550101", "+14155550102", "+14155550103", "+14155550104"
 #: Where tests that read the server's time stop the emulator's clock.
@@ -72,23 +71,6 @@ def journal(emulator: Emulator) -> list[str]:
         f"{e['method']} {e['path']}" + (f"?{e['query']}" if e["query"] else "")
         for e in emulator.control.get("requests").json()
     ]
-
-
-@pytest.fixture
-def run_for(emulator: Emulator, tmp_path: Path):
-    def make(**config: str) -> Run:
-        full = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
-        full.update({f"cozmox:{k}": v for k, v in config.items()})
-        return Run(full, environ={}, project_dir=tmp_path)
-
-    return make
-
-
-def create(run: Run, p: dict[str, Any]) -> dict[str, Any]:
-    """Create through the run as `up` would (check, then create): the recorded outputs."""
-    assert run.check({}, p, Collect()) == []
-    campaign_id, outputs = run.create(p, Collect())
-    return {**outputs, "id": campaign_id}
 
 
 def python(text: str) -> str:
