@@ -40,17 +40,6 @@ CUSTOMERS: list[dict[str, Any]] = [
 NUMBERS = ("14155550101", "14155550102")
 
 
-@pytest.fixture
-def key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AgeKey:
-    """An age key that SOPS finds (SOPS_AGE_KEY_FILE), and no other (a HOME of its own)."""
-    made = new_age_key(tmp_path / "keys")
-    for name, value in sops_env(tmp_path / "home", made).items():
-        monkeypatch.setenv(name, value)
-    for name in ("SOPS_AGE_KEY", "SOPS_AGE_KEY_CMD", "SOPS_AGE_SSH_PRIVATE_KEY_FILE"):
-        monkeypatch.delenv(name, raising=False)
-    return made
-
-
 def env(tmp_path: Path, key: AgeKey | None) -> dict[str, str]:
     return sops_env(tmp_path / "home", key)
 

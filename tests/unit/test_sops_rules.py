@@ -16,7 +16,7 @@ from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.rules.config import resolve_rules
 from pulumi_cozmox.core.rules.donotcall import load_do_not_call
 from pulumi_cozmox.core.rules.policy import load_policy
-from tests.sopskit import AgeKey, encrypt, new_age_key, sops_env
+from tests.sopskit import AgeKey, encrypt, sops_env
 
 LISTED = frozenset({"+14155550101", "+14155550102", "sip:front@example.com"})
 FORMS = {
@@ -24,17 +24,6 @@ FORMS = {
     "csv": "number,reason\n+14155550101,asked\n+1 415 555 0102,asked\nsip:front@example.com,\n",
 }
 POLICY = 'hours = "10:00-20:00"\n\n[regions.US-FL]\nhours = "09:00-18:00"\n'
-
-
-@pytest.fixture
-def key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AgeKey:
-    """An age key that SOPS finds (SOPS_AGE_KEY_FILE), and no other (a HOME of its own)."""
-    made = new_age_key(tmp_path / "keys")
-    for name, value in sops_env(tmp_path / "home", made).items():
-        monkeypatch.setenv(name, value)
-    for name in ("SOPS_AGE_KEY", "SOPS_AGE_KEY_CMD", "SOPS_AGE_SSH_PRIVATE_KEY_FILE"):
-        monkeypatch.delenv(name, raising=False)
-    return made
 
 
 def sealed(tmp_path: Path, key: AgeKey, name: str, text: str) -> Path:
