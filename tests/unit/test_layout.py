@@ -222,3 +222,29 @@ def test_loading_the_emulator_loads_no_rule_of_the_provider() -> None:
     loaded = {m for m in loaded_by(*EMULATOR) if within(m, ("pulumi_cozmox",))}
     assert set(EMULATOR) <= loaded
     assert {m for m in loaded if not within(m, EMULATOR_MAY_LOAD)} == {"pulumi_cozmox"}
+
+
+def face_names() -> set[str]:
+    """The names of the package's face (``pulumi_cozmox.__all__``, read from its source)."""
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return {ast.literal_eval(e) for e in node.value.elts}  # type: ignore[attr-defined]
+    raise AssertionError("no __all__ in pulumi_cozmox/__init__.py")
+
+
+@pytest.mark.parametrize("path", modules("core") + modules("client"), ids=module_name)
+def test_the_core_and_client_take_nothing_from_the_package_face(path: Path) -> None:
+    """The face's names are lazy doors into the whole core (and the Pulumi SDK): the core and
+    the client import what they need from its home (``_version`` for ``__version__``)."""
+    face = {f"pulumi_cozmox.{name}" for name in face_names()}
+    assert len(face) > 10 and "pulumi_cozmox.__version__" in face
+    assert imports(path) & face == set()
+
+
+def test_loading_the_api_client_loads_nothing_of_the_core() -> None:
+    loaded = loaded_by("pulumi_cozmox.client.api")
+    assert "pulumi_cozmox.client.api" in loaded
+    assert {m for m in loaded if within(m, ("pulumi_cozmox.core", *PULUMI, *ADAPTERS))} == set()
