@@ -248,3 +248,11 @@ def test_loading_the_api_client_loads_nothing_of_the_core() -> None:
     loaded = loaded_by("pulumi_cozmox.client.api")
     assert "pulumi_cozmox.client.api" in loaded
     assert {m for m in loaded if within(m, ("pulumi_cozmox.core", *PULUMI, *ADAPTERS))} == set()
+
+
+@pytest.mark.parametrize("path", modules("core"), ids=module_name)
+def test_the_core_leaves_the_garbage_collector_to_the_doors(path: Path) -> None:
+    """The collector is paused once per hook, at each door's outermost place (the plugin's
+    handlers, the dynamic provider's methods, ``read_customers``, the pack): a pause or a
+    freeze inside the core would be a second one, or run where no door asked."""
+    assert {n for n in imports(path) if n == "gc" or n.endswith(".gc_paused")} == set()

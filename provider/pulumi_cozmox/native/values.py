@@ -17,7 +17,6 @@ from typing import Any
 from google.protobuf import json_format, struct_pb2
 from pulumi.runtime.proto import provider_pb2
 
-from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
 from pulumi_cozmox.core.engine.refusals import VANISHED
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
@@ -96,8 +95,7 @@ def canonical(
         props.update(customers=blob, customer_count=count, **{FILE_DIGEST_KEY: digest})
         props[SOURCE_KEY] = file  # check names its customers by line (found only then)
     elif isinstance(customers, list):
-        with gc_paused():
-            props["customers"] = encode_customers(customers)
+        props["customers"] = encode_customers(customers)  # in a hook: the collector paused
         props["customer_count"] = len(customers)
     return props
 

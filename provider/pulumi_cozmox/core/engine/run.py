@@ -31,7 +31,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.client.settings import resolve_settings
@@ -249,29 +248,24 @@ class Run:
 
         return self._hours.get(key, judged)
 
-    # -- the hooks (the collector paused: a hook may hold 10,000 decoded customers, ~400 MB of
-    # small objects with no cycle, that every collection would walk again) ---------------------
+    # -- the hooks (each door pauses the collector around its call: native/server.py,
+    # provider.py) -----------------------------------------------------------------------------
     def check(self, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> list[Failure]:
-        with gc_paused():
-            return check.check(self, olds, news, sink)
+        return check.check(self, olds, news, sink)
 
     def diff(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> Diff:
-        with gc_paused():
-            return diff.diff(self, id_, olds, news, sink)
+        return diff.diff(self, id_, olds, news, sink)
 
     def create(self, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[str, Any]]:
-        with gc_paused():
-            return apply.create(self, props, sink)
+        return apply.create(self, props, sink)
 
     def read(self, id_: str, props: Mapping[str, Any], *, importing: bool = False) -> Read | None:
-        with gc_paused():
-            return apply.read(self, id_, props, importing=importing)
+        return apply.read(self, id_, props, importing=importing)
 
     def update(
         self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     ) -> dict[str, Any]:
-        with gc_paused():
-            return apply.update(self, id_, olds, news, sink)
+        return apply.update(self, id_, olds, news, sink)
 
     def delete(self, id_: str, props: Mapping[str, Any], sink: Sink) -> None:
         apply.delete(self, id_, props, sink)
