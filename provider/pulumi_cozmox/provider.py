@@ -39,11 +39,11 @@ from pulumi.output import Unknown
 
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Refusal
+from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS
 from pulumi_cozmox.core.engine.run import Recent, Run
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 
 __all__ = ["CampaignProvider"]
 

@@ -256,3 +256,81 @@ def test_the_core_leaves_the_garbage_collector_to_the_doors(path: Path) -> None:
     handlers, the dynamic provider's methods, ``read_customers``, the pack): a pause or a
     freeze inside the core would be a second one, or run where no door asked."""
     assert {n for n in imports(path) if n == "gc" or n.endswith(".gc_paused")} == set()
+
+
+# -- I/O at the edges -----------------------------------------------------------------------
+
+#: The layers below the engine: values and rules, no I/O (the engine and the adapters read and
+#: write files and run commands, and hand these layers what they read).
+PURE_LAYERS = LAYERS[: LAYERS.index("engine")]
+#: Modules that run commands or touch the file system.
+IO_MODULES = ("subprocess", "shutil", "os", "pathlib", "tempfile", "io.open", "glob")
+#: Methods that read or write a file (``Path.read_bytes()``, ``path.open()``, ...).
+IO_METHODS = {
+    "read_bytes",
+    "read_text",
+    "write_bytes",
+    "write_text",
+    "open",
+    "mkdir",
+    "unlink",
+    "touch",
+    "exists",
+    "is_file",
+    "iterdir",
+}
+
+
+def io_calls(path: Path, package: Path = PACKAGE) -> list[str]:
+    """What in ``path``'s source does I/O: an import of an I/O module, a call of ``open`` or of
+    a file method, each as ``line: what``."""
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name in sorted(imports(path, package)):
+        if within(name, IO_MODULES):
+            found.append(f"imports {name}")
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "open":
+            found.append(f"{node.lineno}: open()")
+        elif isinstance(func, ast.Attribute) and func.attr in IO_METHODS:
+            found.append(f"{node.lineno}: .{func.attr}()")
+    return found
+
+
+def pure_modules() -> list[Path]:
+    return [p for layer_ in PURE_LAYERS for p in modules(f"core/{layer_}")]
+
+
+@pytest.mark.parametrize("path", pure_modules(), ids=module_name)
+def test_the_layers_below_the_engine_do_no_io(path: Path) -> None:
+    """Files are read and written, and ``sops`` is run, at the edges (the engine's
+    ``sops_io``, ``customers_io`` and ``rule_files``, the adapters): the model, the rules, the
+    plan and the report work on what they are given."""
+    assert io_calls(path) == []
+
+
+def test_the_io_reader_sees_commands_and_files(tmp_path: Path) -> None:
+    """The check above is not blind: a subprocess, an ``open`` and a ``Path.read_bytes`` in a
+    function are found."""
+    probe = tmp_path / "pulumi_cozmox" / "core" / "model" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("def f(p):\n    import subprocess\n    open(p)\n    return p.read_bytes()\n")
+    found = io_calls(probe, tmp_path / "pulumi_cozmox")
+    assert found == ["imports subprocess", "3: open()", "4: .read_bytes()"]
+
+
+def test_loading_the_layers_below_the_engine_loads_no_command_runner() -> None:
+    names = [module_name(p) for p in pure_modules()]
+    loaded = loaded_by(*names)
+    assert set(names) <= loaded
+    assert "subprocess" not in loaded
+
+
+@pytest.mark.parametrize("path", modules("core/rules"), ids=module_name)
+def test_the_rules_know_nothing_of_the_client(path: Path) -> None:
+    """The rules are pure judgements: settings, errors for the person running Pulumi and the
+    API are the engine's (``rule_files`` reads the settings and raises ConfigurationError)."""
+    assert {n for n in imports(path) if within(n, ("pulumi_cozmox.client",))} == set()

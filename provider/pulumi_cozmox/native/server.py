@@ -37,13 +37,13 @@ from pulumi_cozmox._version import __version__
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.importing import import_campaign
 from pulumi_cozmox.core.engine.outcome import Failure, Missing, Refusal
+from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS
 from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers_file import CustomersFileError
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API
-from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 from pulumi_cozmox.native import values
 
 __all__ = ["CampaignServicer", "native_names", "serve"]
@@ -178,7 +178,7 @@ class CampaignServicer(rpc.ResourceProviderServicer):
 
     def _news(self, request: Any, struct: Any, recorded: Any = None) -> dict[str, Any]:
         outputs = values.plain(recorded) if recorded is not None else None
-        return values.canonical(values.plain(struct), request.name, self._project_dir, outputs)
+        return values.canonical(values.plain(struct), request.name, self.run(), outputs)
 
     @_answers
     def Check(self, request: Any) -> provider_pb2.CheckResponse:

@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox.core.engine.customers_io import open_customers_file
 from pulumi_cozmox.core.engine.outcome import is_unknown
 from pulumi_cozmox.core.model.customers import CustomerList, encode_customers
 from pulumi_cozmox.core.model.customers_file import (
     SOURCE_KEY,
     CustomersFileError,
     CustomersSource,
-    open_customers_file,
     source_of,
 )
 from pulumi_cozmox.core.resource.fields import NATIVE_TYPE, PROPERTY_NAMES

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pulumi_cozmox._pin import check_requirements
+from pulumi_cozmox.core.engine.customers_io import place_customers_file, written_line
 from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink, who
 from pulumi_cozmox.core.engine.takeover import judge_takeover, takeover_of
-from pulumi_cozmox.core.model.customers_file import place_customers_file, written_line
 from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import INPUT_KEYS, OUTPUT_TO_API

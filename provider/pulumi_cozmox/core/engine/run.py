@@ -39,8 +39,9 @@ from pulumi_cozmox.core.engine.create import Claims
 from pulumi_cozmox.core.engine.guard import Guard
 from pulumi_cozmox.core.engine.outcome import Diff, Failure, Read, Sink
 from pulumi_cozmox.core.engine.references import References
+from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS, resolve_rules
 from pulumi_cozmox.core.model.customers import CustomerList
-from pulumi_cozmox.core.rules.config import CONFIG_KEYS, Rules, resolve_rules
+from pulumi_cozmox.core.rules.config import Rules
 from pulumi_cozmox.core.rules.hours import CallingHours, calling_hours_in, dialing_window
 from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, CallingPolicy
 from pulumi_cozmox.core.rules.validation import Problem, campaign_problems
@@ -166,6 +167,8 @@ class Run:
         self._lists: Recent[str, CustomerList] = Recent()
         self._validated: Recent[tuple[str, str | None], tuple[Problem, ...]] = Recent()
         self._hours: Recent[tuple[Any, ...], CallingHours] = Recent()
+        #: Customers files parsed (by the digest of their text): blob and count.
+        self.file_blobs: Recent[str, tuple[str, int]] = Recent(8)
 
     @property
     def reporting(self) -> bool:
