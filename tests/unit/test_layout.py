@@ -334,3 +334,13 @@ def test_the_rules_know_nothing_of_the_client(path: Path) -> None:
     """The rules are pure judgements: settings, errors for the person running Pulumi and the
     API are the engine's (``rule_files`` reads the settings and raises ConfigurationError)."""
     assert {n for n in imports(path) if within(n, ("pulumi_cozmox.client",))} == set()
+
+
+@pytest.mark.parametrize("path", modules("core"), ids=module_name)
+def test_the_core_leaves_the_projects_requirements_to_the_adapters(path: Path) -> None:
+    """``requirements.txt`` is the project's, written or checked by the adapter that asked
+    (`pulumi import` in the plugin, the export): the engine says what the project needs."""
+    assert {n for n in imports(path) if within(n, ("pulumi_cozmox._pin",))} == set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    named = [n for n in ast.walk(tree) if getattr(n, "value", None) == "requirements.txt"]
+    assert named == []

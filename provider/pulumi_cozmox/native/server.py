@@ -33,6 +33,7 @@ from pulumi.runtime.proto import engine_pb2, engine_pb2_grpc, plugin_pb2, provid
 from pulumi.runtime.proto import provider_pb2_grpc as rpc
 
 from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox._pin import check_requirements
 from pulumi_cozmox._version import __version__
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.importing import import_campaign
@@ -235,9 +236,11 @@ class CampaignServicer(rpc.ResourceProviderServicer):
     @_answers
     def Read(self, request: Any) -> provider_pb2.ReadResponse:
         if not request.properties.fields:  # `pulumi import`: the id alone
-            imported = import_campaign(
-                self.run(), request.id, request.name, EngineLog(self, request.urn)
-            )
+            log = EngineLog(self, request.urn)
+            imported = import_campaign(self.run(), request.id, request.name, log)
+            said = check_requirements(self._project_dir, sops=imported.encrypted)
+            if said is not None:  # the project's requirements.txt, written when missing
+                log.notice(said)
             read_inputs = {k: v for k, v in imported.read.inputs.items() if k != "customers"}
             inputs = values.program_inputs(read_inputs, {}, None)
             inputs[CUSTOMERS_FILE] = imported.customers_file
