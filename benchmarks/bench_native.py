@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.bench_provider import api_args, median_of, state_bytes, timed  # noqa: E402
 from benchmarks.campaigns import large_campaign  # noqa: E402
-from pulumi_cozmox.core.model.customers_file import write_customers_csv  # noqa: E402
+from pulumi_cozmox.core.model.customers_text import customers_csv  # noqa: E402
 from tests.conftest import Emulator, start_emulator  # noqa: E402
 from tests.e2e.conftest import CAMEL, write_program, write_yaml_project  # noqa: E402
 from tests.e2e.pulumi_cli import Stack  # noqa: E402
@@ -125,7 +125,7 @@ def large_customers(root: Path, start: Callable[[], Emulator]) -> None:
             if d == "python":
                 declare(s, d, {"big": {**big, "customers": customers}, "small": small})
                 return
-            write_customers_csv(customers, s.workdir / "big.csv")
+            (s.workdir / "big.csv").write_text(customers_csv(customers), encoding="utf-8")
             args = {k: v for k, v in big.items() if k != "customers"}
             declare(s, d, {"big": {**args, "customers_file": "big.csv"}, "small": small})
 

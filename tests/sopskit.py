@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyrage
 
-from pulumi_cozmox.core.model.sops import find_sops
+from pulumi_cozmox.core.engine.sops_io import find_sops
 
 #: What SOPS reads keys from: a test sets the ones it means and removes the others.
 KEY_VARIABLES = (

@@ -26,7 +26,7 @@ from typing import Any
 
 from cozmox_codegen.typeddicts import DEFS_PREFIX, RENAMES, _first_sentence, referrers
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import FIELDS, Change, Field, by_api
+from pulumi_cozmox.core.resource.fields import FIELDS, Effect, Field, by_api
 
 PACKAGE = "cozmox"
 TYPE_PREFIX = f"{PACKAGE}:index:"
@@ -74,7 +74,7 @@ def _provider_fields() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, A
     for field in FIELDS:
         if "native" not in field.doors or field.sent:
             continue
-        computed = field.change is Change.OUTPUT or field.api in COMPUTED
+        computed = field.change is Effect.OUTPUT or field.api in COMPUTED
         (outputs if computed else inputs)[field.api] = _field_spec(field)
     return inputs, {**outputs, **PLUGIN_STATE}
 

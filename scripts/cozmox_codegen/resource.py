@@ -14,7 +14,7 @@ from __future__ import annotations
 import textwrap
 
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import FIELDS, Change, Field
+from pulumi_cozmox.core.resource.fields import FIELDS, Effect, Field
 
 __all__ = ["docs_page", "python_args"]
 
@@ -46,7 +46,7 @@ def _python_inputs() -> list[Field]:
 
 def _input_type(field: Field) -> str:
     kind = _INPUT_TYPES[field.type]
-    if field.change in (Change.STATE, Change.END):
+    if field.change in (Effect.STATE, Effect.END):
         return kind  # known at preview: a refusal depends on it
     return kind if field.required else f"{kind} | None"
 
@@ -113,7 +113,7 @@ def python_args() -> str:
     for field in FIELDS:
         if "python" not in field.doors:
             continue
-        optional = "" if field.required or field.change is Change.OUTPUT else " | None"
+        optional = "" if field.required or field.change is Effect.OUTPUT else " | None"
         kind = _OUTPUT_TYPES[field.type]
         lines += _doc(field.description, "    ")
         lines.append(f"    {field.python}: pulumi.Output[{kind}{optional}]")
@@ -162,6 +162,6 @@ def docs_page() -> str:
     lines += ["", "## Outputs (set by the API)", "", "| Python | YAML, TypeScript | what it is |"]
     lines.append("| --- | --- | --- |")
     for f in FIELDS:
-        if f.change is Change.OUTPUT:
+        if f.change is Effect.OUTPUT:
             lines.append(f"| `{f.python}` | `{f.api}` | {_cell(_native(f.description))} |")
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumi_cozmox.core.model.customers_file import open_customers_file
+from pulumi_cozmox.core.engine.customers_io import open_customers_file
 from pulumi_cozmox.core.model.sops import envelope
 from tests.conftest import Emulator
 from tests.e2e.pulumi_cli import REPO, TOOLS_BIN, VENV_BIN

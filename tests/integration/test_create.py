@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from pulumi_cozmox.client.errors import DuplicateCampaign, OutcomeUnknown, ServerError
-from pulumi_cozmox.core.engine.create import Claims, Created, create_campaign, find_identical
+from pulumi_cozmox.core.engine.create import Claims, Created, create_campaign
 from pulumi_cozmox.core.engine.guard import Guard
 from pulumi_cozmox.core.engine.org import OrgView
 from pulumi_cozmox.core.resource import names
@@ -115,7 +115,7 @@ def test_look_alikes_are_created_as_declared(
     client: Any, emulator: Any, change: dict[str, Any]
 ) -> None:
     first = existing(emulator, body())
-    assert find_identical(client, declared(body(**change))) == []
+    assert Guard(client).identical(declared(body(**change))) == []
     created = create(client, body(**change))
     assert created.campaign["id"] != first
     assert len(campaigns(emulator)) == 2
@@ -125,7 +125,7 @@ def test_the_guard_reads_every_page(client: Any, emulator: Any) -> None:
     target = existing(emulator, body("target", numbers=3))
     for i in range(150):  # newer campaigns push the target to the second page
         existing(emulator, body(f"other {i}", numbers=1, phoneNumberId="pn-9"))
-    assert [c["id"] for c in find_identical(client, declared(body("x", numbers=3)))] == [target]
+    assert [c["id"] for c in Guard(client).identical(declared(body("x", numbers=3)))] == [target]
 
 
 # --- lost answers -------------------------------------------------------------------------------

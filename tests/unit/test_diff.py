@@ -7,8 +7,14 @@ from typing import Any
 
 import pytest
 
-from pulumi_cozmox.core.model.body import create_body_bytes, to_api_body
-from pulumi_cozmox.core.model.customers import customers_digest, decode_customers, encode_customers
+from pulumi_cozmox.core.model.body import to_api_body
+from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.customers import (
+    CustomerList,
+    customers_digest,
+    decode_customers,
+    encode_customers,
+)
 from pulumi_cozmox.core.plan.change import Plan, escalate
 from pulumi_cozmox.core.plan.change import plan_change as plan
 from pulumi_cozmox.core.plan.refresh import outputs_from_api, project_inputs
@@ -329,20 +335,25 @@ def test_to_api_body_uses_api_keys_and_drops_none() -> None:
     }
 
 
-def test_create_body_bytes_splices_the_customers() -> None:
-    body = create_body_bytes(inputs(name="Zoë's"))
+def create_body(props: dict[str, Any]) -> bytes:
+    """The POST /campaign body a create sends for ``props`` (the declared campaign's)."""
+    return Declared.from_props(props, CustomerList(props["customers"])).body
+
+
+def test_the_create_body_splices_the_customers() -> None:
+    body = create_body(inputs(name="Zoë's"))
     assert json.loads(body) == {**to_api_body(inputs(name="Zoë's")), "customers": CUSTOMERS}
     assert "Zoë".encode() in body
 
 
-def test_create_body_bytes_with_customers_only() -> None:
+def test_the_create_body_with_customers_only() -> None:
     props = {"customers": encode_customers(CUSTOMERS)}
-    assert json.loads(create_body_bytes(props)) == {"customers": CUSTOMERS}
+    assert json.loads(create_body(props)) == {"customers": CUSTOMERS}
 
 
-def test_create_body_bytes_rejects_a_malformed_blob() -> None:
+def test_the_create_body_rejects_a_malformed_blob() -> None:
     with pytest.raises(ValueError, match="customers blob"):
-        create_body_bytes(inputs(customers="not a blob"))
+        create_body(inputs(customers="not a blob"))
 
 
 # --- refresh --------------------------------------------------------------------------------

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.engine.rule_files import load_do_not_call
 from pulumi_cozmox.core.model.phone import person_of
 from pulumi_cozmox.core.plan.refusal import do_not_call_refusal
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.rules.config import Rules
-from pulumi_cozmox.core.rules.donotcall import load_do_not_call
 
 
 def write(tmp_path: Path, text: str, name: str = "dnc.txt") -> Path:

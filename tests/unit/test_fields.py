@@ -13,7 +13,7 @@ from pulumi_cozmox._args import CampaignArgs, CampaignKwargs, CampaignOutputs
 from pulumi_cozmox._resource import Campaign
 from pulumi_cozmox.core.plan.change import plan_change
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import FIELDS, Change
+from pulumi_cozmox.core.resource.fields import FIELDS, Effect
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "provider" / "pulumi_cozmox" / "native" / "schema.json"
@@ -66,7 +66,7 @@ def test_the_reference_page_lists_every_field_as_each_program_spells_it() -> Non
             assert field.change.value in text
 
 
-@pytest.mark.parametrize("field", [f for f in FIELDS if f.change is Change.PATCH_SCHEDULED])
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.change is Effect.PATCH_SCHEDULED])
 def test_a_field_the_table_patches_while_scheduled_is_planned_so(field) -> None:
     olds: dict[str, object] = {"name": "n", "phone_number_id": "p", "schedule_plan": None}
     olds[field.python] = "old"

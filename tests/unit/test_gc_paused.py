@@ -121,3 +121,21 @@ def test_many_threads_parsing_leave_the_collector_as_it_was() -> None:
     for thread in threads:
         thread.join(WAIT)
     assert gc.isenabled()
+
+
+def test_a_freezing_pause_moves_what_the_block_kept_out_of_the_collectors_reach() -> None:
+    gc.unfreeze()
+    try:
+        with gc_paused(freeze=True):
+            kept = [[n] for n in range(1000)]  # what a hook keeps in its run's caches
+        assert gc.get_freeze_count() >= len(kept)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_a_plain_pause_freezes_nothing() -> None:
+    gc.unfreeze()
+    with gc_paused():
+        kept = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() == 0 and len(kept) == 1000

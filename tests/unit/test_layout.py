@@ -222,3 +222,125 @@ def test_loading_the_emulator_loads_no_rule_of_the_provider() -> None:
     loaded = {m for m in loaded_by(*EMULATOR) if within(m, ("pulumi_cozmox",))}
     assert set(EMULATOR) <= loaded
     assert {m for m in loaded if not within(m, EMULATOR_MAY_LOAD)} == {"pulumi_cozmox"}
+
+
+def face_names() -> set[str]:
+    """The names of the package's face (``pulumi_cozmox.__all__``, read from its source)."""
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return {ast.literal_eval(e) for e in node.value.elts}  # type: ignore[attr-defined]
+    raise AssertionError("no __all__ in pulumi_cozmox/__init__.py")
+
+
+@pytest.mark.parametrize("path", modules("core") + modules("client"), ids=module_name)
+def test_the_core_and_client_take_nothing_from_the_package_face(path: Path) -> None:
+    """The face's names are lazy doors into the whole core (and the Pulumi SDK): the core and
+    the client import what they need from its home (``_version`` for ``__version__``)."""
+    face = {f"pulumi_cozmox.{name}" for name in face_names()}
+    assert len(face) > 10 and "pulumi_cozmox.__version__" in face
+    assert imports(path) & face == set()
+
+
+def test_loading_the_api_client_loads_nothing_of_the_core() -> None:
+    loaded = loaded_by("pulumi_cozmox.client.api")
+    assert "pulumi_cozmox.client.api" in loaded
+    assert {m for m in loaded if within(m, ("pulumi_cozmox.core", *PULUMI, *ADAPTERS))} == set()
+
+
+@pytest.mark.parametrize("path", modules("core"), ids=module_name)
+def test_the_core_leaves_the_garbage_collector_to_the_doors(path: Path) -> None:
+    """The collector is paused once per hook, at each door's outermost place (the plugin's
+    handlers, the dynamic provider's methods, ``read_customers``, the pack): a pause or a
+    freeze inside the core would be a second one, or run where no door asked."""
+    assert {n for n in imports(path) if n == "gc" or n.endswith(".gc_paused")} == set()
+
+
+# -- I/O at the edges -----------------------------------------------------------------------
+
+#: The layers below the engine: values and rules, no I/O (the engine and the adapters read and
+#: write files and run commands, and hand these layers what they read).
+PURE_LAYERS = LAYERS[: LAYERS.index("engine")]
+#: Modules that run commands or touch the file system.
+IO_MODULES = ("subprocess", "shutil", "os", "pathlib", "tempfile", "io.open", "glob")
+#: Methods that read or write a file (``Path.read_bytes()``, ``path.open()``, ...).
+IO_METHODS = {
+    "read_bytes",
+    "read_text",
+    "write_bytes",
+    "write_text",
+    "open",
+    "mkdir",
+    "unlink",
+    "touch",
+    "exists",
+    "is_file",
+    "iterdir",
+}
+
+
+def io_calls(path: Path, package: Path = PACKAGE) -> list[str]:
+    """What in ``path``'s source does I/O: an import of an I/O module, a call of ``open`` or of
+    a file method, each as ``line: what``."""
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name in sorted(imports(path, package)):
+        if within(name, IO_MODULES):
+            found.append(f"imports {name}")
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "open":
+            found.append(f"{node.lineno}: open()")
+        elif isinstance(func, ast.Attribute) and func.attr in IO_METHODS:
+            found.append(f"{node.lineno}: .{func.attr}()")
+    return found
+
+
+def pure_modules() -> list[Path]:
+    return [p for layer_ in PURE_LAYERS for p in modules(f"core/{layer_}")]
+
+
+@pytest.mark.parametrize("path", pure_modules(), ids=module_name)
+def test_the_layers_below_the_engine_do_no_io(path: Path) -> None:
+    """Files are read and written, and ``sops`` is run, at the edges (the engine's
+    ``sops_io``, ``customers_io`` and ``rule_files``, the adapters): the model, the rules, the
+    plan and the report work on what they are given."""
+    assert io_calls(path) == []
+
+
+def test_the_io_reader_sees_commands_and_files(tmp_path: Path) -> None:
+    """The check above is not blind: a subprocess, an ``open`` and a ``Path.read_bytes`` in a
+    function are found."""
+    probe = tmp_path / "pulumi_cozmox" / "core" / "model" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("def f(p):\n    import subprocess\n    open(p)\n    return p.read_bytes()\n")
+    found = io_calls(probe, tmp_path / "pulumi_cozmox")
+    assert found == ["imports subprocess", "3: open()", "4: .read_bytes()"]
+
+
+def test_loading_the_layers_below_the_engine_loads_no_command_runner() -> None:
+    names = [module_name(p) for p in pure_modules()]
+    loaded = loaded_by(*names)
+    assert set(names) <= loaded
+    assert "subprocess" not in loaded
+
+
+@pytest.mark.parametrize("path", modules("core/rules"), ids=module_name)
+def test_the_rules_know_nothing_of_the_client(path: Path) -> None:
+    """The rules are pure judgements: settings, errors for the person running Pulumi and the
+    API are the engine's (``rule_files`` reads the settings and raises ConfigurationError)."""
+    assert {n for n in imports(path) if within(n, ("pulumi_cozmox.client",))} == set()
+
+
+@pytest.mark.parametrize("path", modules("core"), ids=module_name)
+def test_the_core_leaves_the_projects_requirements_to_the_adapters(path: Path) -> None:
+    """``requirements.txt`` is the project's, written or checked by the adapter that asked
+    (`pulumi import` in the plugin, the export): the engine says what the project needs."""
+    assert {n for n in imports(path) if within(n, ("pulumi_cozmox._pin",))} == set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    named = [n for n in ast.walk(tree) if getattr(n, "value", None) == "requirements.txt"]
+    assert named == []

@@ -14,10 +14,10 @@ import yaml
 from cozmox_codegen import pulumischema
 from pulumi_cozmox._version import __version__
 from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_names
+from pulumi_cozmox.core.engine.customers_io import CustomersFile
 from pulumi_cozmox.core.engine.outcome import UNKNOWN
-from pulumi_cozmox.core.model import customers_file
+from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
-from pulumi_cozmox.core.model.customers_file import CustomersFile
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import by_api
 from pulumi_cozmox.native import values
@@ -82,13 +82,14 @@ def test_the_engines_values_become_the_cores_once(tmp_path: Path) -> None:
         "customers": {SIG: "1b47061264138c4ac30d75fd1eb44270", "value": customers},
         "allowRedial": True,
     }
-    props = values.canonical(values.plain(values.to_struct(given)), "spring", tmp_path)
+    run = Run({}, project_dir=tmp_path)
+    props = values.canonical(values.plain(values.to_struct(given)), "spring", run)
     assert props["schedule_plan"]["earliestAt"] is UNKNOWN
     assert decode_customers(props["customers"]) == customers and props["customer_count"] == 1
     assert props["allow_redial"] is True and props["resource_name"] == "spring"
     # A customers file's contents count; a change in the file is a change of the blob.
     (tmp_path / "c.csv").write_text("number\n+14155550101\n")
-    from_file = values.canonical({"customersFile": "c.csv"}, "f", tmp_path)
+    from_file = values.canonical({"customersFile": "c.csv"}, "f", run)
     assert decode_customers(from_file["customers"]) == [{"number": "+14155550101"}]
 
 
@@ -166,7 +167,7 @@ def test_an_unchanged_customers_file_is_its_recorded_blob(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "c.csv").write_text("number\n+14155550101\n")
-    first = values.canonical({"customersFile": "c.csv"}, "f", tmp_path)
+    first = values.canonical({"customersFile": "c.csv"}, "f", Run({}, project_dir=tmp_path))
     outputs = values.engine_outputs(first, {"customersFile": "c.csv"})
     assert outputs[values.FILE_DIGEST][SIG]  # kept, a secret
     state = values.plain(values.to_struct(outputs))
@@ -178,17 +179,17 @@ def test_an_unchanged_customers_file_is_its_recorded_blob(
         return real(self)
 
     monkeypatch.setattr(CustomersFile, "customers", counted)
-    monkeypatch.setattr(customers_file, "_FILE_BLOBS", {})  # a new process: nothing read yet
+    run = Run({}, project_dir=tmp_path)  # a new process: nothing read yet
     # The state's blob stands for the file while the file is the same: no parse.
-    again = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)
+    again = values.canonical({"customersFile": "c.csv"}, "f", run, state)
     assert again["customers"] == first["customers"] and parsed == []
     # A refresh that found other customers live replaced the blob: it never stands for the
     # file, which is read (the difference is drift, to be shown and restored).
     live = {**state, "customersBlob": encode_customers([{"number": "+14155550199"}])}
-    declared = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, live)
+    declared = values.canonical({"customersFile": "c.csv"}, "f", run, live)
     assert declared["customers"] == first["customers"] and parsed == ["c.csv"]
     # An edited file is read.
     (tmp_path / "c.csv").write_text("number\n+14155550102\n")
-    edited = values.canonical({"customersFile": "c.csv"}, "f", tmp_path, state)
+    edited = values.canonical({"customersFile": "c.csv"}, "f", run, state)
     assert decode_customers(edited["customers"]) == [{"number": "+14155550102"}]
     assert parsed == ["c.csv", "c.csv"]

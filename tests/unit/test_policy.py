@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.engine.rule_files import load_policy
 from pulumi_cozmox.core.rules.hours import calling_hours, calling_hours_problems, why_outside
-from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, Rule, load_policy
+from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, Rule
 
 NOW = datetime(2098, 12, 1, tzinfo=timezone.utc)
 FLORIDA = "+13055550100"  # Miami: US-FL, America/New_York

@@ -6,7 +6,7 @@ import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.client.settings import DEFAULT_BASE_URL, resolve_settings
-from pulumi_cozmox.core.rules.config import CONFIG_KEYS
+from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS
 
 KEY = "sk-unit-SECRET-0123"
 

@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 
 from pulumi_cozmox import read_customers
-from pulumi_cozmox.core.model import customers_file, sops
-from pulumi_cozmox.core.model.customers_file import (
-    CustomersFileError,
+from pulumi_cozmox.core.engine import customers_io, sops_io
+from pulumi_cozmox.core.engine.customers_io import (
     open_customers_file,
     place_customers_file,
     write_customers_file,
 )
+from pulumi_cozmox.core.model import sops
+from pulumi_cozmox.core.model.customers_file import CustomersFileError
 from tests.sopskit import AgeKey, encrypt, new_age_key, sops_config, sops_env
 from tests.sopskit import sops as run_sops
 
@@ -200,14 +201,14 @@ def test_a_file_is_decrypted_once_per_process_and_never_to_disk(
     path = tmp_path / "c.csv"
     path.write_bytes(encrypt(PLAIN, "c.csv", [key.recipient], env(tmp_path, key)))
     calls: list[int] = []
-    real = sops.decrypt
+    real = sops_io.decrypt
 
     def counted(data: bytes, sealed: sops.Envelope) -> bytes:
         calls.append(len(data))
         return real(data, sealed)
 
-    monkeypatch.setattr(sops, "decrypt", counted)
-    monkeypatch.setattr(customers_file, "_PLAIN_DIGESTS", {})
+    monkeypatch.setattr(sops_io, "decrypt", counted)
+    monkeypatch.setattr(customers_io, "_PLAIN_DIGESTS", {})
     with watching() as events:
         assert open_customers_file(path).customers() == CUSTOMERS
         again = open_customers_file(path)
@@ -235,7 +236,7 @@ def test_a_sops_yaml_rule_makes_written_files_encrypted(tmp_path: Path, key: Age
     project.mkdir(parents=True)
     sops_config(tmp_path / "repo", [(r"^campaigns/customers/.*\.csv$", [key.recipient])])
     written = write_customers_file(CUSTOMERS, project, "customers/spring")
-    assert written == customers_file.Written("customers/spring.csv", 2, encrypted=True)
+    assert written == customers_io.Written("customers/spring.csv", 2, encrypted=True)
     on_disk = (project / "customers" / "spring.csv").read_bytes()
     assert sops.envelope(on_disk) is not None
     assert not any(n.encode() in on_disk for n in NUMBERS)
@@ -243,7 +244,7 @@ def test_a_sops_yaml_rule_makes_written_files_encrypted(tmp_path: Path, key: Age
     # A field no CSV column holds: JSON, which the rule (.csv only) does not cover: plain.
     extra = [{**CUSTOMERS[0], "nickname": "A"}]
     json_file = write_customers_file(extra, project, "customers/extra")
-    assert json_file == customers_file.Written("customers/extra.json", 1, encrypted=False)
+    assert json_file == customers_io.Written("customers/extra.json", 1, encrypted=False)
     assert read_customers(project / "customers" / "extra.json") == extra
 
 
@@ -277,9 +278,9 @@ def test_an_import_reuses_a_file_holding_its_customers_and_never_overwrites_anot
     tmp_path: Path,
 ) -> None:
     first = place_customers_file(CUSTOMERS, tmp_path, "customers/d")
-    assert first == customers_file.Written("customers/d.csv", 2, encrypted=False)
+    assert first == customers_io.Written("customers/d.csv", 2, encrypted=False)
     again = place_customers_file(CUSTOMERS, tmp_path, "customers/d")
-    assert again == customers_file.Written("customers/d.csv", 2, encrypted=False, found=True)
+    assert again == customers_io.Written("customers/d.csv", 2, encrypted=False, found=True)
     other = place_customers_file(CUSTOMERS[:1], tmp_path, "customers/d")
     assert other.shown == "customers/d-2.csv" and not other.found
     assert read_customers(tmp_path / "customers" / "d.csv") == CUSTOMERS
@@ -293,7 +294,7 @@ def test_an_encrypted_file_is_read_back_with_its_key_or_this_process_memory(
     without_key(monkeypatch)
     # The process that encrypted it knows what it holds (its plain text's digest).
     assert place_customers_file(CUSTOMERS, tmp_path, "customers/d").found
-    monkeypatch.setattr(customers_file, "_PLAIN_DIGESTS", {})  # another process
+    monkeypatch.setattr(customers_io, "_PLAIN_DIGESTS", {})  # another process
     with pytest.raises(CustomersFileError, match="customers/d.csv: encrypted with SOPS"):
         place_customers_file(CUSTOMERS, tmp_path, "customers/d")
     assert sorted(p.name for p in (tmp_path / "customers").iterdir()) == ["d.csv"]

@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 
 from pulumi_cozmox.client.errors import ConfigurationError
-from pulumi_cozmox.core.rules.config import resolve_rules
-from pulumi_cozmox.core.rules.donotcall import load_do_not_call
-from pulumi_cozmox.core.rules.policy import load_policy
+from pulumi_cozmox.core.engine.rule_files import load_do_not_call, load_policy, resolve_rules
 from tests.sopskit import AgeKey, encrypt, sops_env
 
 LISTED = frozenset({"+14155550101", "+14155550102", "sip:front@example.com"})

@@ -34,7 +34,7 @@ import yaml
 
 from pulumi_cozmox._pin import pinned_requirement, requirements_text
 from pulumi_cozmox.client.api import CozmoxClient
-from pulumi_cozmox.core.model.customers_file import Written, write_customers_file
+from pulumi_cozmox.core.engine.customers_io import Written, write_customers_file
 from pulumi_cozmox.core.resource.fields import INPUT_TO_API
 
 __all__ = ["Exported", "export_campaigns", "resource_names"]

@@ -24,7 +24,7 @@ from pulumi_cozmox.core.rules.donotcall import DoNotCall
 from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, WEEKDAYS, CallingPolicy, Rule
 
 __all__ = [
-    "Change",
+    "RuleChange",
     "RuleSet",
     "compare",
     "opt_in_changes",
@@ -46,7 +46,7 @@ class RuleSet:
 
 
 @dataclass(frozen=True)
-class Change:
+class RuleChange:
     """One thing a pull request does to the rules."""
 
     text: str
@@ -57,38 +57,42 @@ def _limit_hours(limit: CallLimit) -> int:
     return limit.amount * (24 if limit.unit == "d" else 1)
 
 
-def _call_limit(base: CallLimit | None, head: CallLimit | None) -> list[Change]:
+def _call_limit(base: CallLimit | None, head: CallLimit | None) -> list[RuleChange]:
     if base == head or (base and head and str(base) == str(head)):
         return []
     if head is None:
-        return [Change(f"removes the call limit {base}", loosened=True)]
+        return [RuleChange(f"removes the call limit {base}", loosened=True)]
     if base is None:
-        return [Change(f"adds the call limit {head}", loosened=False)]
+        return [RuleChange(f"adds the call limit {head}", loosened=False)]
     looser = head.count > base.count or _limit_hours(head) < _limit_hours(base)
     verb = "loosens" if looser else "tightens"
-    return [Change(f"{verb} the call limit {base} → {head}", loosened=looser)]
+    return [RuleChange(f"{verb} the call limit {base} → {head}", loosened=looser)]
 
 
-def _do_not_call(base: DoNotCall | None, head: DoNotCall | None) -> list[Change]:
+def _do_not_call(base: DoNotCall | None, head: DoNotCall | None) -> list[RuleChange]:
     if base is None and head is None:
         return []
     if head is None:
         assert base is not None
         text = f"removes the do-not-call list {base.path} ({_entries(base.count)})"
-        return [Change(text, loosened=True)]
+        return [RuleChange(text, loosened=True)]
     if base is None:
-        return [Change(f"adds the do-not-call list {head.path} ({_entries(head.count)})", False)]
+        return [
+            RuleChange(f"adds the do-not-call list {head.path} ({_entries(head.count)})", False)
+        ]
     changes = []
     gone, new = len(base.people - head.people), len(head.people - base.people)
     counts = f"({base.count:,} → {head.count:,})"
     if gone:
         changes.append(
-            Change(f"removes {_entries(gone)} from the do-not-call list {counts}", loosened=True)
+            RuleChange(
+                f"removes {_entries(gone)} from the do-not-call list {counts}", loosened=True
+            )
         )
     if new:
-        changes.append(Change(f"adds {_entries(new)} to the do-not-call list {counts}", False))
+        changes.append(RuleChange(f"adds {_entries(new)} to the do-not-call list {counts}", False))
     if base.path != head.path and not changes:
-        changes.append(Change(f"moves the do-not-call list {base.path} → {head.path}", False))
+        changes.append(RuleChange(f"moves the do-not-call list {base.path} → {head.path}", False))
     return changes
 
 
@@ -100,7 +104,7 @@ def _days(days: Iterable[int]) -> str:
     return ", ".join(WEEKDAYS[d] for d in sorted(days))
 
 
-def _rule(base: Rule, head: Rule, where: str) -> list[Change]:
+def _rule(base: Rule, head: Rule, where: str) -> list[RuleChange]:
     """What changed between two rules for the same people (``where``: `` in US-FL``)."""
     changes = []
     if (base.start, base.end) != (head.start, head.end):
@@ -108,16 +112,18 @@ def _rule(base: Rule, head: Rule, where: str) -> list[Change]:
         narrower = head.start > base.start or head.end < base.end
         verb = "widens" if wider and not narrower else "narrows" if narrower else "changes"
         changes.append(
-            Change(f"{verb} the calling hours{where} {base.hours} → {head.hours}", loosened=wider)
+            RuleChange(
+                f"{verb} the calling hours{where} {base.hours} → {head.hours}", loosened=wider
+            )
         )
     if head.days - base.days:
-        changes.append(Change(f"allows calls on {_days(head.days - base.days)}{where}", True))
+        changes.append(RuleChange(f"allows calls on {_days(head.days - base.days)}{where}", True))
     if base.days - head.days:
-        changes.append(Change(f"stops calls on {_days(base.days - head.days)}{where}", False))
+        changes.append(RuleChange(f"stops calls on {_days(base.days - head.days)}{where}", False))
     for day in sorted(base.blackout - head.blackout):
-        changes.append(Change(f"removes the blackout date {day}{where}", loosened=True))
+        changes.append(RuleChange(f"removes the blackout date {day}{where}", loosened=True))
     for day in sorted(head.blackout - base.blackout):
-        changes.append(Change(f"adds a blackout date {day}{where}", loosened=False))
+        changes.append(RuleChange(f"adds a blackout date {day}{where}", loosened=False))
     return changes
 
 
@@ -125,35 +131,35 @@ def _effective(policy: CallingPolicy, region: str) -> Rule:
     return policy.regions.get(region, policy.default) if region else policy.default
 
 
-def _policy(base: CallingPolicy | None, head: CallingPolicy | None) -> list[Change]:
+def _policy(base: CallingPolicy | None, head: CallingPolicy | None) -> list[RuleChange]:
     old, new = base or DEFAULT_POLICY, head or DEFAULT_POLICY
     changes = []
     if base is not None and head is None:
-        changes.append(Change(f"removes the calling policy {base.source}", loosened=False))
+        changes.append(RuleChange(f"removes the calling policy {base.source}", loosened=False))
     elif base is None and head is not None:
-        changes.append(Change(f"adds the calling policy {head.source}", loosened=False))
+        changes.append(RuleChange(f"adds the calling policy {head.source}", loosened=False))
     elif base is not None and head is not None and base.source != head.source:
-        changes.append(Change(f"moves the calling policy {base.source} → {head.source}", False))
+        changes.append(RuleChange(f"moves the calling policy {base.source} → {head.source}", False))
     top = _rule(old.default, new.default, "")
     changes += top
     for region in sorted(set(old.regions) | set(new.regions)):
         where = f" in {region}"
         for change in _rule(_effective(old, region), _effective(new, region), where):
             # A region inherits what it leaves out from the top level: said once, there.
-            if Change(change.text.replace(where, ""), change.loosened) not in top:
+            if RuleChange(change.text.replace(where, ""), change.loosened) not in top:
                 changes.append(change)
     if old.unknown_zone != new.unknown_zone:
         allowed = new.unknown_zone == "allow"
         what = "allows" if allowed else "refuses"
-        changes.append(Change(f"{what} customers whose time zone is unknown", loosened=allowed))
+        changes.append(RuleChange(f"{what} customers whose time zone is unknown", loosened=allowed))
     if changes and changes[0].text.startswith(("removes the calling", "adds the calling")):
         # The file's coming or going loosens when any of what it changes does.
         loose = any(c.loosened for c in changes[1:])
-        changes[0] = Change(changes[0].text, loose)
+        changes[0] = RuleChange(changes[0].text, loose)
     return changes
 
 
-def compare(base: RuleSet, head: RuleSet) -> list[Change]:
+def compare(base: RuleSet, head: RuleSet) -> list[RuleChange]:
     """Each rule added, removed, loosened or tightened from ``base`` to ``head``."""
     return [
         *_call_limit(base.call_limit, head.call_limit),
@@ -200,7 +206,7 @@ def _inputs(step: Mapping[str, Any], state: str) -> Mapping[str, Any]:
     return inputs if isinstance(inputs, Mapping) else {}
 
 
-def opt_in_changes(steps: Iterable[Mapping[str, Any]]) -> list[Change]:
+def opt_in_changes(steps: Iterable[Mapping[str, Any]]) -> list[RuleChange]:
     """Opt-ins a pull request sets or clears on its campaigns (from the plan's old and new
     inputs): setting one lets a campaign past a rule."""
     changes = []
@@ -217,10 +223,10 @@ def opt_in_changes(steps: Iterable[Mapping[str, Any]]) -> list[Change]:
                 # As the program spells it: allow_redial=True (Python), allowRedial: true.
                 shown = f"{OPT_INS[flag]}: {json.dumps(new[flag])}" if native else None
                 text = f"sets {shown or f'{flag}={_shown(new[flag])}'} on {name}"
-                changes.append(Change(text, loosened=True))
+                changes.append(RuleChange(text, loosened=True))
             else:
                 shown = OPT_INS[flag] if native else flag
-                changes.append(Change(f"clears {shown} on {name}", loosened=False))
+                changes.append(RuleChange(f"clears {shown} on {name}", loosened=False))
     return list(dict.fromkeys(changes))
 
 
@@ -251,7 +257,7 @@ def _in_force(head: RuleSet, opt_ins: int) -> str:
 
 def rules_lines(
     head: RuleSet,
-    changes: Sequence[Change] | None,
+    changes: Sequence[RuleChange] | None,
     base_ref: str | None,
     opt_ins: int = 0,
     base_unread: Sequence[str] = (),

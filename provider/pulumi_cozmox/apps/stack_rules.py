@@ -26,6 +26,7 @@ from pulumi_cozmox.apps.rules_review import (
     standing_opt_ins,
 )
 from pulumi_cozmox.client.errors import ConfigurationError
+from pulumi_cozmox.core.engine import sops_io
 from pulumi_cozmox.core.model import sops
 from pulumi_cozmox.core.rules.calendar import parse_call_limit
 from pulumi_cozmox.core.rules.config import RULE_SOURCES
@@ -56,7 +57,7 @@ def _text(data: bytes, shown: str) -> str:
     sealed = sops.envelope(data)
     if sealed is not None:
         try:
-            data = sops.decrypt(data, sealed)
+            data = sops_io.decrypt(data, sealed)
         except sops.SopsError as exc:
             raise ConfigurationError(f"{shown}: {exc}") from None
     return data.decode("utf-8-sig")
@@ -85,7 +86,7 @@ def rule_set(config: Mapping[str, Any], read: Reader) -> RuleSet:
         if config.get(list_key) is not None:
             shown, text = _file(read, list_key, config[list_key])
             do_not_call = parse_do_not_call(text, shown)
-    except (ConfigurationError, UnicodeDecodeError) as exc:
+    except (ConfigurationError, ValueError, UnicodeDecodeError) as exc:
         unread.append(f"{list_key}: {exc}")
     try:
         if config.get(policy_key) is not None:

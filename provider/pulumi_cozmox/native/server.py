@@ -33,17 +33,18 @@ from pulumi.runtime.proto import engine_pb2, engine_pb2_grpc, plugin_pb2, provid
 from pulumi.runtime.proto import provider_pb2_grpc as rpc
 
 from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox._pin import check_requirements
 from pulumi_cozmox._version import __version__
 from pulumi_cozmox.client.errors import CozmoxError
 from pulumi_cozmox.core.engine.importing import import_campaign
 from pulumi_cozmox.core.engine.outcome import Failure, Missing, Refusal
+from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS
 from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.customers_file import CustomersFileError
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API
-from pulumi_cozmox.core.rules.config import CONFIG_KEYS
 from pulumi_cozmox.native import values
 
 __all__ = ["CampaignServicer", "native_names", "serve"]
@@ -66,7 +67,10 @@ def _answers(handler: Callable[[Any, Any], Any]) -> Callable[[Any, Any, Any], An
         who = f"resource {request.name!r}: " if getattr(request, "name", "") else ""
         code = grpc.StatusCode.FAILED_PRECONDITION
         try:
-            with gc_paused():  # the values of 10,000 customers: ~400 MB of small objects
+            # The one pause of the plugin's path, here at its outermost: a hook may build and
+            # keep 10,000 customers' values (~400 MB of small objects, no cycle) that each
+            # collection would walk again; what the run keeps is frozen as the hook ends.
+            with gc_paused(freeze=True):
                 return handler(self, request)
         except Refusal as refusal:
             message = str(refusal)
@@ -175,7 +179,7 @@ class CampaignServicer(rpc.ResourceProviderServicer):
 
     def _news(self, request: Any, struct: Any, recorded: Any = None) -> dict[str, Any]:
         outputs = values.plain(recorded) if recorded is not None else None
-        return values.canonical(values.plain(struct), request.name, self._project_dir, outputs)
+        return values.canonical(values.plain(struct), request.name, self.run(), outputs)
 
     @_answers
     def Check(self, request: Any) -> provider_pb2.CheckResponse:
@@ -232,9 +236,11 @@ class CampaignServicer(rpc.ResourceProviderServicer):
     @_answers
     def Read(self, request: Any) -> provider_pb2.ReadResponse:
         if not request.properties.fields:  # `pulumi import`: the id alone
-            imported = import_campaign(
-                self.run(), request.id, request.name, EngineLog(self, request.urn)
-            )
+            log = EngineLog(self, request.urn)
+            imported = import_campaign(self.run(), request.id, request.name, log)
+            said = check_requirements(self._project_dir, sops=imported.encrypted)
+            if said is not None:  # the project's requirements.txt, written when missing
+                log.notice(said)
             read_inputs = {k: v for k, v in imported.read.inputs.items() if k != "customers"}
             inputs = values.program_inputs(read_inputs, {}, None)
             inputs[CUSTOMERS_FILE] = imported.customers_file

@@ -11,18 +11,20 @@ SOPS-encrypted): either becomes the core's one blob, which the state keeps as th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from google.protobuf import json_format, struct_pb2
 from pulumi.runtime.proto import provider_pb2
 
-from pulumi_cozmox._json import gc_paused
+from pulumi_cozmox.core.engine.customers_io import file_blob, open_customers_file
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
 from pulumi_cozmox.core.engine.refusals import VANISHED
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, file_blob, open_customers_file
+from pulumi_cozmox.core.model.customers_file import SOURCE_KEY
 from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API, PROPERTY_NAMES
+
+if TYPE_CHECKING:
+    from pulumi_cozmox.core.engine.run import Run
 
 UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
@@ -77,10 +79,11 @@ def to_struct(values: Mapping[str, Any]) -> struct_pb2.Struct:
 def canonical(
     inputs: Mapping[str, Any],
     resource: str,
-    project_dir: Path,
+    run: Run,
     recorded_outputs: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The program's inputs (as :func:`plain` gives them) as the core's canonical inputs.
+    """The program's inputs (as :func:`plain` gives them) as the core's canonical inputs
+    (a customers file read from ``run``'s project, parsed once per run).
     ``recorded_outputs``: the state's, whose blob stands for a customers file unchanged since.
     Raises CustomersFileError naming the file when it cannot be read."""
     props: dict[str, Any] = {"resource_name": resource}
@@ -91,13 +94,12 @@ def canonical(
     elif isinstance(shown, str) and customers is None:
         state = recorded_outputs or {}
         kept = (state.get(FILE_DIGEST), state.get(BLOB), state.get("customerCount"))
-        file = open_customers_file(project_dir / shown, shown)  # CustomersFileError names it
-        digest, blob, count = file_blob(file, kept)
+        file = open_customers_file(run.project_dir / shown, shown)  # CustomersFileError names it
+        digest, blob, count = file_blob(file, kept, run.file_blobs)
         props.update(customers=blob, customer_count=count, **{FILE_DIGEST_KEY: digest})
         props[SOURCE_KEY] = file  # check names its customers by line (found only then)
     elif isinstance(customers, list):
-        with gc_paused():
-            props["customers"] = encode_customers(customers)
+        props["customers"] = encode_customers(customers)  # in a hook: the collector paused
         props["customer_count"] = len(customers)
     return props
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from pulumi_cozmox.client.errors import ConfigurationError
-from pulumi_cozmox.core.rules.config import RULE_SOURCES, Rules, resolve_rules
+from pulumi_cozmox.core.engine.rule_files import resolve_rules
+from pulumi_cozmox.core.rules.config import RULE_SOURCES, Rules
 
 __all__ = ["PACK_KEYS", "PackConfigError", "pack_rules"]
 

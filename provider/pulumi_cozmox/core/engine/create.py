@@ -45,16 +45,16 @@ attempt may have been carried out.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 from pulumi_cozmox.client.answers import ListedCampaign
 from pulumi_cozmox.client.api import CozmoxClient
-from pulumi_cozmox.client.errors import DuplicateCampaign, NotFound, Refused
+from pulumi_cozmox.client.errors import DuplicateCampaign, Refused
 from pulumi_cozmox.client.post import LOOKUP_INTERVAL, Created, Find
-from pulumi_cozmox.core.engine.guard import Guard, Overlap, same_customers
+from pulumi_cozmox.core.engine.guard import Guard, Overlap, identical_among
 from pulumi_cozmox.core.model.campaign import Declared, listed_head
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.resource import names
@@ -65,7 +65,6 @@ __all__ = [
     "Declared",
     "create_campaign",
     "duplicate_allowed",
-    "find_identical",
     "screen",
 ]
 
@@ -75,34 +74,6 @@ __all__ = [
 def _same_head(listed: ListedCampaign, declared: Declared) -> bool:
     """The cheap part, name included: ids, schedule, the customers' numbers in order."""
     return listed.name == declared.fields.get("name") and declared.head == listed_head(listed)
-
-
-def _matching(
-    client: CozmoxClient,
-    listed: Iterator[ListedCampaign],
-    declared: Declared,
-    *,
-    skip: Callable[[str], bool],
-) -> list[dict[str, Any]]:
-    """The campaigns among ``listed`` that are the declared one, name included, oldest first."""
-    found: list[dict[str, Any]] = []
-    for campaign in listed:
-        if skip(campaign.id) or not _same_head(campaign, declared):
-            continue
-        try:
-            full = client.get_campaign(campaign.id)
-        except NotFound:
-            continue  # deleted since it was listed
-        if same_customers(full.get("customers"), declared):
-            found.append(full)
-    return sorted(found, key=lambda c: str(c.get("createdAt")))
-
-
-def find_identical(client: CozmoxClient, declared: Declared) -> list[dict[str, Any]]:
-    """Every campaign of the org (as a fresh run reads it) that would call the declared
-    customers, from the same phone number, with the same assistant or workflow, on the same
-    schedule (names aside)."""
-    return Guard(client).identical(declared)
 
 
 def duplicate_allowed(allow: bool | str | None, existing: list[dict[str, Any]]) -> bool:
@@ -316,9 +287,12 @@ def _finder(client: CozmoxClient, declared: Declared, before: set[str], claims: 
 
     def find(since: datetime) -> dict[str, Any] | None:
         listed = client.list_campaigns(createdAtGe=since)
-        for campaign in _matching(
-            client, listed, declared, skip=lambda cid: cid in before or claims.claimed(cid)
-        ):
+
+        def skip(cid: str) -> bool:
+            return cid in before or claims.claimed(cid)
+
+        heads = (c for c in listed if _same_head(c, declared))
+        for campaign in identical_among(client, heads, declared, skip=skip):
             if claims.claim(str(campaign["id"])):
                 return campaign
         return None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pulumi_cozmox.client.answers import ListedCampaign
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.client.errors import NotFound
 from pulumi_cozmox.core.engine.org import DEFAULT_LOOKBACK, OrgView, listed_span
@@ -38,7 +39,7 @@ from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.rules.calendar import CallLimit, Span, over_limit
 from pulumi_cozmox.core.rules.config import Rules
 
-__all__ = ["Booking", "Guard", "Overlap", "Refusal"]
+__all__ = ["Booking", "Guard", "Objection", "Overlap", "identical_among"]
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,9 @@ class Overlap:
 
 
 @dataclass(frozen=True)
-class Refusal:
-    """Why a create is refused: ``path`` in the API's terms (``customers[3]``, ``""``)."""
+class Objection:
+    """Why a rule objects to a create: ``path`` in the API's terms (``customers[3]``, ``""``).
+    (The exception that refuses a change is :class:`~.outcome.Refusal`, a name of its own.)"""
 
     path: str
     message: str
@@ -108,11 +110,6 @@ class Guard:
 
     # -- what the run knows ------------------------------------------------------------------
 
-    def name(self, campaign_id: str, resource: str) -> None:
-        """Remember that ``campaign_id`` is the stack's resource ``resource``."""
-        with self._lock:
-            self._names[campaign_id] = resource
-
     def who(self, campaign_id: str) -> str:
         with self._lock:
             resource = self._names.get(campaign_id)
@@ -145,20 +142,10 @@ class Guard:
         """The org's campaigns identical to ``declared`` (names aside), whole, oldest first:
         same phone number, assistant or workflow, schedule and customers (every field, as
         :func:`pulumi_cozmox.core.model.compare.differences` compares them)."""
-        found: list[dict[str, Any]] = []
-        for listed in self.org.with_head(declared.head):
-            if skip(listed.id):
-                continue
-            try:
-                full = self.client.get_campaign(listed.id)
-            except NotFound:
-                self.org.forget(listed.id)  # deleted since it was read
-                continue
-            if same_customers(full.get("customers"), declared):
-                found.append(full)
-        return sorted(found, key=lambda c: str(c.get("createdAt")))
+        listed = self.org.with_head(declared.head)
+        return identical_among(self.client, listed, declared, skip=skip, gone=self.org.forget)
 
-    def do_not_call(self, declared: Declared) -> list[Refusal]:
+    def do_not_call(self, declared: Declared) -> list[Objection]:
         """The customers on the do-not-call list: one refusal, naming their paths."""
         listed = self.rules.do_not_call
         if listed is None:
@@ -168,7 +155,7 @@ class Guard:
             return []
         people = "customer is" if len(positions) == 1 else "customers are"
         return [
-            Refusal(
+            Objection(
                 f"customers[{positions[0]}]",
                 f"{customer_paths(positions)}: {len(positions)} {people} on the do-not-call list "
                 f"(cozmox:doNotCall {listed.path}); remove them from the campaign: nobody on "
@@ -218,7 +205,7 @@ class Guard:
         exclude: Iterable[str] = (),
         planned: bool = True,
         window: tuple[datetime, datetime | None] | None = None,
-    ) -> tuple[list[Refusal], list[Overlap]]:
+    ) -> tuple[list[Objection], list[Overlap]]:
         """Refusals for the customers called past the limit, and the overlaps within it
         (people another campaign also calls within the period). ``planned``: count the other
         creates of this run too (not when judging a race with other processes). ``window``:
@@ -250,7 +237,7 @@ class Guard:
             )
             count = "1 other campaign" if len(refs) == 1 else f"{len(refs)} other campaigns"
             refusals.append(
-                Refusal(
+                Objection(
                     f"customers[{positions[0]}]",
                     f"{customer_paths(positions)}: also called by {count} within "
                     f"{limit.amount}{limit.unit} of this one ({named}), past the call limit "
@@ -268,6 +255,32 @@ class Guard:
             for r, p in met.items()
         ]
         return refusals, sorted(overlaps, key=lambda o: o.start)
+
+
+def identical_among(
+    client: CozmoxClient,
+    listed: Iterable[ListedCampaign],
+    declared: Declared,
+    *,
+    skip: Callable[[str], bool],
+    gone: Callable[[str], None] = lambda _id: None,
+) -> list[dict[str, Any]]:
+    """The campaigns among ``listed`` (whose heads the caller matched) that call the declared
+    customers, every field compared, read whole and oldest first; the one copy of this walk,
+    for the guard (the org's view) and the lost-answer lookup (the latest creates). ``gone``
+    hears of a campaign deleted since it was listed."""
+    found: list[dict[str, Any]] = []
+    for campaign in listed:
+        if skip(campaign.id):
+            continue
+        try:
+            full = client.get_campaign(campaign.id)
+        except NotFound:
+            gone(campaign.id)  # deleted since it was listed
+            continue
+        if same_customers(full.get("customers"), declared):
+            found.append(full)
+    return sorted(found, key=lambda c: str(c.get("createdAt")))
 
 
 def same_customers(server: object, declared: Declared) -> bool:

@@ -1,8 +1,9 @@
 """`pulumi import` of a campaign by id: judged as any takeover (:mod:`.takeover`: what it can
 still call, against every rule), its inputs read from the API (GETs only), its customers
 put in a file of the project, so that neither the code the CLI generates nor its output holds
-one. The file is encrypted when a ``.sops.yaml`` creation rule applies to it; the project's
-``requirements.txt`` pins pulumi-cozmox (written when missing, else checked)."""
+one. The file is encrypted when a ``.sops.yaml`` creation rule applies to it (whether it is
+tells the adapter what the project's ``requirements.txt`` must install: the plugin writes or
+checks that file, not the engine)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pulumi_cozmox._pin import check_requirements
+from pulumi_cozmox.core.engine.customers_io import place_customers_file, written_line
 from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink, who
 from pulumi_cozmox.core.engine.takeover import judge_takeover, takeover_of
-from pulumi_cozmox.core.model.customers_file import place_customers_file, written_line
 from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import INPUT_KEYS, OUTPUT_TO_API
@@ -33,6 +33,8 @@ class Imported:
 
     read: Read
     customers_file: str
+    #: The file is encrypted with SOPS: the project installs pulumi-cozmox's ``sops`` extra.
+    encrypted: bool
 
 
 def import_campaign(run: Run, campaign_id: str, resource: str, sink: Sink) -> Imported:
@@ -60,10 +62,7 @@ def import_campaign(run: Run, campaign_id: str, resource: str, sink: Sink) -> Im
     if not placed.found:
         file = names.field("customersFile")
         sink.notice(f"cozmox: {written_line(placed)}; the program names it as {file}")
-    said = check_requirements(run.project_dir, sops=placed.encrypted)
-    if said is not None:
-        sink.notice(said)
-    return Imported(read, placed.shown)
+    return Imported(read, placed.shown, placed.encrypted)
 
 
 def _judge(run: Run, campaign_id: str, read: Read, resource: str) -> None:

@@ -31,7 +31,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.client.settings import resolve_settings
@@ -40,8 +39,9 @@ from pulumi_cozmox.core.engine.create import Claims
 from pulumi_cozmox.core.engine.guard import Guard
 from pulumi_cozmox.core.engine.outcome import Diff, Failure, Read, Sink
 from pulumi_cozmox.core.engine.references import References
+from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS, resolve_rules
 from pulumi_cozmox.core.model.customers import CustomerList
-from pulumi_cozmox.core.rules.config import CONFIG_KEYS, Rules, resolve_rules
+from pulumi_cozmox.core.rules.config import Rules
 from pulumi_cozmox.core.rules.hours import CallingHours, calling_hours_in, dialing_window
 from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, CallingPolicy
 from pulumi_cozmox.core.rules.validation import Problem, campaign_problems
@@ -167,6 +167,8 @@ class Run:
         self._lists: Recent[str, CustomerList] = Recent()
         self._validated: Recent[tuple[str, str | None], tuple[Problem, ...]] = Recent()
         self._hours: Recent[tuple[Any, ...], CallingHours] = Recent()
+        #: Customers files parsed (by the digest of their text): blob and count.
+        self.file_blobs: Recent[str, tuple[str, int]] = Recent(8)
 
     @property
     def reporting(self) -> bool:
@@ -249,29 +251,24 @@ class Run:
 
         return self._hours.get(key, judged)
 
-    # -- the hooks (the collector paused: a hook may hold 10,000 decoded customers, ~400 MB of
-    # small objects with no cycle, that every collection would walk again) ---------------------
+    # -- the hooks (each door pauses the collector around its call: native/server.py,
+    # provider.py) -----------------------------------------------------------------------------
     def check(self, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> list[Failure]:
-        with gc_paused():
-            return check.check(self, olds, news, sink)
+        return check.check(self, olds, news, sink)
 
     def diff(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> Diff:
-        with gc_paused():
-            return diff.diff(self, id_, olds, news, sink)
+        return diff.diff(self, id_, olds, news, sink)
 
     def create(self, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[str, Any]]:
-        with gc_paused():
-            return apply.create(self, props, sink)
+        return apply.create(self, props, sink)
 
     def read(self, id_: str, props: Mapping[str, Any], *, importing: bool = False) -> Read | None:
-        with gc_paused():
-            return apply.read(self, id_, props, importing=importing)
+        return apply.read(self, id_, props, importing=importing)
 
     def update(
         self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     ) -> dict[str, Any]:
-        with gc_paused():
-            return apply.update(self, id_, olds, news, sink)
+        return apply.update(self, id_, olds, news, sink)
 
     def delete(self, id_: str, props: Mapping[str, Any], sink: Sink) -> None:
         apply.delete(self, id_, props, sink)

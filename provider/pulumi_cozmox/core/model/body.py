@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pulumi_cozmox.core.model.customers import customers_json
 from pulumi_cozmox.core.resource.fields import INPUT_TO_API
 
-__all__ = ["create_body_bytes", "splice_body", "to_api_body"]
+__all__ = ["splice_body", "to_api_body"]
 
 
 def to_api_body(props: dict[str, Any]) -> dict[str, Any]:
@@ -26,8 +25,3 @@ def splice_body(fields: dict[str, Any], customers: bytes) -> bytes:
     head = json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     sep = b"," if len(head) > 2 else b""
     return head[:-1] + sep + b'"customers":' + customers + b"}"
-
-
-def create_body_bytes(props: dict[str, Any]) -> bytes:
-    """The POST /campaign JSON body for ``props``. Raises ValueError for a malformed blob."""
-    return splice_body(to_api_body(props), customers_json(props["customers"]))

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import gc
 import hashlib
 import zlib
 from functools import cached_property, lru_cache
@@ -213,10 +212,9 @@ class CustomerList:
 
     @cached_property
     def items(self) -> list[dict[str, Any]]:
-        """The customers, decoded; frozen out of the collector's way (no cycles in them)."""
-        customers = decode_customers(self.blob)
-        gc.freeze()
-        return customers
+        """The customers, decoded (the hook that needs them pauses the collector, and freezes
+        what it keeps: :func:`pulumi_cozmox._json.gc_paused`)."""
+        return decode_customers(self.blob)
 
     @cached_property
     def keys(self) -> tuple[tuple[str | None, str | None], ...]:

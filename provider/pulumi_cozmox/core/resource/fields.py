@@ -2,7 +2,7 @@
 
 Each :class:`Field` says how a program names it (``api``: the API's key, which is also the
 property of YAML and TypeScript programs; ``python``: the Python argument and the key of the
-dynamic provider's props), its type, what changing it does to a campaign (:class:`Change`),
+dynamic provider's props), its type, what changing it does to a campaign (:class:`Effect`),
 whether it is a secret or an output, and what it means. Derived from this table:
 
 - the plan (what a change takes: :mod:`pulumi_cozmox.core.plan.change`) and the POST body;
@@ -37,7 +37,7 @@ __all__ = [
     "RESTRICTED",
     "STATE_ONLY",
     "UNCOMPARED",
-    "Change",
+    "Effect",
     "Field",
     "by_api",
     "by_python",
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 
-class Change(str, Enum):
+class Effect(str, Enum):
     """What changing a field's value does to the campaign."""
 
     PATCH = "one PATCH, in any status"
@@ -74,7 +74,7 @@ class Field:
     """The Python argument (and output attribute); the key in the dynamic provider's props."""
     type: str
     """``string``, ``integer``, ``boolean``, ``object``, ``boolean|string``, ``customers``."""
-    change: Change
+    change: Effect
     description: str
     """What it is, for the person writing the program (with field tokens: see :mod:`.names`)."""
     secret: bool = False
@@ -86,7 +86,7 @@ class Field:
 
     @property
     def is_input(self) -> bool:
-        return self.change is not Change.OUTPUT
+        return self.change is not Effect.OUTPUT
 
     def name(self, door: str) -> str:
         """How a program of ``door`` spells it (``schedule_plan`` or ``schedulePlan``)."""
@@ -103,12 +103,12 @@ _CUSTOMERS = (
 )
 
 FIELDS: tuple[Field, ...] = (
-    Field("name", "name", "string", Change.PATCH, "The campaign's name.", required=True, sent=True),
+    Field("name", "name", "string", Effect.PATCH, "The campaign's name.", required=True, sent=True),
     Field(
         "phoneNumberId",
         "phone_number_id",
         "string",
-        Change.PATCH_SCHEDULED,
+        Effect.PATCH_SCHEDULED,
         "The phone number the calls are placed from.",
         required=True,
         sent=True,
@@ -117,7 +117,7 @@ FIELDS: tuple[Field, ...] = (
         "assistantId",
         "assistant_id",
         "string",
-        Change.PATCH_SCHEDULED,
+        Effect.PATCH_SCHEDULED,
         "The assistant that makes the calls (or ⟦field:workflowId⟧, not both).",
         sent=True,
     ),
@@ -125,16 +125,16 @@ FIELDS: tuple[Field, ...] = (
         "workflowId",
         "workflow_id",
         "string",
-        Change.PATCH_SCHEDULED,
+        Effect.PATCH_SCHEDULED,
         "The workflow that makes the calls (or ⟦field:assistantId⟧, not both).",
         sent=True,
     ),
-    Field("schedulePlan", "schedule_plan", "object", Change.PATCH_SCHEDULED, _SCHEDULE, sent=True),
+    Field("schedulePlan", "schedule_plan", "object", Effect.PATCH_SCHEDULED, _SCHEDULE, sent=True),
     Field(
         "customers",
         "customers",
         "customers",
-        Change.REPLACE,
+        Effect.REPLACE,
         _CUSTOMERS,
         secret=True,
         required=True,
@@ -144,7 +144,7 @@ FIELDS: tuple[Field, ...] = (
         "customersFile",
         "customers_file",
         "string",
-        Change.REPLACE,
+        Effect.REPLACE,
         "A file of the customers instead of ⟦field:customers⟧: a CSV (one customer a row) or a "
         "JSON list, plain or encrypted with SOPS, relative to the project. Its contents count: "
         "a changed list is a new campaign.",
@@ -154,14 +154,14 @@ FIELDS: tuple[Field, ...] = (
         "customerCount",
         "customer_count",
         "integer",
-        Change.STATE,
+        Effect.STATE,
         "How many customers the campaign calls (known at preview).",
     ),
     Field(
         "allowRedial",
         "allow_redial",
         "boolean|string",
-        Change.STATE,
+        Effect.STATE,
         "Allows the one change that re-creates this campaign after it has dialed (its "
         "customers are called again): the campaign's id, as a refusal names it; true allows "
         "every such change.",
@@ -170,7 +170,7 @@ FIELDS: tuple[Field, ...] = (
         "allowDuplicate",
         "allow_duplicate",
         "boolean|string",
-        Change.STATE,
+        Effect.STATE,
         "Allows creating a campaign identical to an existing one (same customers, schedule, "
         "phone number, assistant or workflow): that campaign's id; true allows any. They are "
         "called twice.",
@@ -179,7 +179,7 @@ FIELDS: tuple[Field, ...] = (
         "allowOutsideCallingHours",
         "allow_outside_calling_hours",
         "boolean",
-        Change.STATE,
+        Effect.STATE,
         "Allows a window that calls people outside calling hours (08:00-21:00 their local "
         "time, or the calling policy's rule for their region).",
     ),
@@ -187,7 +187,7 @@ FIELDS: tuple[Field, ...] = (
         "deleteRecordOnRemove",
         "delete_record_on_remove",
         "boolean",
-        Change.STATE,
+        Effect.STATE,
         "Deletes the campaign's record in the API when the resource is removed (from the "
         "program, by `pulumi destroy` or by a replacement), even after it has dialed. By "
         "default a campaign that has dialed is ended if it still dials and kept in the API (its "
@@ -198,7 +198,7 @@ FIELDS: tuple[Field, ...] = (
         "adoptId",
         "adopt_id",
         "string",
-        Change.CREATE_ONLY,
+        Effect.CREATE_ONLY,
         "Takes over this existing campaign when the resource is created (a GET, and a PATCH of "
         "what differs), instead of creating one.",
     ),
@@ -206,40 +206,40 @@ FIELDS: tuple[Field, ...] = (
         "ended",
         "ended",
         "boolean",
-        Change.END,
+        Effect.END,
         "Stops the campaign (one PATCH): calls not yet placed never are, calls in progress "
         "finish. Refused on a campaign that does not exist yet.",
     ),
-    Field("status", "status", "string", Change.OUTPUT, "scheduled, in-progress or ended."),
-    Field("endedReason", "ended_reason", "string", Change.OUTPUT, "Why the campaign ended."),
-    Field("orgId", "org_id", "string", Change.OUTPUT, "The org the campaign belongs to."),
-    Field("createdAt", "created_at", "string", Change.OUTPUT, "When the campaign was created."),
-    Field("updatedAt", "updated_at", "string", Change.OUTPUT, "When it was last changed."),
-    Field("calls", "calls", "object", Change.OUTPUT, "The calls placed so far, by call id."),
+    Field("status", "status", "string", Effect.OUTPUT, "scheduled, in-progress or ended."),
+    Field("endedReason", "ended_reason", "string", Effect.OUTPUT, "Why the campaign ended."),
+    Field("orgId", "org_id", "string", Effect.OUTPUT, "The org the campaign belongs to."),
+    Field("createdAt", "created_at", "string", Effect.OUTPUT, "When the campaign was created."),
+    Field("updatedAt", "updated_at", "string", Effect.OUTPUT, "When it was last changed."),
+    Field("calls", "calls", "object", Effect.OUTPUT, "The calls placed so far, by call id."),
     Field(
         "callsCounterScheduled",
         "calls_counter_scheduled",
         "integer",
-        Change.OUTPUT,
+        Effect.OUTPUT,
         "Calls scheduled.",
     ),
-    Field("callsCounterQueued", "calls_counter_queued", "integer", Change.OUTPUT, "Calls queued."),
+    Field("callsCounterQueued", "calls_counter_queued", "integer", Effect.OUTPUT, "Calls queued."),
     Field(
         "callsCounterInProgress",
         "calls_counter_in_progress",
         "integer",
-        Change.OUTPUT,
+        Effect.OUTPUT,
         "Calls in progress.",
     ),
     Field(
         "callsCounterEndedVoicemail",
         "calls_counter_ended_voicemail",
         "integer",
-        Change.OUTPUT,
+        Effect.OUTPUT,
         "Calls that ended in a voicemail.",
     ),
     Field(
-        "callsCounterEnded", "calls_counter_ended", "integer", Change.OUTPUT, "Calls that ended."
+        "callsCounterEnded", "calls_counter_ended", "integer", Effect.OUTPUT, "Calls that ended."
     ),
 )
 
@@ -261,7 +261,7 @@ INPUT_TO_API: dict[str, str] = {f.python: f.api for f in FIELDS if f.sent}
 API_TO_INPUT: dict[str, str] = {api: key for key, api in INPUT_TO_API.items()}
 #: Input props the provider alone uses: a change only rewrites state.
 STATE_ONLY: tuple[str, ...] = tuple(
-    f.python for f in FIELDS if f.change is Change.STATE and "python" in f.doors
+    f.python for f in FIELDS if f.change is Effect.STATE and "python" in f.doors
 )
 #: ``ended=True`` stops a campaign; back to False would need a new campaign (a re-dial).
 ENDED = "ended"
@@ -270,17 +270,17 @@ INPUT_KEYS: tuple[str, ...] = (*INPUT_TO_API, ENDED, *STATE_ONLY)
 #: Props never compared: ``adopt_id`` is used only when the resource is created;
 #: ``resource_name`` names the resource in messages (a rename with an alias changes nothing).
 UNCOMPARED: tuple[str, ...] = (
-    *(f.python for f in FIELDS if f.change is Change.CREATE_ONLY),
+    *(f.python for f in FIELDS if f.change is Effect.CREATE_ONLY),
     "resource_name",
 )
 #: Inputs PATCH (UpdateCampaignDTO) can change.
 PATCHABLE: tuple[str, ...] = tuple(
-    f.python for f in FIELDS if f.change in (Change.PATCH, Change.PATCH_SCHEDULED)
+    f.python for f in FIELDS if f.change in (Effect.PATCH, Effect.PATCH_SCHEDULED)
 )
 #: Patchable inputs the API changes only while the campaign is ``scheduled``.
-RESTRICTED: tuple[str, ...] = tuple(f.python for f in FIELDS if f.change is Change.PATCH_SCHEDULED)
+RESTRICTED: tuple[str, ...] = tuple(f.python for f in FIELDS if f.change is Effect.PATCH_SCHEDULED)
 #: Server-managed outputs, snake_case -> the API's key. Never compared.
-OUTPUT_TO_API: dict[str, str] = {f.python: f.api for f in FIELDS if f.change is Change.OUTPUT}
+OUTPUT_TO_API: dict[str, str] = {f.python: f.api for f in FIELDS if f.change is Effect.OUTPUT}
 #: The props' snake_case keys -> the native resource's properties.
 PROPERTY_NAMES: dict[str, str] = {
     f.python: f.api for f in FIELDS if "native" in f.doors and f.python != "customers_file"

@@ -12,7 +12,7 @@ The list's numbers are personal data: they never leave this module but as a coun
 (:attr:`DoNotCall.digest`, of the sorted E.164 numbers), and no error quotes one (an unreadable
 line is named by its number in the file).
 
-Pure but for reading the file (and SOPS decrypting it): no pulumi import.
+Pure: the file is read (and decrypted) by :mod:`pulumi_cozmox.core.engine.rule_files`.
 """
 
 from __future__ import annotations
@@ -22,14 +22,11 @@ import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from pulumi_cozmox.client.errors import ConfigurationError
-from pulumi_cozmox.core.model import sops
 from pulumi_cozmox.core.model.phone import e164, person_of
 
-__all__ = ["DoNotCall", "load_do_not_call", "parse_do_not_call"]
+__all__ = ["DoNotCall", "parse_do_not_call"]
 
 
 @dataclass(frozen=True)
@@ -81,31 +78,15 @@ def _entries(text: str) -> Iterable[tuple[int, str]]:
     ]
 
 
-def load_do_not_call(path: Path, shown: str) -> DoNotCall:
-    """Read the list at ``path`` (``shown``: the path as the user wrote it).
-
-    Raises ConfigurationError naming the file (and the line) when it cannot be read, or when a
-    line is not a number in international form."""
-    where = f"cozmox:doNotCall file {shown}"
-    try:
-        data = path.read_bytes()
-        text = sops.plain_text(data, "a do-not-call list").decode("utf-8-sig")
-    except sops.SopsError as exc:
-        raise ConfigurationError(f"{where}: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ConfigurationError(f"{where} cannot be read: {reason}") from None
-    return parse_do_not_call(text, shown)
-
-
 def parse_do_not_call(text: str, shown: str) -> DoNotCall:
-    """The list in ``text`` (a file's content: the review reads a base's from git); errors as
-    :func:`load_do_not_call`'s."""
+    """The list in ``text`` (a file's content, as configured ``shown``: the review reads a
+    base's from git). ValueError naming the file (and the line) when a line is not a number in
+    international form."""
     where = f"cozmox:doNotCall file {shown}"
     try:
         entries = list(_entries(text))
     except (ValueError, csv.Error) as exc:
-        raise ConfigurationError(f"{where}: {exc}") from None
+        raise ValueError(f"{where}: {exc}") from None
     people: set[str] = set()
     for line, entry in entries:
         if entry.lower().startswith("sip:"):
@@ -113,7 +94,7 @@ def parse_do_not_call(text: str, shown: str) -> DoNotCall:
             continue
         number = e164(entry)
         if number is None:
-            raise ConfigurationError(
+            raise ValueError(
                 f"{where}, line {line}: not a phone number in international form "
                 "(+ and the country code, like +14155550101); the line is not quoted here, "
                 "it may be personal data"

@@ -22,8 +22,8 @@ level's defaults: 08:00-21:00 every day (:data:`DEFAULT_POLICY`).
 
 Errors name the file and the key (``cozmox:callingPolicy file policy.toml: regions.US-XX: not a
 region ...``). The file may be encrypted with SOPS (teams encrypt whole folders): recognised by
-its content and decrypted in memory, as customers files are. Pure but for reading the file (and
-SOPS decrypting it): no pulumi import.
+its content and decrypted in memory, as customers files are. Pure: the file is read (and
+decrypted) by :mod:`pulumi_cozmox.core.engine.rule_files`, which parses its TOML here.
 """
 
 from __future__ import annotations
@@ -33,11 +33,8 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, time
-from pathlib import Path
 from typing import Any
 
-from pulumi_cozmox.client.errors import ConfigurationError
-from pulumi_cozmox.core.model import sops
 from pulumi_cozmox.core.model.regions import COUNTRIES, SUBDIVISIONS, country, subdivision
 
 if sys.version_info >= (3, 11):
@@ -45,7 +42,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["DEFAULT_POLICY", "CallingPolicy", "Rule", "load_policy", "parse_policy"]
+__all__ = ["DEFAULT_POLICY", "CallingPolicy", "Rule", "parse_policy", "policy_of_text"]
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EVERY_DAY = frozenset(range(7))
@@ -213,20 +210,16 @@ def parse_policy(data: Mapping[str, Any], source: str) -> CallingPolicy:
     return CallingPolicy(default, regions, unknown_zone, source)
 
 
-def load_policy(path: Path, shown: str) -> CallingPolicy:
-    """Read the policy at ``path`` (``shown``: as configured). ConfigurationError naming the
-    file and the key when it cannot be read or holds something this policy does not allow."""
+def policy_of_text(plain: bytes, shown: str) -> CallingPolicy:
+    """The policy in a file's plain text (``shown``: the file as configured); ValueError
+    naming the file and the key when it is not TOML or holds what this policy does not
+    allow."""
     where = f"cozmox:callingPolicy file {shown}"
     try:
-        plain = sops.plain_text(path.read_bytes(), "a calling policy")
         data = tomllib.loads(plain.decode("utf-8"))
-    except sops.SopsError as exc:
-        raise ConfigurationError(f"{where}: {exc}") from None
-    except OSError as exc:
-        raise ConfigurationError(f"{where} cannot be read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"{where} is not valid TOML: {exc}") from None
+        raise ValueError(f"{where} is not valid TOML: {exc}") from None
     try:
         return parse_policy(data, shown)
     except ValueError as exc:
-        raise ConfigurationError(f"{where}: {exc}") from None
+        raise ValueError(f"{where}: {exc}") from None
