@@ -29,6 +29,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
@@ -76,6 +77,26 @@ class Emulator:
         answer.raise_for_status()
         clock: dict[str, Any] = answer.json()
         return clock
+
+    def stored(self, campaign_id: str) -> dict[str, Any] | None:
+        """The campaign as the API holds it now (``GET /campaign/{id}``), None when it has none
+        (deleted): what a removal kept or deleted, whichever tier removed it."""
+        with self.api() as api:
+            answer = api.get(f"/campaign/{campaign_id}")
+        if answer.status_code == 404:
+            return None
+        answer.raise_for_status()
+        found: dict[str, Any] = answer.json()
+        return found
+
+    def move_clock_to(self, start: str, seconds: float) -> None:
+        """The clock to ``seconds`` after ``start`` (ISO; UTC when it names no offset): its
+        campaigns follow (a window opens, calls are placed)."""
+        begin = datetime.fromisoformat(start.replace("Z", "+00:00"))
+        if begin.tzinfo is None:
+            begin = begin.replace(tzinfo=timezone.utc)
+        now = datetime.fromisoformat(self.control.get("clock").json()["now"].replace("Z", "+00:00"))
+        self.clock(advanceSeconds=(begin - now).total_seconds() + seconds)
 
     def stderr(self) -> str:
         if self._stderr is None:

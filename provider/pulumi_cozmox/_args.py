@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import pulumi
 
+from pulumi_cozmox._keywords import checked_keywords
+
 if TYPE_CHECKING:  # the generated types module is big: only type checkers read it here
     from pulumi_cozmox.types import Customer, SchedulePlan
 
 __all__ = ["CampaignArgs", "CampaignKwargs", "CampaignOutputs"]
 
 
+@checked_keywords  # a typo is one line (did you mean ...?), not a TypeError
 @dataclass(kw_only=True)
 class CampaignArgs:
     """The arguments of a Campaign; nested objects use the API's own JSON keys."""

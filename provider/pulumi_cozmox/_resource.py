@@ -8,7 +8,6 @@ but one string in well under a second.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import MISSING, fields
 from typing import Any
@@ -18,6 +17,7 @@ from pulumi.dynamic import Resource
 from typing_extensions import Unpack
 
 from pulumi_cozmox._args import CampaignArgs, CampaignKwargs, CampaignOutputs
+from pulumi_cozmox._keywords import mistake as keyword_mistake
 from pulumi_cozmox.core.model.customers import encode_customers
 from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, source_prop
 from pulumi_cozmox.core.resource.fields import OUTPUT_TO_API
@@ -29,21 +29,6 @@ __all__ = ["Campaign", "CampaignArgs"]
 REQUIRED = tuple(f.name for f in fields(CampaignArgs) if f.default is MISSING)
 #: Every argument a Campaign takes, by keyword.
 ARGUMENTS = tuple(f.name for f in fields(CampaignArgs))
-
-
-def _mistake(resource_name: str, given: dict[str, Any]) -> str | None:
-    """One line naming the first argument that is not a Campaign's, with the nearest valid
-    name, or the first required one missing; None when the keywords are right."""
-    for key in given:
-        if key in ARGUMENTS:
-            continue
-        near = difflib.get_close_matches(key, ARGUMENTS, n=1, cutoff=0.6)
-        hint = f"did you mean {near[0]}?" if near else f"it takes {', '.join(ARGUMENTS)}"
-        return f"Campaign {resource_name!r}: no argument {key}: {hint}"
-    missing = [k for k in REQUIRED if given.get(k) is None]
-    if missing:
-        return f"Campaign {resource_name!r} needs {', '.join(missing)}"
-    return None
 
 
 def _encoded_customers(customers: Any) -> tuple[pulumi.Input[str], pulumi.Input[int]]:
@@ -69,7 +54,7 @@ def _args(resource_name: str, args: CampaignArgs | None, given: dict[str, Any]) 
         )
     if args is not None:
         return args
-    mistake = _mistake(resource_name, given)
+    mistake = keyword_mistake(f"Campaign {resource_name!r}", given, ARGUMENTS, REQUIRED)
     if mistake is not None:
         # RunError: the program stops with this one line, no traceback (a type checker
         # already flags the typo in an editor: the keywords are typed, CampaignKwargs).

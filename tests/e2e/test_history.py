@@ -11,7 +11,6 @@ emulator's journal; dates are fixed, in 2099, reached by moving the emulator's c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -45,23 +44,6 @@ def clear(emulator: Emulator) -> None:
     emulator.control.delete("requests").raise_for_status()
 
 
-def move_clock_to(emulator: Emulator, start: str, seconds: float) -> None:
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
-    begin = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(timezone.utc)
-    advance = (begin - now).total_seconds() + seconds
-    emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
-
-
-def stored(emulator: Emulator, campaign_id: str) -> dict[str, Any] | None:
-    with emulator.api() as api:
-        answer = api.get(f"/campaign/{campaign_id}")
-    if answer.status_code == 404:
-        return None
-    answer.raise_for_status()
-    found: dict[str, Any] = answer.json()
-    return found
-
-
 def review(preview: str, tmp_path: Path, *options: str) -> tuple[int, str]:
     done = run_review(preview, tmp_path, *options)
     return done.returncode, done.stdout
@@ -93,8 +75,8 @@ def test_removing_keeps_what_dialed_and_deletes_what_did_not_or_what_opted_in(
     assert stack.resource(":Campaign", "erased")["outputs"][key] is True
 
     # Monday's two campaigns dial and end (one call each, 60 s); February's never dialed.
-    move_clock_to(emulator, MONDAY, 3600)
-    assert stored(emulator, ids["dialed"])["status"] == "ended"  # type: ignore[index]
+    emulator.move_clock_to(MONDAY, 3600)
+    assert emulator.stored(ids["dialed"])["status"] == "ended"  # type: ignore[index]
 
     # All three removed from the program. The review says what each removal does, from the
     # recorded state (refreshed: the emulator's clock is in 2099, the review's is not).
@@ -117,9 +99,9 @@ def test_removing_keeps_what_dialed_and_deletes_what_did_not_or_what_opted_in(
             f"DELETE /campaign/{ids['waiting']}",
         ]
     )
-    kept = stored(emulator, ids["dialed"])
+    kept = emulator.stored(ids["dialed"])
     assert kept is not None and kept["status"] == "ended" and kept["callsCounterEnded"] == 1
-    assert stored(emulator, ids["erased"]) is None and stored(emulator, ids["waiting"]) is None
+    assert emulator.stored(ids["erased"]) is None and emulator.stored(ids["waiting"]) is None
     assert f'campaign {ids["dialed"]} (resource "dialed") has dialed: kept in the API' in said
     assert stack.opt_in("delete_record_on_remove", True) in said  # the way to delete it
     left = stack.export()["deployment"].get("resources") or []
@@ -135,10 +117,10 @@ def test_a_campaign_called_two_days_after_a_removed_one_is_refused_at_preview(
     stack.declare(monday=campaign([ADA]))
     stack.up()
     monday = stack.outputs()["monday.id"]
-    move_clock_to(emulator, MONDAY, 3600)
+    emulator.move_clock_to(MONDAY, 3600)
     stack.declare()
     stack.up()
-    assert stored(emulator, monday) is not None  # kept
+    assert emulator.stored(monday) is not None  # kept
     stack.declare(wednesday=campaign([GRACE, ADA], "2099-01-07T17:00:00Z"))
     clear(emulator)
     with pytest.raises(PulumiFailed) as refused:
@@ -161,7 +143,7 @@ def test_the_drift_check_names_a_dialed_campaign_deleted_in_the_dashboard_as_his
     stack.declare(dialed=campaign([ADA]), waiting=campaign([ALAN], "2099-02-05T17:00:00Z"))
     stack.up()
     cid = stack.outputs()["dialed.id"]
-    move_clock_to(emulator, MONDAY, 3600)
+    emulator.move_clock_to(MONDAY, 3600)
     with emulator.api() as api:  # someone deletes it in the dashboard
         api.delete(f"/campaign/{cid}").raise_for_status()
     # The nightly drift check (docs/drift.md): it fails, and its review says what was lost.
@@ -190,11 +172,11 @@ def test_destroying_a_dialing_campaign_sends_one_patch_and_no_delete(
     stack.declare(busy=campaign(numbers))
     stack.up()
     cid = stack.outputs()["busy.id"]
-    move_clock_to(emulator, MONDAY, 90)
+    emulator.move_clock_to(MONDAY, 90)
     clear(emulator)
     destroyed = stack.run("destroy", "--yes", "--skip-preview")
     assert journal(emulator) == [f"GET /campaign/{cid}", f"PATCH /campaign/{cid}"]
-    kept = stored(emulator, cid)
+    kept = emulator.stored(cid)
     assert kept is not None and kept["status"] == "ended"
     said = destroyed.stdout + destroyed.stderr
     assert f'campaign {cid} (resource "busy") was in progress: ended (' in said

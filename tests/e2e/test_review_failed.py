@@ -5,7 +5,8 @@
 - A Python program where one of two campaigns is refused (a night window, no opt-out) and the
   other is let through with a warning (the same window, opted out): the review quotes the
   refusal and keeps the other's plan and warning.
-- A Python program with a misspelt argument: one line with the nearest name, no traceback.
+- A Python program with a misspelt argument, to ``Campaign(...)`` or to a hand-written
+  ``CampaignArgs(...)``: one line with the nearest name, no traceback.
 """
 
 from __future__ import annotations
@@ -136,6 +137,38 @@ def test_a_misspelt_argument_is_one_line_with_the_nearest_name(
     assert preview.returncode != 0
     expected = f"Campaign 'mistake': no argument {typo}: did you mean {meant}?"
     # The CLI shows each diagnostic on the live line and again under Diagnostics: once there.
+    diagnostics = output.split("Diagnostics:", 1)[1].split("Resources:", 1)[0]
+    assert diagnostics.count(expected) == 1, output
+    assert "Traceback" not in output and "Error:" not in output, output
+
+
+ARGS_PROGRAM = """\
+from pulumi_cozmox import Campaign, CampaignArgs
+
+Campaign("mistake", args=CampaignArgs({keywords}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("allow_outside_calling_hour", "allow_outside_calling_hours"),  # optional
+        ("phone_numbr_id", "phone_number_id"),  # required
+    ],
+)
+def test_a_misspelt_argument_of_campaign_args_is_one_line_with_the_nearest_name(
+    campaign_stack: Callable[..., CampaignStack], typo: str, meant: str
+) -> None:
+    stack = campaign_stack()
+    arguments: dict[str, Any] = {k: v for k, v in ARGUMENTS.items() if k != meant}
+    arguments[typo] = "pn-1" if meant == "phone_number_id" else True
+    keywords = ", ".join(f"{k}={v!r}" for k, v in arguments.items())  # as a person writes them
+    program = ARGS_PROGRAM.format(keywords=keywords)
+    write_python_project(stack.workdir, program, venv=REPO / ".venv")
+    preview = stack.run("preview", check=False)
+    output = preview.stdout + preview.stderr
+    assert preview.returncode != 0
+    expected = f"CampaignArgs: no argument {typo}: did you mean {meant}?"
     diagnostics = output.split("Diagnostics:", 1)[1].split("Resources:", 1)[0]
     assert diagnostics.count(expected) == 1, output
     assert "Traceback" not in output and "Error:" not in output, output

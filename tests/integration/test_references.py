@@ -82,12 +82,17 @@ def test_an_unchanged_campaign_sends_nothing_and_a_changed_id_is_read(run_for, e
     run = run_for()
     assert run.check(olds, dict(olds), Collect()) == []
     assert journal(emulator) == []
-    said = Collect()
-    assert run.check(olds, {**olds, "assistant_id": "asst-2"}, said) == []
+    said, news = Collect(), {**olds, "assistant_id": "asst-2"}
+    assert run.check(olds, news, said) == []
     assert reads(emulator) == ["GET /assistant/asst-2", "GET /phone-number/pn-1"]
     assert journal(emulator) == reads(emulator)  # no org read for an update
-    assert [r.names for r in said.reports] == [
-        (Named("assistantId", "asst-2", "Renewals"), MAIN_LINE)
+    # The engine diffs it next: the update's record names them (one record per campaign),
+    # from what check read (nothing read again).
+    assert said.reports == []
+    run.diff("c-1", {**olds, "id": "c-1", "status": "scheduled"}, news, said)
+    assert reads(emulator) == ["GET /assistant/asst-2", "GET /phone-number/pn-1"]
+    assert [(r.action, r.names) for r in said.reports] == [
+        ("update", (Named("assistantId", "asst-2", "Renewals"), MAIN_LINE))
     ]
 
 

@@ -60,24 +60,6 @@ def clear(emulator: Emulator) -> None:
     emulator.control.delete("requests").raise_for_status()
 
 
-def move_clock_to(emulator: Emulator, start: str, seconds: float) -> None:
-    """The emulator's clock to ``seconds`` after ``start`` (UTC): its campaigns follow."""
-    now = datetime.fromisoformat(emulator.control.get("clock").json()["now"].replace("Z", "+00:00"))
-    begin = datetime.fromisoformat(start).replace(tzinfo=timezone.utc)
-    advance = (begin - now).total_seconds() + seconds
-    emulator.control.post("clock", json={"advanceSeconds": advance}).raise_for_status()
-
-
-def stored(emulator: Emulator, campaign_id: str) -> dict[str, Any] | None:
-    with emulator.api() as api:
-        answer = api.get(f"/campaign/{campaign_id}")
-    if answer.status_code == 404:
-        return None
-    answer.raise_for_status()
-    found: dict[str, Any] = answer.json()
-    return found
-
-
 def remove(run: Run, recorded: dict[str, Any]) -> Collect:
     """The delete hook, as `up` calls it for a removed resource: what it said."""
     said = Collect()
@@ -92,12 +74,12 @@ def test_removing_an_ended_campaign_forgets_it_and_keeps_its_record(run_for, emu
     run = run_for()
     recorded = create(run, props("monday", MONDAY, [ADA, GRACE]))
     cid = recorded["id"]
-    move_clock_to(emulator, MONDAY, 3600)  # both calls placed and ended (60 s each)
-    assert stored(emulator, cid)["status"] == "ended"  # type: ignore[index]
+    emulator.move_clock_to(MONDAY, 3600)  # both calls placed and ended (60 s each)
+    assert emulator.stored(cid)["status"] == "ended"  # type: ignore[index]
     clear(emulator)
     said = remove(run, recorded)  # recorded as scheduled: the hook reads it live
     assert requests(emulator) == [f"GET /campaign/{cid}"]  # no PATCH, no DELETE
-    kept = stored(emulator, cid)
+    kept = emulator.stored(cid)
     assert kept is not None and kept["status"] == "ended" and kept["callsCounterEnded"] == 2
     [notice] = [names.render(n, "python") for n in said.notices]
     assert f'campaign {cid} (resource "monday") has dialed: kept in the API' in notice
@@ -112,11 +94,11 @@ def test_removing_a_dialing_campaign_ends_it_with_one_patch_and_keeps_it(run_for
     recorded = create(run, props("busy", MONDAY, numbers))
     cid = recorded["id"]
     # 90 s in: 10 calls ended, 10 in progress, 5 not placed (10 lines, 60 s a call).
-    move_clock_to(emulator, MONDAY, 90)
+    emulator.move_clock_to(MONDAY, 90)
     clear(emulator)
     said = remove(run, recorded)
     assert requests(emulator) == [f"GET /campaign/{cid}", f"PATCH /campaign/{cid}"]
-    kept = stored(emulator, cid)
+    kept = emulator.stored(cid)
     assert kept is not None and kept["status"] == "ended"
     [notice] = said.notices
     assert "was in progress: ended (5 calls not placed, 10 in progress finish), then kept" in (
@@ -131,7 +113,7 @@ def test_removing_a_scheduled_campaign_deletes_it(run_for, emulator) -> None:
     clear(emulator)
     said = remove(run, recorded)
     assert requests(emulator) == [f"GET /campaign/{cid}", f"DELETE /campaign/{cid}"]
-    assert stored(emulator, cid) is None
+    assert emulator.stored(cid) is None
     assert said.notices == []  # nobody was called: nothing to say
 
 
@@ -144,7 +126,7 @@ def test_a_campaign_ended_before_it_dialed_is_deleted(run_for, emulator) -> None
     clear(emulator)
     remove(run, {**recorded, "status": "ended"})
     assert requests(emulator) == [f"GET /campaign/{cid}", f"DELETE /campaign/{cid}"]
-    assert stored(emulator, cid) is None
+    assert emulator.stored(cid) is None
 
 
 @pytest.mark.parametrize(
@@ -158,11 +140,11 @@ def test_the_opt_in_recorded_in_state_deletes_a_dialed_campaign(
     numbers = [f"+1415556{i:04d}" for i in range(25)]
     recorded = create(run, props("erase", MONDAY, numbers, delete_record_on_remove=True))
     cid = recorded["id"]
-    move_clock_to(emulator, MONDAY, seconds)
+    emulator.move_clock_to(MONDAY, seconds)
     clear(emulator)
     said = remove(run, recorded)
     assert requests(emulator) == [f"{method} /campaign/{cid}" for method in sent]
-    assert stored(emulator, cid) is None
+    assert emulator.stored(cid) is None
     [notice] = [names.render(n, "python") for n in said.notices]
     assert "deleted with its record (delete_record_on_remove)" in notice
 
@@ -185,9 +167,9 @@ def test_the_call_limit_sees_a_removed_campaign_that_dialed(run_for, emulator) -
     # removed; a campaign calling her on Wednesday is refused at preview (a new run: check).
     first = run_for(callLimit="1/7d")
     monday = create(first, props("monday", MONDAY, [ADA]))
-    move_clock_to(emulator, MONDAY, 3600)
+    emulator.move_clock_to(MONDAY, 3600)
     remove(first, monday)
-    assert stored(emulator, monday["id"]) is not None
+    assert emulator.stored(monday["id"]) is not None
     preview = run_for(callLimit="1/7d")
     wednesday = props("wednesday", "2099-01-07T17:00", [GRACE, ADA])
     [failure] = preview.check({}, wednesday, Collect())
@@ -210,9 +192,9 @@ def test_with_the_opt_in_the_call_limit_no_longer_sees_the_deleted_campaign(
     # could count.
     first = run_for(callLimit="1/7d")
     monday = create(first, props("monday", MONDAY, [ADA], delete_record_on_remove=True))
-    move_clock_to(emulator, MONDAY, 3600)
+    emulator.move_clock_to(MONDAY, 3600)
     remove(first, monday)
-    assert stored(emulator, monday["id"]) is None
+    assert emulator.stored(monday["id"]) is None
     wednesday = props("wednesday", "2099-01-07T17:00", [GRACE, ADA])
     assert run_for(callLimit="1/7d").check({}, wednesday, Collect()) == []
 
@@ -222,7 +204,7 @@ def test_a_kept_campaign_declared_again_is_a_duplicate_and_a_new_window_is_not(
 ) -> None:
     first = run_for()
     monday = create(first, props("monday", MONDAY, [ADA]))
-    move_clock_to(emulator, MONDAY, 3600)
+    emulator.move_clock_to(MONDAY, 3600)
     remove(first, monday)
     again = run_for()
     same = props("monday", MONDAY, [ADA], name="Another name")  # the name does not count

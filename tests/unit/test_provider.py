@@ -179,18 +179,22 @@ def test_calling_hours_are_judged_when_the_schedule_changes_alone() -> None:
 def test_a_standing_opt_in_is_said_once_and_an_id_allows_one_campaign_only(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # True stands: every preview says so, once per run and resource.
+    # True stands: every preview says so, once per run and resource, in the campaign's one
+    # record: its diff's (the engine diffs every recorded resource after its check).
     provider = CampaignProvider()
-    recorded = {**props(), "status": "scheduled", "resource_name": "spring"}
     news = props(allow_redial=True, resource_name="spring")
-    assert provider.check(recorded, news).failures == []
-    assert provider.check(recorded, news).failures == []
+    recorded = {**news, "status": "scheduled"}
+    for _ in range(2):
+        assert provider.check(recorded, news).failures == []
+        assert provider.diff("c-spring", recorded, news).changes is False
     said = capsys.readouterr().err
     assert said.count("cozmox: spring: standing opt-in (allow_redial=True") == 1
     assert said.count('"opt_ins":["allowRedial"]') == 1  # its record, for the review
+    assert said.count("cozmox-report:") == 1  # and no other record of the campaign
     # An id allows that one campaign: nothing stands.
-    other = {**recorded, "resource_name": "autumn"}
-    assert provider.check(other, props(allow_redial="c-1", resource_name="autumn")).failures == []
+    other = props(allow_redial="c-1", resource_name="autumn")
+    assert provider.check({**other, "status": "scheduled"}, other).failures == []
+    assert provider.diff("c-autumn", {**other, "status": "scheduled"}, other).changes is False
     assert "standing opt-in" not in capsys.readouterr().err
 
 

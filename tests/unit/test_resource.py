@@ -52,6 +52,30 @@ def test_a_misspelt_keyword_is_named_with_the_nearest_argument(typo: str, meant:
     assert str(mistake.value) == f"Campaign 'spring': no argument {typo}: did you mean {meant}?"
 
 
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("allow_outside_calling_hour", "allow_outside_calling_hours"),
+        ("phone_numbr_id", "phone_number_id"),  # a required one: named, not "needs ..."
+    ],
+)
+def test_a_misspelt_keyword_of_campaign_args_is_named_with_the_nearest_argument(
+    typo: str, meant: str
+) -> None:
+    # A hand-written CampaignArgs(...) says the same one line (RunError: no traceback), not
+    # Python's TypeError.
+    given = {"name": "Spring", "phone_number_id": "pn-1", "customers": [{"number": "+14155550101"}]}
+    given.pop(meant, None)
+    with pytest.raises(pulumi.RunError) as mistake:
+        CampaignArgs(**{**given, typo: "x"})  # type: ignore[arg-type]
+    assert str(mistake.value) == f"CampaignArgs: no argument {typo}: did you mean {meant}?"
+
+
+def test_missing_keywords_of_campaign_args_are_named() -> None:
+    with pytest.raises(pulumi.RunError, match="^CampaignArgs needs phone_number_id, customers$"):
+        CampaignArgs(name="Spring")  # type: ignore[call-arg]
+
+
 def test_the_customers_output_decodes_with_the_public_decoder() -> None:
     # `campaign.customers` is the compact blob that crosses the engine; programs read it with
     # pulumi_cozmox.decode_customers (e.g. campaign.customers.apply(decode_customers)).

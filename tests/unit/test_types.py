@@ -45,6 +45,15 @@ Campaign(
 )
 """
 FIXED = TYPOS.replace('"voiceSecond"', '"voiceSeconds"').replace('"voiceID"', '"voiceId"')
+#: Misspelt arguments: a run says them in one line (pulumi.RunError, tests/unit/test_resource.py);
+#: the typed signatures keep them flagged before the run.
+ARGUMENT_TYPOS = """\
+from pulumi_cozmox import Campaign, CampaignArgs
+
+CampaignArgs(name="T", phone_number_id="pn-1", customers=[], allow_outside_calling_hour=True)
+CampaignArgs(name="T", phone_numbr_id="pn-1", customers=[])
+Campaign("t", name="T", phone_number_id="pn-1", customers=[], allow_outside_calling_hour=True)
+"""
 
 
 def line_of(text: str, needle: str, occurrence: int = 0) -> int:
@@ -125,6 +134,7 @@ def mypy_errors(tmp_path_factory) -> list[MypyError]:
         shutil.copy(example, work / f"example_{example.parent.name}.py")
     (work / "typos.py").write_text(TYPOS, encoding="utf-8")
     (work / "fixed.py").write_text(FIXED, encoding="utf-8")
+    (work / "arguments.py").write_text(ARGUMENT_TYPOS, encoding="utf-8")
     # A cache of its own, kept between runs: the Pulumi SDK is analysed once.
     cache = REPO / ".mypy_cache" / "test_types"
     result = subprocess.run(
@@ -178,6 +188,26 @@ def test_mypy_flags_a_typo_passed_inline_to_campaign(mypy_errors):
     # Campaign(customers=...) takes a sequence of Customer: mypy names the key inline too.
     inline = typos[line_of(TYPOS, '"voiceSecond"', occurrence=1)]
     assert 'Extra key "voiceSecond" for TypedDict "StopSpeakingPlan"' in inline
+
+
+def test_mypy_flags_a_misspelt_argument_of_campaign_args_and_of_campaign(mypy_errors):
+    found = [(e.line, e.message) for e in mypy_errors if e.file == "arguments.py"]
+    unexpected = 'Unexpected keyword argument "{}" for "{}"; did you mean "{}"?  [call-arg]'
+    assert found == [
+        (
+            3,
+            unexpected.format(
+                "allow_outside_calling_hour", "CampaignArgs", "allow_outside_calling_hours"
+            ),
+        ),
+        (4, unexpected.format("phone_numbr_id", "CampaignArgs", "phone_number_id")),
+        (
+            5,
+            unexpected.format(
+                "allow_outside_calling_hour", "Campaign", "allow_outside_calling_hours"
+            ),
+        ),
+    ]
 
 
 def test_types_module_names_every_class_it_defines():

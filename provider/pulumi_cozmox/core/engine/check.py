@@ -25,6 +25,7 @@ from pulumi_cozmox.client.errors import (
 )
 from pulumi_cozmox.core.engine.adopt import adoptable
 from pulumi_cozmox.core.engine.create import screen
+from pulumi_cozmox.core.engine.one_record import opt_ins_to_say
 from pulumi_cozmox.core.engine.outcome import Failure, Sink, is_unknown, resource_of, who
 from pulumi_cozmox.core.engine.references import Judged, sets_names
 from pulumi_cozmox.core.engine.refusals import (
@@ -44,7 +45,7 @@ from pulumi_cozmox.core.report.build import RuleFacts, adopt_report, create_repo
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import ENDED, INPUT_TO_API, by_api, count_of
+from pulumi_cozmox.core.resource.fields import ENDED, INPUT_TO_API, count_of
 from pulumi_cozmox.core.rules.hours import (
     OPT_OUT,
     CallingHours,
@@ -67,8 +68,6 @@ ENDED_CREATE = (
     f"{names.field('ended')}, end it later with {names.setting('ended', True)}; or remove the "
     f"resource ({names.field('adoptId')} takes over and ends an existing one)"
 )
-#: The opt-ins a resource can leave standing (set to true), by the API's names.
-STANDING = ("allowRedial", "allowDuplicate", "allowOutsideCallingHours")
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,9 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
         past = _past(news, hours.window)
         problems = calling_hours_problems(hours, allowed=allowed)
         failures += past or [Failure(p.path, p.message) for p in problems]
-    opt_ins = _opt_ins(run, name, news)
+    if olds and replaced is None and not failures:
+        return []  # its diff follows: the campaign's one record says its opt-ins and names
+    opt_ins = opt_ins_to_say(run, name, news)
     reported = not olds and not replaced and run.reporting and validated.customers is not None
     if reported and not failures:
         assert validated.customers is not None
@@ -362,19 +363,6 @@ def _hours(
         return run.hours(customers, news.get("schedule_plan"), policy)
     except (KeyError, ValueError):
         return None  # no valid customers: validation says so
-
-
-def _opt_ins(run: Run, name: str, news: Mapping[str, Any]) -> tuple[str, ...]:
-    """Standing opt-ins (set to true) to say: once per run and resource, at every preview."""
-    standing = tuple(api for api in STANDING if news.get(_python(api)) is True)
-    if standing and run.handoff.first_time(name, standing) and run.reporting:
-        return standing
-    return ()
-
-
-def _python(api: str) -> str:
-    found = by_api(api)
-    return found.python if found is not None else api
 
 
 def _create_report(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pulumi_cozmox.client.answers import CampaignCounters
 from pulumi_cozmox.client.errors import CozmoxError, NotFound, Unauthorized
+from pulumi_cozmox.core.engine.one_record import OneRecord
 from pulumi_cozmox.core.engine.outcome import Diff, Refusal, Sink, is_unknown, resource_of, who
 from pulumi_cozmox.core.engine.refusals import KEY_REFUSED
 from pulumi_cozmox.core.engine.standing import judge_standing
@@ -57,9 +58,27 @@ class Live:
 
 def diff(run: Run, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> Diff:
     """See the module docstring."""
+    name = resource_of(news)
+    if run.handoff.take_refreshed(name):
+        return _diff(run, id_, olds, news, sink, refreshing=True)
+    one = OneRecord(sink, name)  # the campaign's one record, check's findings in it
+    try:
+        return _diff(run, id_, olds, news, one, refreshing=False)
+    finally:
+        one.close(run, olds, news)  # said whatever diff decided, a refusal included
+
+
+def _diff(
+    run: Run,
+    id_: str,
+    olds: Mapping[str, Any],
+    news: Mapping[str, Any],
+    sink: Sink,
+    *,
+    refreshing: bool,
+) -> Diff:
     named, name = who(news, id_), resource_of(news)
     run.handoff.met(id_, name)
-    refreshing = run.handoff.take_refreshed(name)
     allow_redial = allows(news.get("allow_redial"), id_)
     adopt_id = news.get("adopt_id")
     if isinstance(adopt_id, str) and adopt_id not in (id_, olds.get("adopt_id")):

@@ -1,0 +1,72 @@
+"""One record per campaign and preview: what check finds of a recorded campaign is said by its diff.
+
+The engine calls diff after check for every resource in state whose check passed (a no-op
+preview included; pulumi/pulumi ``pkg/resource/deploy/step_generator.go``), and calls no diff
+for a create. So check says a campaign's standing opt-ins and what it names only when no diff
+follows (a create, a replacement's create, a check that failed); for a recorded campaign, diff
+says them in the one record it prints, merged with its own reports (an update's, the call-limit
+warning of :mod:`.standing`): ``cozmox-report:`` once per campaign, beside its English lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pulumi_cozmox.core.engine.outcome import Sink
+from pulumi_cozmox.core.engine.references import sets_names
+from pulumi_cozmox.core.report.record import CampaignReport, Named, merge
+from pulumi_cozmox.core.resource.fields import by_api
+
+if TYPE_CHECKING:
+    from pulumi_cozmox.core.engine.run import Run
+
+__all__ = ["OneRecord", "STANDING", "opt_ins_to_say"]
+
+#: The opt-ins a resource can leave standing (set to true), by the API's names.
+STANDING = ("allowRedial", "allowDuplicate", "allowOutsideCallingHours")
+
+
+def opt_ins_to_say(run: Run, name: str, news: Mapping[str, Any]) -> tuple[str, ...]:
+    """Standing opt-ins (set to true) to say: once per run and resource, at every preview."""
+    standing = tuple(api for api in STANDING if news.get(_python(api)) is True)
+    if standing and run.handoff.first_time(name, standing) and run.reporting:
+        return standing
+    return ()
+
+
+def _python(api: str) -> str:
+    found = by_api(api)
+    return found.python if found is not None else api
+
+
+class OneRecord:
+    """A sink that holds a diff's reports of its campaign and prints them as one, with what
+    check found of it (:meth:`close`); notices pass at once."""
+
+    def __init__(self, sink: Sink, resource: str) -> None:
+        self.sink, self.resource = sink, resource
+        self.held: CampaignReport | None = None
+
+    def report(self, report: CampaignReport) -> None:
+        if report.resource != self.resource:
+            self.sink.report(report)
+            return
+        self.held = report if self.held is None else merge(self.held, report)
+
+    def notice(self, text: str) -> None:
+        self.sink.notice(text)
+
+    def close(self, run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> None:
+        """Print the campaign's one record (none when there is nothing to say): diff's reports,
+        its standing opt-ins and what a changed id names (read by check: remembered)."""
+        found = CampaignReport(self.resource, opt_ins=opt_ins_to_say(run, self.resource, news))
+        if run.reporting and sets_names(olds, news, creating=False):
+            found = merge(found, CampaignReport(self.resource, names=_named(run, news, self)))
+        said = found if self.held is None else merge(found, self.held)
+        if said != CampaignReport(self.resource):
+            self.sink.report(said)
+
+
+def _named(run: Run, news: Mapping[str, Any], sink: Sink) -> tuple[Named, ...]:
+    return run.references.judge(run, news, sink).named
