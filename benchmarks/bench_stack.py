@@ -1,12 +1,13 @@
 """A stack of BENCH_STACK_CAMPAIGNS campaigns (default 300; 3 customers each) against the
-engine's floor, the last release beside this tree, through the real CLI (issue 22).
+engine's floor, before and after this round, through the real CLI (issues 22 and 30).
 
 The floor is the same stack of do-nothing dynamic resources (one dynamic provider process,
-no request): what the engine and the SDK cost. Each step is timed for the floor, for the last
-release (0.1.0, installed apart and put first on PYTHONPATH) and for this tree: `pulumi up`
-(every create), a no-op `pulumi preview`, `pulumi refresh`, `pulumi destroy`. Each stack has
-an emulator of its own. Ratios are against the floor; the goal is x1.2 or less at each step.
-The emulator's journal gives the requests of each step.
+no request): what the engine and the SDK cost. Each step is timed for the floor, for the
+round's baseline (main at its start, :data:`benchmarks.before.BEFORE`, installed apart and put
+first on PYTHONPATH) and for this tree: `pulumi up` (every create), a no-op `pulumi preview`,
+`pulumi refresh`, `pulumi destroy`. Each stack has an emulator of its own. Ratios are against
+the floor; the goal is x1.2 or less at each step. The emulator's journal gives the requests
+of each step. BENCH_PROFILE=DIR profiles this tree's hooks (benchmarks/before.py).
 
 Run: .venv/bin/python benchmarks/bench_stack.py   (about 10 minutes)
 """
@@ -25,13 +26,16 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.before import BEFORE, after_env, install_before, verdict  # noqa: E402
 from tests.conftest import Emulator, start_emulator  # noqa: E402
 from tests.e2e.conftest import write_program  # noqa: E402
 from tests.e2e.pulumi_cli import Stack  # noqa: E402
-from tests.e2e.test_upgrade import LAST_RELEASE, install_release  # noqa: E402
 
 CAMPAIGNS = int(os.environ.get("BENCH_STACK_CAMPAIGNS", "300"))
 STEPS = ("up", "preview", "refresh", "destroy")
+#: Each step within this factor of the floor's (issue 30).
+GOAL = 1.2
+VERSIONS = (f"before ({BEFORE})", "after")
 
 
 def campaigns(count: int) -> dict[str, Any]:
@@ -83,32 +87,38 @@ def steps(stack: Stack, emulator: Emulator) -> dict[str, tuple[float, int]]:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-stack-") as tmp:
         root = Path(tmp)
-        release = root / "release"
-        install_release(LAST_RELEASE, release)
         results: dict[str, dict[str, tuple[float, int]]] = {}
         stubs = {f"s{i:03d}": {"value": f"v{i}"} for i in range(CAMPAIGNS)}
         for label, spec, env in (
             ("floor", {"campaigns": {}, "stubs": stubs}, {}),
-            ("0.1.0", {"campaigns": campaigns(CAMPAIGNS)}, {"PYTHONPATH": str(release)}),
-            ("this tree", {"campaigns": campaigns(CAMPAIGNS)}, {}),
+            (VERSIONS[0], {"campaigns": campaigns(CAMPAIGNS)}, install_before(root)),
+            (VERSIONS[1], {"campaigns": campaigns(CAMPAIGNS)}, after_env()),
         ):
             emulator = start_emulator("--db", ":memory:")
             try:
-                stack = make_stack(root, label.replace(" ", "-").replace(".", "-"), emulator, spec)
+                stack = make_stack(root, label.split(" ")[0], emulator, spec)
                 stack.extra_env.update(env)
                 results[label] = steps(stack, emulator)
             finally:
                 emulator.stop()
-        print(f"A stack of {CAMPAIGNS} campaigns (3 customers each) against {CAMPAIGNS} do-nothing")
-        print("dynamic resources (the floor); wall time, x the floor, requests sent:")
-        floor = results["floor"]
-        for step in STEPS:
-            cells = [f"{step:8s} floor {floor[step][0]:6.1f} s"]
-            for label in ("0.1.0", "this tree"):
-                seconds, requests = results[label][step]
-                ratio = seconds / floor[step][0]
-                cells.append(f"{label} {seconds:6.1f} s x{ratio:.2f} ({requests} requests)")
-            print("  " + " | ".join(cells))
+        report(results)
+
+
+def report(results: dict[str, dict[str, tuple[float, int]]]) -> None:
+    print(f"A stack of {CAMPAIGNS} campaigns (3 customers each) against {CAMPAIGNS} do-nothing")
+    print("dynamic resources (the floor); wall time, x the floor, requests sent:")
+    floor = results["floor"]
+    for step in STEPS:
+        cells = [f"{step:8s} floor {floor[step][0]:6.1f} s"]
+        for label in VERSIONS:
+            seconds, requests = results[label][step]
+            ratio = seconds / floor[step][0]
+            cells.append(f"{label} {seconds:6.1f} s x{ratio:.2f} ({requests} requests)")
+        print("  " + " | ".join(cells))
+    print(f"Goal (issue 30): each of up, refresh, destroy within x{GOAL} of the floor:")
+    for step in ("up", "refresh", "destroy"):
+        before, after = (results[label][step][0] / floor[step][0] for label in VERSIONS)
+        print(f"  {step:8s} before x{before:.2f} -> after x{after:.2f}: {verdict(after <= GOAL)}")
 
 
 if __name__ == "__main__":
