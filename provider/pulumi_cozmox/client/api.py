@@ -132,8 +132,15 @@ class CozmoxClient:
             clock=clock,
             notice=notice,
         )
-        pooled = transport or httpx.HTTPTransport()
-        fresh = transport or httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+        if transport is None:
+            # One TLS context for both pools: loading the CA bundle is ~60 ms, paid at the
+            # start of every `pulumi` command's provider process.
+            tls = httpx.create_ssl_context()
+            pooled: httpx.BaseTransport = httpx.HTTPTransport(verify=tls)
+            no_reuse = httpx.Limits(max_keepalive_connections=0)
+            fresh: httpx.BaseTransport = httpx.HTTPTransport(verify=tls, limits=no_reuse)
+        else:
+            pooled = fresh = transport
         self._http = self._client(RetryTransport(pooled, policy))
         self._posts = self._client(RetryTransport(fresh, policy))
         #: Whether the API has accepted a request of this client (its key works here).
