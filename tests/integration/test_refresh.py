@@ -2,13 +2,15 @@
 created together, are read with one listing (``GET /campaign``) instead of one GET each, and a
 refresh still proves what a read per campaign proved: a field changed in the dashboard is
 drift, a deleted campaign is gone (its own GET answers 404), a second read asks again.
-Requests are counted in the emulator's journal."""
+Requests are counted in the emulator's journal. And the org view a create is judged against
+keeps its index true as campaigns are read again."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pulumi_cozmox.core.engine.run import Run
+from pulumi_cozmox.core.model.campaign import listed_head
 from pulumi_cozmox.core.model.customers import encode_customers
 from tests.conftest import Emulator
 from tests.integration.helpers import create
@@ -108,3 +110,25 @@ def test_a_campaign_whose_creation_time_is_not_recorded_is_read_by_id(run_for, e
     for r in recorded:
         assert run.read(r["id"], {k: v for k, v in r.items() if k != "created_at"}) is not None
     assert requests(emulator) == [f"GET /campaign/{r['id']}" for r in recorded]
+
+
+# --- the org view a create is judged against: its index follows what each read brings --------
+
+
+def test_a_campaign_read_again_is_found_under_its_new_head_only(run_for, emulator) -> None:
+    run: Run = run_for()
+    recorded = create(run, props("c0", NUMBERS[0]))
+    org = run.guard().org  # read by the create (the duplicate guard)
+    listed = org.get(recorded["id"])
+    assert listed is not None
+    old_head = listed_head(listed)
+    patch(emulator, recorded["id"], {"schedulePlan": {"earliestAt": "2099-02-01T17:00:00Z"}})
+    org.catch_up()
+    moved = org.get(recorded["id"])
+    assert moved is not None and moved.schedulePlan == {"earliestAt": "2099-02-01T17:00:00Z"}
+    new_head = listed_head(moved)
+    assert new_head != old_head
+    assert [c.id for c in org.with_head(new_head)] == [recorded["id"]]
+    assert org.with_head(old_head) == []
+    org.forget(recorded["id"])  # found deleted
+    assert org.with_head(new_head) == []
