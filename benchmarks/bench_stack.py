@@ -5,9 +5,10 @@ The floor is the same stack of do-nothing dynamic resources (one dynamic provide
 no request): what the engine and the SDK cost. Each step is timed for the floor, for the
 round's baseline (main at its start, :data:`benchmarks.before.BEFORE`, installed apart and put
 first on PYTHONPATH) and for this tree: `pulumi up` (every create), a no-op `pulumi preview`,
-`pulumi refresh`, `pulumi destroy`. Each stack has an emulator of its own. Ratios are against
-the floor; the goal is x1.2 or less at each step. The emulator's journal gives the requests
-of each step. BENCH_PROFILE=DIR profiles this tree's hooks (benchmarks/before.py).
+`pulumi refresh`, `pulumi destroy`, the three stacks in turn at each step (preview and refresh:
+medians of BENCH_STACK_REPEATS, default 3). Each stack has an emulator of its own. Ratios are
+against the floor; the goal is x1.2 or less at each step. The emulator's journal gives the
+requests of each step. BENCH_PROFILE=DIR profiles this tree's hooks (benchmarks/before.py).
 
 Run: .venv/bin/python benchmarks/bench_stack.py   (about 10 minutes)
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -36,6 +38,8 @@ STEPS = ("up", "preview", "refresh", "destroy")
 #: Each step within this factor of the floor's (issue 30).
 GOAL = 1.2
 VERSIONS = (f"before ({BEFORE})", "after")
+#: Preview and refresh (no change) are timed this many times in turn; medians.
+REPEATS = int(os.environ.get("BENCH_STACK_REPEATS", "3"))
 
 
 def campaigns(count: int) -> dict[str, Any]:
@@ -68,38 +72,48 @@ def timed(action: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def steps(stack: Stack, emulator: Emulator) -> dict[str, tuple[float, int]]:
-    """Each step's wall time and the requests it sent."""
-    actions: dict[str, Callable[[], Any]] = {
+def action(stack: Stack, step: str) -> Callable[[], Any]:
+    return {
         "up": stack.up,
         "preview": lambda: stack.run("preview"),
         "refresh": lambda: stack.run("refresh", "--yes", "--skip-preview"),
         "destroy": stack.destroy,
-    }
-    found = {}
+    }[step]
+
+
+def steps(stacks: dict[str, tuple[Stack, Emulator]]) -> dict[str, dict[str, tuple[float, int]]]:
+    """Each step's wall time and the requests it sent, per stack. The stacks take each step in
+    turn (floor, before, after: what drifts on a busy machine drifts for all); preview and
+    refresh, which change nothing, REPEATS times (medians)."""
+    found: dict[str, dict[str, tuple[float, int]]] = {label: {} for label in stacks}
     for step in STEPS:
-        emulator.control.delete("requests")
-        seconds = timed(actions[step])
-        found[step] = (seconds, len(emulator.control.get("requests").json()))
+        times: dict[str, list[float]] = {label: [] for label in stacks}
+        for _ in range(REPEATS if step in ("preview", "refresh") else 1):
+            for label, (stack, emulator) in stacks.items():
+                emulator.control.delete("requests")
+                times[label].append(timed(action(stack, step)))
+                requests = len(emulator.control.get("requests").json())
+                found[label][step] = (statistics.median(times[label]), requests)
     return found
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-stack-") as tmp:
         root = Path(tmp)
-        results: dict[str, dict[str, tuple[float, int]]] = {}
         stubs = {f"s{i:03d}": {"value": f"v{i}"} for i in range(CAMPAIGNS)}
-        for label, spec, env in (
-            ("floor", {"campaigns": {}, "stubs": stubs}, {}),
-            (VERSIONS[0], {"campaigns": campaigns(CAMPAIGNS)}, install_before(root)),
-            (VERSIONS[1], {"campaigns": campaigns(CAMPAIGNS)}, after_env()),
-        ):
-            emulator = start_emulator("--db", ":memory:")
-            try:
-                stack = make_stack(root, label.split(" ")[0], emulator, spec)
-                stack.extra_env.update(env)
-                results[label] = steps(stack, emulator)
-            finally:
+        stacks: dict[str, tuple[Stack, Emulator]] = {}
+        try:
+            for label, spec, env in (
+                ("floor", {"campaigns": {}, "stubs": stubs}, {}),
+                (VERSIONS[0], {"campaigns": campaigns(CAMPAIGNS)}, install_before(root)),
+                (VERSIONS[1], {"campaigns": campaigns(CAMPAIGNS)}, after_env()),
+            ):
+                emulator = start_emulator("--db", ":memory:")
+                stacks[label] = (make_stack(root, label.split(" ")[0], emulator, spec), emulator)
+                stacks[label][0].extra_env.update(env)
+            results = steps(stacks)
+        finally:
+            for _stack, emulator in stacks.values():
                 emulator.stop()
         report(results)
 

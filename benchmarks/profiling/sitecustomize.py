@@ -101,4 +101,5 @@ class _Patcher(importlib.abc.MetaPathFinder):
 
 
 if _DIR:
+    Path(_DIR).mkdir(parents=True, exist_ok=True)
     sys.meta_path.insert(0, _Patcher())
