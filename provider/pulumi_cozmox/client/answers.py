@@ -25,6 +25,7 @@ __all__ = [
     "ListedCampaign",
     "NamedObject",
     "PageMeta",
+    "WholePage",
     "parse_answer",
     "validate_answer",
 ]
@@ -116,6 +117,14 @@ class ListPage(_Answer):
     """One page of ``GET /campaign``."""
 
     results: list[ListedCampaign]
+    metadata: PageMeta | None = None
+
+
+class WholePage(_Answer):
+    """One page of ``GET /campaign`` whose campaigns are kept whole (each then checked as a
+    :class:`CampaignAnswer`)."""
+
+    results: list[dict[str, Any]]
     metadata: PageMeta | None = None
 
 

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -44,6 +44,8 @@ from pulumi_cozmox.client.answers import (
     ListedCampaign,
     ListPage,
     NamedObject,
+    PageMeta,
+    WholePage,
     parse_answer,
     validate_answer,
 )
@@ -69,6 +71,8 @@ from pulumi_cozmox.client.retry import (
 from pulumi_cozmox.client.settings import Settings
 
 __all__ = ["PAGE_LIMIT", "USER_AGENT", "CozmoxClient", "Created"]
+
+Item = TypeVar("Item")
 
 #: A campaign's statuses (the API's ``Campaign.status``).
 STATUSES = ("scheduled", "in-progress", "ended")
@@ -128,8 +132,15 @@ class CozmoxClient:
             clock=clock,
             notice=notice,
         )
-        pooled = transport or httpx.HTTPTransport()
-        fresh = transport or httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+        if transport is None:
+            # One TLS context for both pools: loading the CA bundle is ~60 ms, paid at the
+            # start of every `pulumi` command's provider process.
+            tls = httpx.create_ssl_context()
+            pooled: httpx.BaseTransport = httpx.HTTPTransport(verify=tls)
+            no_reuse = httpx.Limits(max_keepalive_connections=0)
+            fresh: httpx.BaseTransport = httpx.HTTPTransport(verify=tls, limits=no_reuse)
+        else:
+            pooled = fresh = transport
         self._http = self._client(RetryTransport(pooled, policy))
         self._posts = self._client(RetryTransport(fresh, policy))
         #: Whether the API has accepted a request of this client (its key works here).
@@ -273,29 +284,47 @@ class CozmoxClient:
         self, *, dates: list[datetime] | None = None, **filters: Any
     ) -> Iterator[ListedCampaign]:
         """Every campaign matching ``filters`` (the API's query parameters: ``status``,
-        ``createdAtGe``, ...; datetimes are formatted), page after page. ``dates`` receives
-        the server's time of each page (its ``Date`` header), when it gives one.
+        ``createdAtGe``, ...; datetimes are formatted), page after page, reduced to what
+        recognising a campaign needs. ``dates`` receives the server's time of each page (its
+        ``Date`` header), when it gives one.
 
         Paging follows the answer's ``metadata`` (``itemsPerPage``, ``totalItems``), not an
         assumed page size, and ends also when a server ignores ``page``: a page that brings
         no campaign not seen before is the last.
         """
+
+        def parsed(raw: bytes) -> tuple[list[tuple[str, ListedCampaign]], PageMeta | None]:
+            data = parse_answer(ListPage, raw, "GET", "/campaign")
+            return [(c.id, c) for c in data.results], data.metadata
+
+        yield from self._pages(filters, dates, parsed)
+
+    def list_whole_campaigns(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every campaign matching ``filters``, whole (customers included), each checked as a
+        ``GET /campaign/{id}`` answer is: what a read of each would have answered."""
+        yield from self._pages(filters, None, _whole_page)
+
+    def _pages(
+        self,
+        filters: dict[str, Any],
+        dates: list[datetime] | None,
+        parse: Callable[[bytes], tuple[list[tuple[str, Item]], PageMeta | None]],
+    ) -> Iterator[Item]:
         params = {k: _iso(v) if isinstance(v, datetime) else v for k, v in filters.items()}
         seen: set[str] = set()
         for page in range(1, MAX_PAGES + 1):
             query = {**params, "limit": PAGE_LIMIT, "page": page}
             response = self._send("GET", "/campaign", params=query)
-            data = parse_answer(ListPage, response.content, "GET", "/campaign")
+            results, meta = parse(response.content)
             date = _server_date(response)
             if dates is not None and date is not None:
                 dates.append(date)
-            fresh = [c for c in data.results if c.id not in seen]
-            seen.update(c.id for c in fresh)
-            yield from fresh
-            meta = data.metadata
-            per_page = meta.itemsPerPage if meta and meta.itemsPerPage else len(data.results)
+            fresh = [(i, c) for i, c in results if i not in seen]
+            seen.update(i for i, _c in fresh)
+            yield from (c for _i, c in fresh)
+            per_page = meta.itemsPerPage if meta and meta.itemsPerPage else len(results)
             total = meta.totalItems if meta else None
-            if not fresh or len(data.results) < per_page:
+            if not fresh or len(results) < per_page:
                 return
             if total is not None and page * per_page >= total:
                 return
@@ -419,6 +448,18 @@ class CozmoxClient:
         validate_answer(CampaignAnswer, data, method, path)
         assert isinstance(data, dict)  # validate_answer accepts objects only
         return data
+
+
+def _whole_page(raw: bytes) -> tuple[list[tuple[str, dict[str, Any]]], PageMeta | None]:
+    """A list page's campaigns, whole, each checked as a campaign answer."""
+    try:
+        data = fastjson.loads(raw) if raw.strip() else None
+    except ValueError:
+        raise MalformedAnswer("GET", "/campaign", "the answer is not JSON") from None
+    page = validate_answer(WholePage, data, "GET", "/campaign")
+    for campaign in page.results:
+        validate_answer(CampaignAnswer, campaign, "GET", "/campaign")
+    return [(c["id"], c) for c in page.results], page.metadata
 
 
 def _server_date(response: httpx.Response) -> datetime | None:

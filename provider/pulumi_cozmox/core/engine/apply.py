@@ -7,7 +7,8 @@ claims, a lost answer looked up) or, with ``adopt_id``, takes over an existing c
 just before its PATCH. A delete ends a campaign that is dialing first, so that no call is cut
 off mid-way, and keeps the record of one that dialed unless the recorded state opts in
 (:mod:`pulumi_cozmox.core.plan.removal`). A refresh keeps a campaign that vanished after it may
-have dialed, marked, so that re-creating it is refused like any re-dial.
+have dialed, marked, so that re-creating it is refused like any re-dial; its reads share
+listings (:mod:`.listing`).
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def read(run: Run, id_: str, props: Mapping[str, Any], *, importing: bool = Fals
     declared = {k: props.get(k) for k in (*INPUT_KEYS, *UNCOMPARED) if k in props}
     run.handoff.refreshed(resource_of(props))
     try:
-        campaign = run.client().get_campaign(id_)
+        campaign = _fetch(run, id_, props, importing)
     except NotFound as gone:
         if not importing and may_have_dialed(props, gone):
             outs = {**props, "status": DELETED}
@@ -128,6 +129,14 @@ def read(run: Run, id_: str, props: Mapping[str, Any], *, importing: bool = Fals
     inputs = project_inputs(campaign, declared)
     outs = {**props, **inputs, **outputs_from_api(campaign)}
     return Read(id_, outs, inputs)
+
+
+def _fetch(run: Run, id_: str, props: Mapping[str, Any], importing: bool) -> dict[str, Any]:
+    """The campaign as the API holds it: from a listing this run took (:mod:`.listing`: one
+    request for the campaigns created around the same time), else its own GET."""
+    client = run.client()
+    listed = None if importing else run.listings.campaign(client, id_, props.get("created_at"))
+    return listed if listed is not None else client.get_campaign(id_)
 
 
 def update(

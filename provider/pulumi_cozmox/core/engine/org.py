@@ -86,7 +86,10 @@ class OrgView:
         self._as_of = datetime.now(timezone.utc)
         self._read_at = time.monotonic()
         self._history_from: datetime | None = self._as_of
-        self._by_head: dict[HeadKey, list[str]] | None = None
+        # Kept up to date as campaigns are read (a catch-up brings a few; rebuilding the
+        # index at each of a 300-create `up`'s 600 catch-ups cost seconds), by id and by head.
+        self._head_of: dict[str, HeadKey] = {}
+        self._by_head: dict[HeadKey, list[str]] = {}
         self._by_person: dict[str, list[str]] | None = None
 
     # -- reading ---------------------------------------------------------------------------
@@ -97,10 +100,12 @@ class OrgView:
         merge holds it."""
         dates: list[datetime] = []
         found = list(self._client.list_campaigns(dates=dates, **filters))
+        heads = [(campaign, listed_head(campaign)) for campaign in found]
         with self._lock:
-            for campaign in found:
+            for campaign, head in heads:
                 self._campaigns[campaign.id] = campaign
-            self._by_head = self._by_person = None
+                self._index(campaign.id, head)
+            self._by_person = None
         return dates[0] if dates else None
 
     def load(self) -> None:
@@ -195,16 +200,22 @@ class OrgView:
         """A campaign found gone (404)."""
         with self._lock:
             if self._campaigns.pop(campaign_id, None) is not None:
-                self._by_head = self._by_person = None
+                self._index(campaign_id, None)
+                self._by_person = None
+
+    def _index(self, campaign_id: str, head: HeadKey | None) -> None:
+        """File ``campaign_id`` under ``head`` (None: under none). Under the view's lock."""
+        old = self._head_of.pop(campaign_id, None)
+        if old is not None:
+            self._by_head[old].remove(campaign_id)
+        if head is not None:
+            self._head_of[campaign_id] = head
+            self._by_head.setdefault(head, []).append(campaign_id)
 
     def with_head(self, key: HeadKey) -> list[ListedCampaign]:
         """The campaigns whose :func:`head_key` is ``key``."""
         self.load()
         with self._lock:
-            if self._by_head is None:
-                self._by_head = {}
-                for campaign in self._campaigns.values():
-                    self._by_head.setdefault(listed_head(campaign), []).append(campaign.id)
             return [self._campaigns[i] for i in self._by_head.get(key, ())]
 
     def calling(self, person: str) -> list[ListedCampaign]:

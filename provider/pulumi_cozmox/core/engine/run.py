@@ -37,6 +37,7 @@ from pulumi_cozmox.client.settings import resolve_settings
 from pulumi_cozmox.core.engine import apply, check, diff
 from pulumi_cozmox.core.engine.create import Claims
 from pulumi_cozmox.core.engine.guard import Guard
+from pulumi_cozmox.core.engine.listing import Listings
 from pulumi_cozmox.core.engine.outcome import Diff, Failure, Read, Sink
 from pulumi_cozmox.core.engine.references import References
 from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS, resolve_rules
@@ -160,6 +161,8 @@ class Run:
         self.claims = Claims()
         #: The objects campaigns name, each read once per run.
         self.references = References()
+        #: The listings a refresh's reads share (one request for many campaigns).
+        self.listings = Listings()
         self._lock = threading.Lock()
         self._client: CozmoxClient | None = None
         self._rules: Rules | None = None
