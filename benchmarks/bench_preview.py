@@ -29,7 +29,7 @@ from benchmarks.before import BEFORE, after_env, install_before, verdict  # noqa
 from benchmarks.bench_native import declare, stack_for  # noqa: E402
 from benchmarks.bench_provider import api_args, timed, with_last_renamed  # noqa: E402
 from benchmarks.campaigns import large_campaign  # noqa: E402
-from pulumi_cozmox.core.model.customers_file import write_customers_csv  # noqa: E402
+from pulumi_cozmox.core.model.customers_text import customers_csv  # noqa: E402
 from tests.conftest import start_emulator  # noqa: E402
 from tests.e2e.pulumi_cli import Stack  # noqa: E402
 
@@ -47,7 +47,7 @@ def declare_one(stack: Stack, door: str, args: dict[str, Any]) -> None:
     if door == "python":
         declare(stack, door, {"main": args})
         return
-    write_customers_csv(args["customers"], stack.workdir / "customers.csv")
+    (stack.workdir / "customers.csv").write_text(customers_csv(args["customers"]), encoding="utf-8")
     rest = {k: v for k, v in args.items() if k != "customers"}
     declare(stack, door, {"main": {**rest, "customers_file": "customers.csv"}})
 
