@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pulumi_cozmox._pin import check_requirements
 from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink, who
 from pulumi_cozmox.core.engine.takeover import judge_takeover, takeover_of
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.customers_file import place_customers_file, written_line
 from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.resource import names
@@ -70,10 +71,10 @@ def _judge(run: Run, campaign_id: str, read: Read, resource: str) -> None:
     """An import takes the campaign over as it is: what it can still call is judged against
     every rule, as a takeover by ``adopt_id`` is (:mod:`.takeover`); a refusal names the
     program's ways out, since ``pulumi import`` sets no argument."""
-    news = {**read.inputs, "resource_name": resource}
+    news = Campaign.from_props({**read.inputs, "resource_name": resource}, run.customers)
     campaign = {api: read.outputs.get(key) for key, api in OUTPUT_TO_API.items()}
     taken = takeover_of({**campaign, "id": campaign_id}, Plan(), news, run.now())
-    judged = judge_takeover(run, taken, news, run.customers(news["customers"]))
+    judged = judge_takeover(run, taken, news, news.listed())
     if judged.problems:
         named = who(news, campaign_id)
         said = "; ".join(p.message.removeprefix(f"{named}: ") for p in judged.problems)

@@ -1,0 +1,120 @@
+"""Follow a campaign through the dynamic provider's check, call by call: which modules it passes.
+
+The dynamic provider's ``check`` hook (``CampaignProvider.check``: the door, then ``Run.check``)
+judges a new campaign of a few customers against the emulator, under ``sys.setprofile``. Every
+call from one ``pulumi_cozmox`` module into another is an *entry*; the script prints the
+distinct modules entered and the *returns*: entries into a module already entered before in
+the same check (the caller's module is never the callee's: a call within one module is no
+entry). A second check of the same campaign as recorded state (a no-op preview) is followed
+the same way.
+
+Run by hand (not part of ``make test``), against this tree or any other installed apart:
+
+    .venv/bin/python benchmarks/trace_check.py
+    PYTHONPATH=/tmp/before-site .venv/bin/python benchmarks/trace_check.py   # main, before
+
+``--modules`` lists the walk. The emulator is this interpreter's ``pulumi_cozmox.emulator``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.append(str(REPO))  # after PYTHONPATH: the package traced is the one installed first
+
+import pulumi_cozmox  # noqa: E402
+from pulumi_cozmox.core.model.customers import encode_customers  # noqa: E402
+from pulumi_cozmox.provider import CampaignProvider  # noqa: E402
+from tests.conftest import start_emulator  # noqa: E402
+
+PACKAGE = "pulumi_cozmox"
+
+
+def campaign(name: str) -> dict[str, Any]:
+    """The props of a valid create, as the Python resource sends them (three customers)."""
+    customers = [{"number": f"+1415555{i:04d}"} for i in range(3)]
+    return {
+        "resource_name": name,
+        "name": name,
+        "phone_number_id": "pn-1",
+        "assistant_id": "as-1",
+        "workflow_id": None,
+        "schedule_plan": {"earliestAt": "2099-01-01T17:00:00.000Z"},
+        "customers": encode_customers(customers),
+        "customer_count": len(customers),
+        "allow_redial": False,
+        "allow_duplicate": False,
+        "allow_outside_calling_hours": False,
+        "ended": False,
+    }
+
+
+class Walk:
+    """The modules entered, in order, by calls from another module of the package."""
+
+    def __init__(self) -> None:
+        self.entries: list[str] = []
+
+    def profile(self, frame: FrameType, event: str, _arg: Any) -> None:
+        if event != "call":
+            return
+        callee = frame.f_globals.get("__name__", "")
+        caller = frame.f_back.f_globals.get("__name__", "") if frame.f_back else ""
+        if callee.startswith(PACKAGE) and callee != caller:
+            self.entries.append(callee)
+
+    def returns(self) -> int:
+        seen: set[str] = set()
+        count = 0
+        for module in self.entries:
+            count += module in seen
+            seen.add(module)
+        return count
+
+
+def traced(action: Callable[[], Any]) -> Walk:
+    walk = Walk()
+    threading.setprofile(walk.profile)
+    sys.setprofile(walk.profile)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+        threading.setprofile(None)  # type: ignore[arg-type]
+    return walk
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--modules", action="store_true", help="list the walk")
+    args = parser.parse_args()
+    emulator = start_emulator()
+    try:
+        provider = CampaignProvider()
+        provider._config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
+        news = campaign("traced")
+        create = traced(lambda: provider.check({}, dict(news)))
+        recorded = {**news, "status": "scheduled", "created_at": "2026-12-01T00:00:00Z"}
+        noop = traced(lambda: provider.check(recorded, dict(news)))
+    finally:
+        emulator.stop()
+    print(f"pulumi_cozmox from {Path(pulumi_cozmox.__file__).parent}")
+    for label, walk in (("create", create), ("no-op", noop)):
+        print(
+            f"check ({label}): {len(set(walk.entries))} modules, {len(walk.entries)} entries, "
+            f"{walk.returns()} returns to a module already visited"
+        )
+        if args.modules:
+            print("  " + " > ".join(m.removeprefix(PACKAGE + ".") for m in walk.entries))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
