@@ -1,12 +1,13 @@
-"""Follow a campaign through the dynamic provider's check, call by call: which modules it passes.
+"""Follow a campaign through ``Run.check``, call by call: which modules it passes, how often.
 
-The dynamic provider's ``check`` hook (``CampaignProvider.check``: the door, then ``Run.check``)
-judges a new campaign of a few customers against the emulator, under ``sys.setprofile``. Every
-call from one ``pulumi_cozmox`` module into another is an *entry*; the script prints the
-distinct modules entered and the *returns*: entries into a module already entered before in
-the same check (the caller's module is never the callee's: a call within one module is no
-entry). A second check of the same campaign as recorded state (a no-op preview) is followed
-the same way.
+``Run.check`` judges a new campaign of three customers against the emulator (a create: no
+recorded state), then the same campaign as recorded state (a no-op preview), each under
+``sys.setprofile``, the campaign given as the dynamic provider's props (what the hook takes in
+either tree). Every call from one ``pulumi_cozmox`` module into another is an *entry* (a call
+within one module is none; calls of one module into the same other module one after the other
+are one entry: the walk enters it, comes back, enters it again). The script prints the
+distinct modules entered and the *returns*: entries into a module entered before, other than
+the one just left.
 
 Run by hand (not part of ``make test``), against this tree or any other installed apart:
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,8 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.append(str(REPO))  # after PYTHONPATH: the package traced is the one installed first
 
 import pulumi_cozmox  # noqa: E402
+from pulumi_cozmox.core.engine.run import Run  # noqa: E402
 from pulumi_cozmox.core.model.customers import encode_customers  # noqa: E402
-from pulumi_cozmox.provider import CampaignProvider  # noqa: E402
 from tests.conftest import start_emulator  # noqa: E402
 
 PACKAGE = "pulumi_cozmox"
@@ -56,6 +58,16 @@ def campaign(name: str) -> dict[str, Any]:
     }
 
 
+class Quiet:
+    """A sink that keeps nothing (the reports and notices are not what is measured)."""
+
+    def report(self, report: Any) -> None:
+        pass
+
+    def notice(self, text: str) -> None:
+        pass
+
+
 class Walk:
     """The modules entered, in order, by calls from another module of the package."""
 
@@ -70,10 +82,17 @@ class Walk:
         if callee.startswith(PACKAGE) and callee != caller:
             self.entries.append(callee)
 
+    @property
+    def walk(self) -> list[str]:
+        """The entries, a module entered again from the module it had just returned to (the
+        same caller calling it again) counted once."""
+        return [m for i, m in enumerate(self.entries) if i == 0 or self.entries[i - 1] != m]
+
     def returns(self) -> int:
+        """Entries into a module entered before, other than the one just left."""
         seen: set[str] = set()
         count = 0
-        for module in self.entries:
+        for module in self.walk:
             count += module in seen
             seen.add(module)
         return count
@@ -97,22 +116,23 @@ def main() -> int:
     args = parser.parse_args()
     emulator = start_emulator()
     try:
-        provider = CampaignProvider()
-        provider._config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
-        news = campaign("traced")
-        create = traced(lambda: provider.check({}, dict(news)))
-        recorded = {**news, "status": "scheduled", "created_at": "2026-12-01T00:00:00Z"}
-        noop = traced(lambda: provider.check(recorded, dict(news)))
+        config = {"cozmox:apiKey": emulator.api_key, "cozmox:baseUrl": emulator.base_url}
+        with tempfile.TemporaryDirectory() as project:
+            run = Run(config, environ={}, project_dir=Path(project))
+            news = campaign("traced")
+            create = traced(lambda: run.check({}, dict(news), Quiet()))
+            recorded = {**news, "status": "scheduled", "created_at": "2026-12-01T00:00:00Z"}
+            noop = traced(lambda: run.check(recorded, dict(news), Quiet()))
     finally:
         emulator.stop()
     print(f"pulumi_cozmox from {Path(pulumi_cozmox.__file__).parent}")
     for label, walk in (("create", create), ("no-op", noop)):
         print(
-            f"check ({label}): {len(set(walk.entries))} modules, {len(walk.entries)} entries, "
+            f"check ({label}): {len(set(walk.walk))} modules, {len(walk.walk)} entries, "
             f"{walk.returns()} returns to a module already visited"
         )
         if args.modules:
-            print("  " + " > ".join(m.removeprefix(PACKAGE + ".") for m in walk.entries))
+            print("  " + " > ".join(m.removeprefix(PACKAGE + ".") for m in walk.walk))
     return 0
 
 

@@ -69,12 +69,13 @@ def _canonical(value: Any) -> Any:
 
 def _inputs(run: Run, props: dict[str, Any]) -> Campaign:
     """New inputs as the core's value (Pulumi's unknowns as the core's), parsed once."""
-    return Campaign.from_props({k: _canonical(v) for k, v in props.items()}, run.customers)
+    news = run.value({k: _canonical(v) for k, v in props.items()})
+    return news if news is not None else Campaign()
 
 
 def _recorded(run: Run, props: dict[str, Any]) -> Campaign | None:
     """Recorded state as the core's value (it holds no unknowns); None for a create's."""
-    return Campaign.from_props(props, run.customers) if props else None
+    return run.value(props)
 
 
 def say(message: str) -> None:

@@ -369,7 +369,7 @@ def _hours(
 
 def _opt_ins(run: Run, name: str, news: Campaign) -> tuple[str, ...]:
     """Standing opt-ins (set to true) to say: once per run and resource, at every preview."""
-    standing = tuple(f.api for f in STANDING if news.is_true(f.python))
+    standing = tuple(f.api for f in STANDING if getattr(news, f.python) is True)
     if standing and run.handoff.first_time(name, standing) and run.reporting:
         return standing
     return ()

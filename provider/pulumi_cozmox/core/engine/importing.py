@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from pulumi_cozmox._pin import check_requirements
 from pulumi_cozmox.core.engine.outcome import Missing, Read, Refusal, Sink, who
 from pulumi_cozmox.core.engine.takeover import judge_takeover, takeover_of
-from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.customers_file import place_customers_file, written_line
 from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.resource import names
@@ -71,7 +70,8 @@ def _judge(run: Run, campaign_id: str, read: Read, resource: str) -> None:
     """An import takes the campaign over as it is: what it can still call is judged against
     every rule, as a takeover by ``adopt_id`` is (:mod:`.takeover`); a refusal names the
     program's ways out, since ``pulumi import`` sets no argument."""
-    news = Campaign.from_props({**read.inputs, "resource_name": resource}, run.customers)
+    news = run.value({**read.inputs, "resource_name": resource})
+    assert news is not None
     campaign = {api: read.outputs.get(key) for key, api in OUTPUT_TO_API.items()}
     taken = takeover_of({**campaign, "id": campaign_id}, Plan(), news, run.now())
     judged = judge_takeover(run, taken, news, news.listed())

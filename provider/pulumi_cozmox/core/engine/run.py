@@ -263,7 +263,11 @@ class Run:
         """The campaign ``given`` (None for no campaign: a create's olds, ``{}``)."""
         if isinstance(given, Campaign):
             return given
-        return Campaign.from_props(given, self.customers) if given else None
+        if not given:
+            return None
+        blob = given.get("customers")
+        known = {blob: self.customers(blob)} if isinstance(blob, str) else None
+        return Campaign.from_props(given, known)
 
     def check(self, olds: Given, news: Given, sink: Sink) -> list[Failure]:
         with gc_paused():

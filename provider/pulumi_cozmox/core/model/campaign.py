@@ -24,7 +24,7 @@ Pure: no pulumi import, no I/O.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from functools import cached_property
@@ -162,17 +162,33 @@ class Campaign(CampaignFields):
     given: frozenset[str] = frozenset()
     #: Props the core does not read (the SDK's own), rendered back as they came.
     other: Mapping[str, Any] = field(default_factory=dict)
+    # What the core asks of every campaign, found once when it is parsed (attributes: reading
+    # them calls nothing).
+    #: The fields a preview does not know yet (wholly or in part).
+    unknown: frozenset[str] = field(init=False, repr=False, compare=False)
+    #: The customers, when given as a list (not unknown, not malformed).
+    customer_list: CustomerList | None = field(init=False, repr=False, compare=False)
+    #: The schedule plan, when it is an object.
+    schedule: Mapping[str, Any] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        unknown = frozenset(k for k in self.given if is_unknown(getattr(self, k)))
+        listed = self.customers if isinstance(self.customers, CustomerList) else None
+        plan = self.schedule_plan if isinstance(self.schedule_plan, Mapping) else None
+        for name, value in (("unknown", unknown), ("customer_list", listed), ("schedule", plan)):
+            object.__setattr__(self, name, value)  # frozen: set once, here
 
     @classmethod
     def from_props(
-        cls, props: Mapping[str, Any], lists: Callable[[str], CustomerList] = CustomerList
+        cls, props: Mapping[str, Any], known: Mapping[str, CustomerList] | None = None
     ) -> Campaign:
-        """From the dynamic provider's props; ``lists`` makes the list of a blob (a run keeps
-        them). A customers value that is no blob stays as given: check says what it is."""
+        """From the dynamic provider's props; ``known``: lists already made of blobs (a run
+        keeps them). A customers value that is no blob stays as given: check says what it is."""
         values = {k: v for k, v in props.items() if k in _ATTRIBUTES}
         blob = values.get("customers")
         if isinstance(blob, str):
-            values["customers"] = lists(blob)
+            found = known.get(blob) if known else None
+            values["customers"] = found if found is not None else CustomerList(blob)
         other = {k: v for k, v in props.items() if k not in values}
         return cls(**values, given=frozenset(values), other=other)
 
@@ -212,18 +228,8 @@ class Campaign(CampaignFields):
         values.update({k: getattr(over, k) for k in over.given})
         return Campaign(**values, given=frozenset(values), other={**self.other, **over.other})
 
-    @cached_property
-    def unknown(self) -> frozenset[str]:
-        """The fields a preview does not know yet (wholly or in part)."""
-        return frozenset(k for k in self.given if is_unknown(getattr(self, k)))
-
     def known(self, name: str) -> bool:
         return name in self.given and name not in self.unknown
-
-    @property
-    def customer_list(self) -> CustomerList | None:
-        """The customers, when given as a list (not unknown, not malformed)."""
-        return self.customers if isinstance(self.customers, CustomerList) else None
 
     def listed(self) -> CustomerList:
         """The customers; ValueError, saying what they are, when they are no list (left out,
@@ -232,21 +238,11 @@ class Campaign(CampaignFields):
             return self.customers
         return CustomerList(self.customers)  # type: ignore[arg-type]  # raises, or a bad blob
 
-    @property
-    def schedule(self) -> Mapping[str, Any] | None:
-        """The schedule plan, when it is an object."""
-        plan = self.schedule_plan
-        return plan if isinstance(plan, Mapping) else None
-
     def opt_in(self, name: str) -> bool | str | None:
         """An opt-in (``allow_redial``, ``allow_duplicate``) as the rules read it: true, false,
         a campaign's id, or None (an unknown or ill-typed value allows nothing)."""
         value = getattr(self, name)
         return value if isinstance(value, bool | str) else None
-
-    def is_true(self, name: str) -> bool:
-        """Whether the flag ``name`` is set to true (not an id, not unknown)."""
-        return getattr(self, name) is True
 
     def declared(self, customers: CustomerList | None = None) -> Declared:
         """What a create sends (every value known), with ``customers`` (default: its own).
