@@ -117,7 +117,7 @@ def read(run: Run, id_: str, props: Mapping[str, Any], *, importing: bool = Fals
     try:
         campaign = run.client().get_campaign(id_)
     except NotFound as gone:
-        if not importing and may_have_dialed(props, gone):
+        if not importing and may_have_dialed(Campaign.from_props(props), gone):
             outs = {**props, "status": DELETED}
             return Read(id_, outs, {**declared, VANISHED: id_})
         return None

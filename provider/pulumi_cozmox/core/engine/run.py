@@ -275,7 +275,7 @@ class Run:
 
     def diff(self, id_: str, olds: Given, news: Given, sink: Sink) -> Diff:
         with gc_paused():
-            return diff.diff(self, id_, _props(self.value(olds)), _props(self.value(news)), sink)
+            return diff.diff(self, id_, _new(self.value(olds)), _new(self.value(news)), sink)
 
     def create(self, news: Given, sink: Sink) -> tuple[str, dict[str, Any]]:
         with gc_paused():
