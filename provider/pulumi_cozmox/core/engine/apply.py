@@ -136,7 +136,7 @@ def update(run: Run, id_: str, olds: Campaign, news: Campaign, sink: Sink) -> di
     if sets_names(olds, news, creating=False):
         _refuse_unnamed(run, news, sink)
     if plan.needs_patch:
-        judge_moved_window(run, id_, old, new, plan, catch_up=True)
+        judge_moved_window(run, id_, olds, news, plan, catch_up=True)
         campaign = run.client().update_campaign(id_, plan.patch)
         outs.update(outputs_from_api(campaign))
     return outs

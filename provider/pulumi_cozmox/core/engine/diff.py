@@ -72,10 +72,9 @@ def diff(run: Run, id_: str, olds: Campaign, news: Campaign, sink: Sink) -> Diff
         # otherwise, from the mark refresh left in the inputs). Never refused here: `pulumi
         # refresh` runs diff too, and must record what it found.
         return Diff(changes=True, replaces=("status",)) if allow_redial else Diff(changes=False)
-    old, new = olds.to_props(), news.to_props()  # what the plan and the rules read still
-    plan = plan_change(old, new, news.unknown)
+    plan = plan_change(olds.to_props(), news.to_props(), news.unknown)  # the plan reads props
     if not refreshing:
-        judge_standing(run, id_, old, new, plan, sink)
+        judge_standing(run, id_, olds, news, plan, sink)
     if not plan.has_changes:
         return Diff(changes=False)
     live = _live(run, id_, olds, plan, refreshing)
@@ -88,7 +87,7 @@ def diff(run: Run, id_: str, olds: Campaign, news: Campaign, sink: Sink) -> Diff
             sink.report(report)
     if not refreshing:
         _refuse(run, named, id_, plan, live, allow_redial, report)
-        judge_moved_window(run, id_, old, new, plan)
+        judge_moved_window(run, id_, olds, news, plan)
         verify_or_refuse(run, named)  # a write is planned: the settings and key must hold
     if plan.replaces:
         run.handoff.replacing(name, id_)
