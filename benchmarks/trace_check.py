@@ -1,8 +1,9 @@
 """Follow a campaign through ``Run.check``, call by call: which modules it passes, how often.
 
 ``Run.check`` judges a new campaign of three customers against the emulator (a create: no
-recorded state), then the same campaign as recorded state (a no-op preview), each under
-``sys.setprofile``, the campaign given as the dynamic provider's props (what the hook takes in
+recorded state), then the same campaign as recorded state (a no-op preview); once created,
+``Run.diff`` plans a change of its name and window (what a preview of an update runs). Each
+under ``sys.setprofile``, the campaign given as the dynamic provider's props (what the hook takes in
 either tree). Every call from one ``pulumi_cozmox`` module into another is an *entry* (a call
 within one module is none; calls of one module into the same other module one after the other
 are one entry: the walk enters it, comes back, enters it again). The script prints the
@@ -123,13 +124,21 @@ def main() -> int:
             create = traced(lambda: run.check({}, dict(news), Quiet()))
             recorded = {**news, "status": "scheduled", "created_at": "2026-12-01T00:00:00Z"}
             noop = traced(lambda: run.check(recorded, dict(news), Quiet()))
+            campaign_id, outputs = run.create(dict(news), Quiet())
+            renamed = {
+                **news,
+                "name": "renamed",
+                "schedule_plan": {"earliestAt": "2099-01-02T17:00:00.000Z"},
+            }
+            changed = traced(lambda: run.diff(campaign_id, outputs, renamed, Quiet()))
     finally:
         emulator.stop()
     print(f"pulumi_cozmox from {Path(pulumi_cozmox.__file__).parent}")
-    for label, walk in (("create", create), ("no-op", noop)):
+    for label, walk in (("check, create", create), ("check, no-op", noop), ("diff", changed)):
         print(
-            f"check ({label}): {len(set(walk.walk))} modules, {len(walk.walk)} entries, "
-            f"{walk.returns()} returns to a module already visited"
+            f"{label}: {len(set(walk.walk))} modules, {len(walk.walk)} entries, "
+            f"{walk.returns()} returns to a module already visited, "
+            f"{walk.walk.count(PACKAGE + '.core.plan.change')} entries into core.plan.change"
         )
         if args.modules:
             print("  " + " > ".join(m.removeprefix(PACKAGE + ".") for m in walk.walk))

@@ -102,7 +102,7 @@ def diff(run: Run, id_: str, olds: Campaign, news: Campaign, sink: Sink) -> Diff
 def _live(run: Run, id_: str, olds: Campaign, plan: Plan, refreshing: bool) -> Live:
     """The status to judge ``plan`` by: read live (one GET) when the plan depends on it."""
     recorded = olds.status if isinstance(olds.status, str) else None
-    known = plan.known()
+    known = plan.known
     if "status" in known.patch and not refreshing:
         # Ending it: what that cuts short, from the same reading as the status.
         try:
@@ -140,7 +140,7 @@ def may_have_dialed(recorded: Campaign, gone: NotFound) -> bool:
 
 
 def _redials(plan: Plan, live: Live) -> bool:
-    return bool(plan.known().replaces) and live.status in LIVE_STATUSES
+    return bool(plan.known.replaces) and live.status in LIVE_STATUSES
 
 
 def _with_counters(olds: Mapping[str, Any], live: Live) -> dict[str, Any]:
@@ -190,10 +190,10 @@ def _refuse(
 ) -> None:
     """Refuse a replacement that would call people again, or a PATCH the API would reject."""
     status = live.status
-    if report is not None and status == "ended" and plan.known().replaces and not report.dialed:
+    if report is not None and status == "ended" and plan.known.replaces and not report.dialed:
         status = None  # it ended before it dialed: creating it anew is a first call
     again = report.again if report is not None else None
-    reason = refusal(plan.known(), status, allow_redial, named, campaign_id=id_, again=again)
+    reason = refusal(plan.known, status, allow_redial, named, campaign_id=id_, again=again)
     if reason is not None:
         raise Refusal(reason)
 

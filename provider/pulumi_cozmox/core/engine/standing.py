@@ -73,7 +73,7 @@ def judge_standing(
     customers = news.customer_list
     if news.ended is True or olds.status not in CAN_CALL:
         return  # ended=True is the way out the refusals offer: it stops the calls
-    if plan.known().replaces or customers is None or "customers" in plan.unknown:
+    if plan.known.replaces or customers is None or "customers" in plan.unknown:
         return  # replaced before it dials (judged as a create), or not known yet
     try:
         rules = run.rules()

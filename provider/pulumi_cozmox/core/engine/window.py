@@ -34,7 +34,7 @@ def judge_moved_window(
 ) -> None:
     """Raise Refusal when the plan moves the window of campaign ``id_`` so that a customer is
     called past the call limit. ``catch_up``: read what changed in the org first (``up``)."""
-    known = plan.known()
+    known = plan.known
     customers = news.customer_list
     if "schedulePlan" not in known.patch or customers is None:
         return
