@@ -1,9 +1,12 @@
 """What the hooks take and give: canonical inputs in, failures, diffs, reads and refusals out.
 
-Canonical inputs are a mapping with the props' snake_case keys (``name``, ``phone_number_id``,
-``schedule_plan``, ``customers``, ``allow_redial``, ..., ``resource_name``), the customers as one
-blob (:mod:`pulumi_cozmox.core.model.customers`), and every value not known yet (at preview) as
-:data:`UNKNOWN`. Each adapter turns the engine's values into that once.
+The campaign crosses the hooks as one typed value,
+:class:`~pulumi_cozmox.core.model.campaign.Campaign`: attributes named by the props'
+snake_case keys (``name``, ``phone_number_id``, ``schedule_plan``, ``customers``,
+``allow_redial``, ..., ``resource_name``), the customers a
+:class:`~pulumi_cozmox.core.model.customers.CustomerList`, every value not known yet (at
+preview) :data:`UNKNOWN`. Each adapter parses the engine's values into it once (the run's hooks
+also take the dynamic provider's props, and parse them there).
 
 What a hook has to tell the person running Pulumi goes to the :class:`Sink` the adapter passes:
 reports as data (the adapter prints their lines and their record), notices as text with field
