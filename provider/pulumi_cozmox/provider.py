@@ -4,14 +4,15 @@ This module keeps its name (no leading underscore): the SDK pickles the provider
 resource's state by reference, so ``pulumi_cozmox.provider.CampaignProvider`` is recorded in
 stacks and must stay importable under that path.
 
-It is a thin adapter: each hook turns the engine's values into the core's canonical inputs once
-(Pulumi's ``Unknown`` becomes :data:`pulumi_cozmox.core.engine.outcome.UNKNOWN`; the customers
-stay the blob the resource sends), calls the process's :class:`~pulumi_cozmox.core.engine.run.Run`
-and turns its answer into the SDK's result, its words rendered in a Python program's spelling
-(``allow_redial="<id>"``, ``schedule_plan``). A refusal is raised as an exception: the SDK
-prints it after a Python traceback (``pulumi/dynamic/__main__.py`` formats every exception
-that way; only check failures are one line), so its words are first written on a line of
-their own.
+It is a thin adapter: each hook parses the engine's values into the core's value once
+(:meth:`pulumi_cozmox.core.model.campaign.Campaign.from_props`: Pulumi's ``Unknown`` becomes
+:data:`pulumi_cozmox.core.model.unknown.UNKNOWN`; the customers, the blob the resource sends, a
+:class:`~pulumi_cozmox.core.model.customers.CustomerList`), calls the process's
+:class:`~pulumi_cozmox.core.engine.run.Run` and turns its answer into the SDK's result, its
+words rendered in a Python program's spelling (``allow_redial="<id>"``, ``schedule_plan``). A
+refusal is raised as an exception: the SDK prints it after a Python traceback
+(``pulumi/dynamic/__main__.py`` formats every exception that way; only check failures are one
+line), so its words are first written on a line of their own.
 
 The provider holds nothing in the pickle: no API key, no HTTP client. ``configure`` (run after
 unpickling, in the provider process) records the stack config; the run (client, rules, guard)
@@ -41,6 +42,7 @@ from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.outcome import UNKNOWN, Refusal
 from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS
 from pulumi_cozmox.core.engine.run import Recent, Run
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
@@ -66,9 +68,15 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def _inputs(props: dict[str, Any]) -> dict[str, Any]:
-    """New inputs in the core's terms (recorded state holds no unknowns: it passes as is)."""
-    return {k: _canonical(v) for k, v in props.items()}
+def _inputs(run: Run, props: dict[str, Any]) -> Campaign:
+    """New inputs as the core's value (Pulumi's unknowns as the core's), parsed once."""
+    news = run.value({k: _canonical(v) for k, v in props.items()})
+    return news if news is not None else Campaign()
+
+
+def _recorded(run: Run, props: dict[str, Any]) -> Campaign | None:
+    """Recorded state as the core's value (it holds no unknowns); None for a create's."""
+    return run.value(props)
 
 
 def say(message: str) -> None:
@@ -122,7 +130,8 @@ class CampaignProvider(ResourceProvider):
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         with gc_paused(freeze=True):
-            failures = self._run().check(_olds, _inputs(news), Stderr())
+            run = self._run()
+            failures = run.check(_recorded(run, _olds), _inputs(run, news), Stderr())
         return CheckResult(
             news,
             [
@@ -134,7 +143,8 @@ class CampaignProvider(ResourceProvider):
     def diff(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         try:
             with gc_paused(freeze=True):
-                diff = self._run().diff(id_, olds, _inputs(news), Stderr())
+                run = self._run()
+                diff = run.diff(id_, _recorded(run, olds), _inputs(run, news), Stderr())
         except Refusal as refusal:
             raise _refused(refusal) from None  # the reason says it all: no chained traceback
         return DiffResult(
@@ -144,7 +154,8 @@ class CampaignProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         try:
             with gc_paused(freeze=True):
-                campaign_id, outputs = self._run().create(_inputs(props), Stderr())
+                run = self._run()
+                campaign_id, outputs = run.create(_inputs(run, props), Stderr())
         except Refusal as refusal:
             raise _refused(refusal) from None
         return CreateResult(campaign_id, outputs)
@@ -152,7 +163,8 @@ class CampaignProvider(ResourceProvider):
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
             with gc_paused(freeze=True):
-                read = self._run().read(id_, props)
+                run = self._run()
+                read = run.read(id_, _recorded(run, props))
         except Refusal as refusal:
             raise _refused(refusal) from None
         if read is None:
@@ -162,9 +174,13 @@ class CampaignProvider(ResourceProvider):
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         try:
             with gc_paused(freeze=True):
-                return UpdateResult(self._run().update(id_, olds, _inputs(news), Stderr()))
+                run = self._run()
+                return UpdateResult(
+                    run.update(id_, _recorded(run, olds), _inputs(run, news), Stderr())
+                )
         except Refusal as refusal:
             raise _refused(refusal) from None
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        self._run().delete(id_, props, Stderr())
+        run = self._run()
+        run.delete(id_, _recorded(run, props), Stderr())

@@ -3,8 +3,9 @@
 The OpenAPI document -> ``schema/<root>.schema.json`` (with the repair report) -> the
 TypedDicts of ``provider/pulumi_cozmox/types.py`` and the native plugin's Pulumi package schema
 ``provider/pulumi_cozmox/native/schema.json``; the Campaign's field table -> the Python
-resource's arguments (``provider/pulumi_cozmox/_args.py``), the package schema's resource and
-``docs/campaign.md``. Paths default to this source tree.
+resource's arguments (``provider/pulumi_cozmox/_args.py``), the core's typed campaign
+attributes (``provider/pulumi_cozmox/core/model/campaign_fields.py``), the package schema's
+resource and ``docs/campaign.md``. Paths default to this source tree.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def outputs(
     package_path: Path,
     args_path: Path,
     docs_path: Path,
+    fields_path: Path,
 ) -> tuple[dict[Path, str], str]:
     """Each file's path and generated text, and a summary (repair report, sizes, times)."""
     openapi = json.loads(openapi_path.read_text(encoding="utf-8"))
@@ -51,6 +53,7 @@ def outputs(
     files[package_path] = package_text
     files[args_path] = resource.python_args()
     files[docs_path] = resource.docs_page()
+    files[fields_path] = resource.campaign_fields()
     summary = report.lines()
     summary.append(f"JSON Schemas: {len(schemas)} files in {schemas_done - started:.2f} s")
     summary.append(
@@ -64,7 +67,7 @@ def outputs(
     return files, "\n".join(summary)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m cozmox_codegen", description=__doc__)
     parser.add_argument(
         "--openapi",
@@ -99,8 +102,18 @@ def main(argv: list[str] | None = None) -> int:
         default=REPO / "docs" / "campaign.md",
         help="the reference page of the Campaign's fields",
     )
+    parser.add_argument(
+        "--campaign-fields",
+        type=Path,
+        default=REPO / "provider" / "pulumi_cozmox" / "core" / "model" / "campaign_fields.py",
+        help="the typed attributes of the core's campaign value",
+    )
     parser.add_argument("--check", action="store_true", help="fail if a file is stale")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     files, summary = outputs(
         args.openapi,
         args.schema_dir,
@@ -108,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         args.package_schema,
         args.resource_args,
         args.fields_doc,
+        args.campaign_fields,
     )
     stale: list[str] = []
     for path, text in files.items():

@@ -6,6 +6,9 @@ written; this generates from it:
 - ``provider/pulumi_cozmox/_args.py``: ``CampaignArgs`` (a dataclass), ``CampaignKwargs`` (the
   same as keyword arguments, a TypedDict) and ``CampaignOutputs`` (the output attributes' types),
   each field documented with the table's description;
+- ``provider/pulumi_cozmox/core/model/campaign_fields.py``: ``CampaignFields``, the typed
+  attributes of the core's one campaign value (``pulumi_cozmox.core.model.campaign.Campaign``),
+  one per field of the table, inputs and outputs, named by the fields' ``python`` names;
 - ``docs/campaign.md``: the fields, as each program spells them, what changing each does.
 """
 
@@ -16,7 +19,7 @@ import textwrap
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import FIELDS, Effect, Field
 
-__all__ = ["docs_page", "python_args"]
+__all__ = ["campaign_fields", "docs_page", "python_args"]
 
 #: The Python type of each field type, as an input and as an output.
 _INPUT_TYPES = {
@@ -120,6 +123,52 @@ def python_args() -> str:
         kind = _OUTPUT_TYPES[field.type]
         lines += _doc(field.description, "    ")
         lines.append(f"    {field.python}: pulumi.Output[{kind}{optional}]")
+    return "\n".join(lines) + "\n"
+
+
+#: The type of each field type in the core's value (what a valid value is: the parsers keep
+#: what a program gave, so that check can name an ill-typed one by its path).
+_VALUE_TYPES = {
+    "string": "str",
+    "object": "Mapping[str, Any]",
+    "customers": "CustomerList",
+    "boolean": "bool",
+    "boolean|string": "bool | str",
+    "integer": "int",
+}
+
+
+def campaign_fields() -> str:
+    """The text of ``core/model/campaign_fields.py``: one typed attribute per field."""
+    lines = [
+        '"""The typed attributes of the core\'s campaign value: generated from the field table',
+        "(``pulumi_cozmox.core.resource.fields.FIELDS``) by ``make schema``; do not edit.",
+        "",
+        "Each attribute is a field's ``python`` name; its value is None when the program left it",
+        "out, :data:`~pulumi_cozmox.core.model.unknown.UNKNOWN` while a preview does not know it.",
+        "Parsing and rendering are :class:`pulumi_cozmox.core.model.campaign.Campaign`'s.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from collections.abc import Mapping",
+        "from dataclasses import dataclass",
+        "from typing import Any",
+        "",
+        "from pulumi_cozmox.core.model.customers import CustomerList",
+        "from pulumi_cozmox.core.model.unknown import Unknown",
+        "",
+        '__all__ = ["CampaignFields"]',
+        "",
+        "",
+        "@dataclass(frozen=True, kw_only=True)",
+        "class CampaignFields:",
+        '    """One attribute per field of the Campaign resource (inputs, then outputs)."""',
+        "",
+    ]
+    for field in FIELDS:
+        lines += _doc(field.description, "    ")
+        lines.append(f"    {field.python}: {_VALUE_TYPES[field.type]} | Unknown | None = None")
     return "\n".join(lines) + "\n"
 
 

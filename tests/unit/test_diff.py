@@ -228,7 +228,7 @@ def test_unknown_values_count_as_changed_but_are_never_judged() -> None:
     assert set(p.changed) == {"name", "assistant_id", "customers"}
     assert p.unknown == ("assistant_id", "customers")
     assert p.replaces == ("customers",)
-    known = p.known()
+    known = p.known
     assert known.replaces == () and known.restricted == () and known.unknown == ()
     assert known.changed == ("name",)
     # What preview judges carries nothing to refuse, even for a campaign that has dialed.
@@ -241,7 +241,7 @@ def test_unknown_restricted_field_is_left_to_up() -> None:
     news = inputs(assistant_id=None, workflow_id=object())
     p = plan(olds, news, frozenset({"workflow_id"}))
     assert p.unknown == ("workflow_id",) and p.restricted == ("workflow_id",)
-    assert refusal(p.known(), "in-progress", allow_redial=False, who=WHO) is None
+    assert refusal(p.known, "in-progress", allow_redial=False, who=WHO) is None
 
 
 def test_changed_lists_every_input_in_order() -> None:

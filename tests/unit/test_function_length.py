@@ -14,7 +14,13 @@ FOLDERS = ("provider", "scripts", "benchmarks", "tests")
 MAX_LINES = 60
 
 #: Written by ``make schema`` from the schema and the field table, not by hand.
-GENERATED = frozenset({"provider/pulumi_cozmox/types.py", "provider/pulumi_cozmox/_args.py"})
+GENERATED = frozenset(
+    {
+        "provider/pulumi_cozmox/types.py",
+        "provider/pulumi_cozmox/_args.py",
+        "provider/pulumi_cozmox/core/model/campaign_fields.py",
+    }
+)
 
 #: ``path:function`` (``Class.method``, ``outer.inner``) still over the limit while it is being
 #: split (issue 22), each with that comment; the last, ``_Messages.explain``, went in main f7ed1bb.

@@ -17,6 +17,7 @@ from pulumi_cozmox.apps.export import _python_program, _yaml_program, resource_n
 from pulumi_cozmox.core.engine.customers_io import CustomersFile
 from pulumi_cozmox.core.engine.outcome import UNKNOWN
 from pulumi_cozmox.core.engine.run import Run
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.customers import decode_customers, encode_customers
 from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import by_api
@@ -83,13 +84,13 @@ def test_the_engines_values_become_the_cores_once(tmp_path: Path) -> None:
         "allowRedial": True,
     }
     run = Run({}, project_dir=tmp_path)
-    props = values.canonical(values.plain(values.to_struct(given)), "spring", run)
+    props = values.canonical(values.plain(values.to_struct(given)), "spring", run).to_props()
     assert props["schedule_plan"]["earliestAt"] is UNKNOWN
     assert decode_customers(props["customers"]) == customers and props["customer_count"] == 1
     assert props["allow_redial"] is True and props["resource_name"] == "spring"
     # A customers file's contents count; a change in the file is a change of the blob.
     (tmp_path / "c.csv").write_text("number\n+14155550101\n")
-    from_file = values.canonical({"customersFile": "c.csv"}, "f", run)
+    from_file = values.canonical({"customersFile": "c.csv"}, "f", run).to_props()
     assert decode_customers(from_file["customers"]) == [{"number": "+14155550101"}]
 
 
@@ -97,11 +98,11 @@ def test_outputs_keep_the_customers_secret_and_read_back() -> None:
     customers = [{"number": "+14155550101"}]
     blob = encode_customers(customers)
     props = {"name": "N", "customers": blob, "customer_count": 1, "status": "scheduled"}
-    out = values.engine_outputs(props, {"name": "N", "customers": customers})
+    out = values.engine_outputs(Campaign.from_props(props), {"name": "N", "customers": customers})
     assert out["customers"] == {SIG: "1b47061264138c4ac30d75fd1eb44270", "value": customers}
     assert out["customersBlob"][SIG] and out["customersBlob"]["value"] == blob
     assert "+14155550101" not in json.dumps({k: v for k, v in out.items() if SIG not in str(v)})
-    recorded = values.recorded(values.plain(values.to_struct(out)), {}, "n")
+    recorded = values.recorded(values.plain(values.to_struct(out)), {}, "n").to_props()
     assert recorded["customers"] == blob and recorded["status"] == "scheduled"
 
 
@@ -181,15 +182,15 @@ def test_an_unchanged_customers_file_is_its_recorded_blob(
     monkeypatch.setattr(CustomersFile, "customers", counted)
     run = Run({}, project_dir=tmp_path)  # a new process: nothing read yet
     # The state's blob stands for the file while the file is the same: no parse.
-    again = values.canonical({"customersFile": "c.csv"}, "f", run, state)
-    assert again["customers"] == first["customers"] and parsed == []
+    again = values.canonical({"customersFile": "c.csv"}, "f", run, state).to_props()
+    assert again["customers"] == first.to_props()["customers"] and parsed == []
     # A refresh that found other customers live replaced the blob: it never stands for the
     # file, which is read (the difference is drift, to be shown and restored).
     live = {**state, "customersBlob": encode_customers([{"number": "+14155550199"}])}
-    declared = values.canonical({"customersFile": "c.csv"}, "f", run, live)
-    assert declared["customers"] == first["customers"] and parsed == ["c.csv"]
+    declared = values.canonical({"customersFile": "c.csv"}, "f", run, live).to_props()
+    assert declared["customers"] == first.to_props()["customers"] and parsed == ["c.csv"]
     # An edited file is read.
     (tmp_path / "c.csv").write_text("number\n+14155550102\n")
-    edited = values.canonical({"customersFile": "c.csv"}, "f", run, state)
+    edited = values.canonical({"customersFile": "c.csv"}, "f", run, state).to_props()
     assert decode_customers(edited["customers"]) == [{"number": "+14155550102"}]
     assert parsed == ["c.csv", "c.csv"]

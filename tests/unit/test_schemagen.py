@@ -216,6 +216,7 @@ def test_codegen_command_writes_files(tmp_path, capsys):
     paths += ["--package-schema", str(tmp_path / "schema.json")]
     paths += ["--resource-args", str(tmp_path / "_args.py")]
     paths += ["--fields-doc", str(tmp_path / "campaign.md")]
+    paths += ["--campaign-fields", str(tmp_path / "campaign_fields.py")]
     assert codegen_main(paths) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [
@@ -224,6 +225,7 @@ def test_codegen_command_writes_files(tmp_path, capsys):
             "schema.json",
             "_args.py",
             "campaign.md",
+            "campaign_fields.py",
         ]
     )
     assert codegen_main([*paths, "--check"]) == 0
@@ -232,6 +234,10 @@ def test_codegen_command_writes_files(tmp_path, capsys):
     assert codegen_main(paths) == 0
     types.write_text(types.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     assert codegen_main([*paths, "--check"]) == 1
+    assert codegen_main(paths) == 0
+    value = tmp_path / "campaign_fields.py"
+    value.write_text(value.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert codegen_main([*paths, "--check"]) == 1
 
 
 def test_the_generator_is_not_shipped():
@@ -239,6 +245,7 @@ def test_the_generator_is_not_shipped():
     package = Path(importlib.util.find_spec("pulumi_cozmox").origin).parent
     shipped = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert "types.py" in shipped and "_args.py" in shipped
+    assert "core/model/campaign_fields.py" in shipped
     assert not [name for name in shipped if "codegen" in name or "schemagen" in name]
 
 

@@ -35,7 +35,7 @@ import yaml
 from pulumi_cozmox._pin import pinned_requirement, requirements_text
 from pulumi_cozmox.client.api import CozmoxClient
 from pulumi_cozmox.core.engine.customers_io import Written, write_customers_file
-from pulumi_cozmox.core.resource.fields import INPUT_TO_API
+from pulumi_cozmox.core.resource.fields import INPUT_TO_API, python_name
 
 __all__ = ["Exported", "export_campaigns", "resource_names"]
 
@@ -98,9 +98,6 @@ def _declared(campaign: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-_SNAKE = {api: key for key, api in INPUT_TO_API.items()} | {"ended": "ended", "adoptId": "adopt_id"}
-
-
 def _python_program(entries: list[tuple[str, dict[str, Any], str]], header: str) -> str:
     lines = [
         f'"""{header}"""',
@@ -113,7 +110,7 @@ def _python_program(entries: list[tuple[str, dict[str, Any], str]], header: str)
     for name, fields, customers in entries:
         lines.append(f"Campaign(\n    {json.dumps(name)},")
         for api, value in fields.items():
-            lines.append(f"    {_SNAKE[api]}={_python_literal(value)},")
+            lines.append(f"    {python_name(api)}={_python_literal(value)},")
         lines.append(f"    customers=read_customers({json.dumps(customers)}),")
         lines.append(")")
     lines += ["", 'pulumi.export("campaigns", ' + str(len(entries)) + ")", ""]

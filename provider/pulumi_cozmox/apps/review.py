@@ -44,13 +44,14 @@ from pulumi_cozmox.core.plan.removal import OPT_IN, removal, removal_of_recorded
 from pulumi_cozmox.core.report.build import counters_of
 from pulumi_cozmox.core.report.record import CampaignReport, records_in, strip_ansi
 from pulumi_cozmox.core.resource.fields import (
+    CUSTOMERS_FILE,
     DELETED,
     INPUT_TO_API,
     LIVE_STATUSES,
     NATIVE_TYPE,
-    PROPERTY_NAMES,
     by_python,
     count_of,
+    python_name,
 )
 from pulumi_cozmox.core.rules.hours import dialing_window
 
@@ -77,9 +78,7 @@ CONSEQUENCE = "Resource monitor has terminated, shutting down"
 #: The type token of a Campaign resource of the dynamic provider ends with this.
 CAMPAIGN_TYPE = "dynamic/cozmox:Campaign"
 _REPLACE_OPS = {"replace", "create-replacement", "delete-replaced", "discard-replaced"}
-_SNAKE = {camel: snake for snake, camel in PROPERTY_NAMES.items()}
-#: A changed customers file is changed customers.
-_REASONS = {**_SNAKE, "customersFile": "customers"}
+
 _TRACEBACK = "Traceback (most recent call last):"
 
 
@@ -115,7 +114,7 @@ def _snake_case(step: Mapping[str, Any]) -> Mapping[str, Any]:
     ones the dynamic provider records), the customer count among the inputs."""
 
     def keys(values: Any) -> dict[str, Any]:
-        return {_SNAKE.get(k, k): v for k, v in _mapping(values).items()}
+        return {python_name(k): v for k, v in _mapping(values).items()}
 
     converted = dict(step)
     for state in ("oldState", "newState"):
@@ -125,7 +124,10 @@ def _snake_case(step: Mapping[str, Any]) -> Mapping[str, Any]:
             converted[state] = {**step[state], "inputs": inputs, "outputs": outputs}
     for key in ("diffReasons", "replaceReasons"):
         if isinstance(step.get(key), list):
-            converted[key] = [_REASONS.get(r, r) for r in step[key]]
+            # A changed customers file is changed customers.
+            converted[key] = [
+                python_name("customers" if r == CUSTOMERS_FILE else r) for r in step[key]
+            ]
     return converted
 
 

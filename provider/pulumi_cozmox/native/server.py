@@ -40,11 +40,13 @@ from pulumi_cozmox.core.engine.importing import import_campaign
 from pulumi_cozmox.core.engine.outcome import Failure, Missing, Refusal
 from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS
 from pulumi_cozmox.core.engine.run import Run
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.customers_file import CustomersFileError
+from pulumi_cozmox.core.model.unknown import UNKNOWN
 from pulumi_cozmox.core.report.record import CampaignReport, to_record
 from pulumi_cozmox.core.report.text import to_lines
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API
+from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API, by_python
 from pulumi_cozmox.native import values
 
 __all__ = ["CampaignServicer", "native_names", "serve"]
@@ -116,6 +118,12 @@ class EngineLog:
             engine.Log(engine_pb2.LogRequest(severity=severity, message=text, urn=self._urn))
 
 
+def _api_name(name: str) -> str:
+    """A field of the core's plan as the plugin's programs name it."""
+    field = by_python(name)
+    return field.api if field is not None else name
+
+
 def _failure(failure: Failure) -> provider_pb2.CheckFailure:
     path, reason = names.path(failure.path, DOOR), native_names(failure.reason)
     if path and "." not in path and "[" not in path and path not in ("customers", CUSTOMERS_FILE):
@@ -177,9 +185,14 @@ class CampaignServicer(rpc.ResourceProviderServicer):
     def Cancel(self, request: Any, context: Any) -> empty_pb2.Empty:
         return empty_pb2.Empty()
 
-    def _news(self, request: Any, struct: Any, recorded: Any = None) -> dict[str, Any]:
+    def _news(self, request: Any, struct: Any, recorded: Any = None) -> Campaign:
         outputs = values.plain(recorded) if recorded is not None else None
         return values.canonical(values.plain(struct), request.name, self.run(), outputs)
+
+    def _olds(self, request: Any, outputs: Any, inputs: Any) -> Campaign:
+        old_inputs = values.plain(inputs)
+        lists = self.run().customers
+        return values.recorded(values.plain(outputs), old_inputs, request.name, lists)
 
     @_answers
     def Check(self, request: Any) -> provider_pb2.CheckResponse:
@@ -192,13 +205,11 @@ class CampaignServicer(rpc.ResourceProviderServicer):
         except CustomersFileError as exc:
             failure = _failure(Failure(CUSTOMERS_FILE, str(exc)))
             return provider_pb2.CheckResponse(inputs=request.news, failures=[failure])
-        olds: dict[str, Any] = {}
+        olds: Campaign | None = None
         if request.olds.fields:
-            olds = values.recorded(
-                values.plain(request.old_outputs), values.plain(request.olds), request.name
-            )
-            if "customers" not in olds:  # no outputs sent (an import's check): the old inputs
-                olds = {**self._news(request, request.olds), **olds}
+            olds = self._olds(request, request.old_outputs, request.olds)
+            if "customers" not in olds.given:  # no outputs sent (an import's check): the inputs
+                olds = self._news(request, request.olds).merged(olds)
         found = self.run().check(olds, news, EngineLog(self, request.urn))
         return provider_pb2.CheckResponse(
             inputs=request.news, failures=[_failure(f) for f in found]
@@ -207,7 +218,7 @@ class CampaignServicer(rpc.ResourceProviderServicer):
     @_answers
     def Diff(self, request: Any) -> provider_pb2.DiffResponse:
         old_inputs = values.plain(request.old_inputs)
-        olds = values.recorded(values.plain(request.olds), old_inputs, request.name)
+        olds = self._olds(request, request.olds, request.old_inputs)
         news = self._news(request, request.news, request.olds)
         diff = self.run().diff(request.id, olds, news, EngineLog(self, request.urn))
         if not diff.changes:
@@ -215,7 +226,7 @@ class CampaignServicer(rpc.ResourceProviderServicer):
         detailed = values.detailed_diff(diff.paths, old_inputs, values.plain(request.news))
         return provider_pb2.DiffResponse(
             changes=provider_pb2.DiffResponse.DIFF_SOME,
-            replaces=[values.CAMEL.get(k, k) for k in diff.replaces],
+            replaces=[_api_name(k) for k in diff.replaces],
             diffs=sorted({p.split(".")[0].split("[")[0] for p in detailed}),
             detailedDiff=detailed,
             hasDetailedDiff=True,
@@ -226,11 +237,11 @@ class CampaignServicer(rpc.ResourceProviderServicer):
     def Create(self, request: Any) -> provider_pb2.CreateResponse:
         given, props = values.plain(request.properties), self._news(request, request.properties)
         if request.preview:
-            unknown = dict.fromkeys(OUTPUT_TO_API, values.UNKNOWN)
-            outputs = values.engine_outputs({**props, **unknown}, given)
+            unknown = dict.fromkeys(OUTPUT_TO_API, UNKNOWN)
+            outputs = values.engine_outputs(props.merged(Campaign.of(unknown)), given)
             return provider_pb2.CreateResponse(properties=values.to_struct(outputs))
-        campaign_id, outputs = self.run().create(props, EngineLog(self, request.urn))
-        struct = values.to_struct(values.engine_outputs(outputs, given))
+        campaign_id, created = self.run().create(props, EngineLog(self, request.urn))
+        struct = values.to_struct(values.engine_outputs(Campaign.from_props(created), given))
         return provider_pb2.CreateResponse(id=campaign_id, properties=struct)
 
     @_answers
@@ -247,13 +258,15 @@ class CampaignServicer(rpc.ResourceProviderServicer):
             read = imported.read
         else:
             old_inputs = values.plain(request.inputs)
-            props = values.recorded(values.plain(request.properties), old_inputs, request.name)
+            props = self._olds(request, request.properties, request.inputs)
             found = self.run().read(request.id, props)
             if found is None:
                 return provider_pb2.ReadResponse()  # gone, and it never dialed: forgotten
             read = found
-            inputs = values.program_inputs(read.inputs, old_inputs, props.get("customers"))
-        outputs = values.to_struct(values.engine_outputs(read.outputs, inputs))
+            old_blob = props.customer_list.blob if props.customer_list is not None else None
+            inputs = values.program_inputs(read.inputs, old_inputs, old_blob)
+        read_outputs = Campaign.from_props(read.outputs)
+        outputs = values.to_struct(values.engine_outputs(read_outputs, inputs))
         return provider_pb2.ReadResponse(
             id=read.id, properties=outputs, inputs=values.to_struct(inputs)
         )
@@ -261,22 +274,19 @@ class CampaignServicer(rpc.ResourceProviderServicer):
     @_answers
     def Update(self, request: Any) -> provider_pb2.UpdateResponse:
         given, news = values.plain(request.news), self._news(request, request.news, request.olds)
-        olds = values.recorded(
-            values.plain(request.olds), values.plain(request.old_inputs), request.name
-        )
+        olds = self._olds(request, request.olds, request.old_inputs)
         if request.preview:
-            outputs = {**olds, **news}
+            outputs = olds.merged(news)
         else:
-            outputs = self.run().update(request.id, olds, news, EngineLog(self, request.urn))
+            updated = self.run().update(request.id, olds, news, EngineLog(self, request.urn))
+            outputs = Campaign.from_props(updated)
         return provider_pb2.UpdateResponse(
             properties=values.to_struct(values.engine_outputs(outputs, given))
         )
 
     @_answers
     def Delete(self, request: Any) -> empty_pb2.Empty:
-        props = values.recorded(
-            values.plain(request.properties), values.plain(request.old_inputs), request.name
-        )
+        props = self._olds(request, request.properties, request.old_inputs)
         self.run().delete(request.id, props, EngineLog(self, request.urn))
         return empty_pb2.Empty()
 

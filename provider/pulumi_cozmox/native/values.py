@@ -1,27 +1,34 @@
-"""The engine's values for the plugin, as the core's canonical inputs and back, once per call.
+"""The engine's values for the plugin, as the core's value and back, once per call.
 
-Top-level keys are the resource's camelCase properties (the field table's ``api`` names); the
-core's props are snake_case. Secrets arrive wrapped (the plugin accepts secrets) and are
-unwrapped; the customers go out wrapped again. The engine's unknown becomes the core's
-``UNKNOWN``. The customers are ``customers`` (a list) or ``customersFile`` (a file, plain or
-SOPS-encrypted): either becomes the core's one blob, which the state keeps as the secret output
-``customersBlob`` beside the program's inputs as given.
-"""
+Top-level keys are the resource's camelCase properties (the field table's ``api`` names), which
+the core's value (:class:`~pulumi_cozmox.core.model.campaign.Campaign`) parses and renders.
+Secrets arrive wrapped (the plugin accepts secrets) and are unwrapped; the customers go out
+wrapped again. The engine's unknown becomes the core's ``UNKNOWN``. The customers are
+``customers`` (a list) or ``customersFile`` (a file, plain or SOPS-encrypted): either becomes
+the core's customer list (a list given stays the list: no blob is made for check), which the
+state keeps as the blob, the secret output ``customersBlob``, beside the program's inputs as
+given."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from google.protobuf import json_format, struct_pb2
 from pulumi.runtime.proto import provider_pb2
 
 from pulumi_cozmox.core.engine.customers_io import file_blob, open_customers_file
-from pulumi_cozmox.core.engine.outcome import UNKNOWN, Unknown
 from pulumi_cozmox.core.engine.refusals import VANISHED
-from pulumi_cozmox.core.model.customers import decode_customers, encode_customers, is_blob
-from pulumi_cozmox.core.model.customers_file import SOURCE_KEY
-from pulumi_cozmox.core.resource.fields import CUSTOMERS_FILE, OUTPUT_TO_API, PROPERTY_NAMES
+from pulumi_cozmox.core.model.campaign import Campaign
+from pulumi_cozmox.core.model.customers import CustomerList, decode_customers, is_blob
+from pulumi_cozmox.core.model.unknown import UNKNOWN, Unknown
+from pulumi_cozmox.core.resource.fields import (
+    CUSTOMERS_FILE,
+    OUTPUT_TO_API,
+    Effect,
+    by_api,
+    by_python,
+)
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
@@ -29,10 +36,8 @@ if TYPE_CHECKING:
 UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
 SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
-CAMEL: dict[str, str] = PROPERTY_NAMES
-SNAKE = {camel: snake for snake, camel in CAMEL.items()}
 #: The state's customers (the core's blob), and the digest of the file they were read from.
-BLOB, FILE_DIGEST, FILE_DIGEST_KEY = "customersBlob", "customersFileDigest", "customers_file_digest"
+BLOB, FILE_DIGEST = "customersBlob", "customersFileDigest"
 #: What the core computes or keeps apart from the program's inputs.
 _NOT_INPUTS = {*OUTPUT_TO_API, "customer_count"}
 
@@ -81,67 +86,67 @@ def canonical(
     resource: str,
     run: Run,
     recorded_outputs: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The program's inputs (as :func:`plain` gives them) as the core's canonical inputs
-    (a customers file read from ``run``'s project, parsed once per run).
-    ``recorded_outputs``: the state's, whose blob stands for a customers file unchanged since.
-    Raises CustomersFileError naming the file when it cannot be read."""
-    props: dict[str, Any] = {"resource_name": resource}
-    props.update({SNAKE[k]: v for k, v in inputs.items() if k in SNAKE})
+) -> Campaign:
+    """The program's inputs (as :func:`plain` gives them) as the core's value, parsed once: a
+    list of customers stays the list (no blob made: check needs none); a customers file is read
+    from ``run``'s project, parsed once per run. ``recorded_outputs``: the state's, whose blob
+    stands for a customers file unchanged since. Raises CustomersFileError naming the file when
+    it cannot be read."""
     customers, shown = inputs.get("customers"), inputs.get(CUSTOMERS_FILE)
+    resolved: dict[str, Any] = {}
     if isinstance(customers, Unknown) or isinstance(shown, Unknown):
-        props["customers"] = props["customer_count"] = UNKNOWN
+        resolved = {"customers": UNKNOWN, "customer_count": UNKNOWN}
     elif isinstance(shown, str) and customers is None:
         state = recorded_outputs or {}
         kept = (state.get(FILE_DIGEST), state.get(BLOB), state.get("customerCount"))
         file = open_customers_file(run.project_dir / shown, shown)  # CustomersFileError names it
         digest, blob, count = file_blob(file, kept, run.file_blobs)
-        props.update(customers=blob, customer_count=count, **{FILE_DIGEST_KEY: digest})
-        props[SOURCE_KEY] = file  # check names its customers by line (found only then)
+        resolved = {"customers": run.customers(blob), "customer_count": count}
+        # check names its customers by line (found only then)
+        resolved.update(customers_file_digest=digest, customers_source=file)
     elif isinstance(customers, list):
-        props["customers"] = encode_customers(customers)  # in a hook: the collector paused
-        props["customer_count"] = len(customers)
-    return props
+        resolved = {"customers": CustomerList.of(customers), "customer_count": len(customers)}
+    elif customers is not None:
+        resolved = {"customers": customers}  # no list: check says what it is
+    return Campaign.from_native(inputs, resource, **resolved)
 
 
-def recorded(outputs: Mapping[str, Any], old_inputs: Mapping[str, Any], resource: str) -> dict:
-    """The recorded campaign as the core's props: its outputs (the customers are the blob),
+def recorded(
+    outputs: Mapping[str, Any],
+    old_inputs: Mapping[str, Any],
+    resource: str,
+    lists: Callable[[str], CustomerList] = CustomerList,
+) -> Campaign:
+    """The recorded campaign as the core's value: its outputs (the customers are the blob),
     and the mark refresh left in its inputs for a campaign deleted outside Pulumi."""
-    props: dict[str, Any] = {"resource_name": resource}
-    props.update({SNAKE[k]: v for k, v in outputs.items() if k in SNAKE and k != "customers"})
+    resolved: dict[str, Any] = {}
     if isinstance(outputs.get(BLOB), str):
-        props["customers"] = outputs[BLOB]
+        resolved["customers"] = lists(outputs[BLOB])
     elif isinstance(outputs.get("customers"), list):
-        props["customers"] = encode_customers(outputs["customers"])
-    for source, key, prop in (
-        (outputs, FILE_DIGEST, FILE_DIGEST_KEY),
-        (old_inputs, VANISHED, VANISHED),
-    ):
-        if key in source:
-            props[prop] = source[key]
-    return props
+        resolved["customers"] = CustomerList.of(outputs["customers"])
+    if FILE_DIGEST in outputs:
+        resolved["customers_file_digest"] = outputs[FILE_DIGEST]
+    if VANISHED in old_inputs:
+        resolved[VANISHED] = old_inputs[VANISHED]
+    return Campaign.from_native(outputs, resource, **resolved)
 
 
-def engine_outputs(props: Mapping[str, Any], inputs: Mapping[str, Any]) -> dict[str, Any]:
+def engine_outputs(campaign: Campaign, inputs: Mapping[str, Any]) -> dict[str, Any]:
     """The core's outputs as the resource's: the program's inputs as given, the server's
     fields, the customers blob as a secret; nothing personal in the clear."""
     out: dict[str, Any] = {k: v for k, v in inputs.items() if k != "customers"}
     if "customers" in inputs:
         out["customers"] = secret(inputs["customers"])
-    for snake, camel in CAMEL.items():
-        if (
-            snake in props
-            and snake != "customers"
-            and (camel not in inputs or snake in OUTPUT_TO_API)
-        ):
-            value = props[snake]
-            out[camel] = UNKNOWN_SENTINEL if isinstance(value, Unknown) else value
-    if is_blob(props.get("customers")):
-        out[BLOB] = secret(props["customers"])
-    if isinstance(props.get(FILE_DIGEST_KEY), str) and CUSTOMERS_FILE in inputs:
-        out[FILE_DIGEST] = secret(props[FILE_DIGEST_KEY])
-    if VANISHED in props:
-        out[VANISHED] = props[VANISHED]
+    for name, value in campaign.to_native().items():
+        field = by_api(name)
+        if field is not None and (name not in inputs or field.change is Effect.OUTPUT):
+            out[name] = UNKNOWN_SENTINEL if isinstance(value, Unknown) else value
+    if campaign.customer_list is not None:
+        out[BLOB] = secret(campaign.customer_list.blob)
+    if isinstance(campaign.customers_file_digest, str) and CUSTOMERS_FILE in inputs:
+        out[FILE_DIGEST] = secret(campaign.customers_file_digest)
+    if campaign.deleted_outside_pulumi is not None:
+        out[VANISHED] = campaign.deleted_outside_pulumi
     return out
 
 
@@ -153,7 +158,8 @@ def program_inputs(
     is the customers."""
     inputs: dict[str, Any] = {VANISHED: read[VANISHED]} if VANISHED in read else {}
     for snake, value in read.items():
-        camel = CAMEL.get(snake)
+        field = by_python(snake)
+        camel = field.api if field is not None and "native" in field.doors else None
         if snake == "customers" and value == old_blob:
             inputs.update(
                 {k: old_inputs[k] for k in ("customers", CUSTOMERS_FILE) if k in old_inputs}

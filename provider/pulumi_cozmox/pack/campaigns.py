@@ -27,6 +27,7 @@ from typing import Any
 from pulumi_cozmox._json import gc_paused
 from pulumi_cozmox.core.engine.customers_io import open_customers_file
 from pulumi_cozmox.core.engine.outcome import is_unknown
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.customers import CustomerList, encode_customers
 from pulumi_cozmox.core.model.customers_file import (
     SOURCE_KEY,
@@ -34,7 +35,7 @@ from pulumi_cozmox.core.model.customers_file import (
     CustomersSource,
     source_of,
 )
-from pulumi_cozmox.core.resource.fields import NATIVE_TYPE, PROPERTY_NAMES
+from pulumi_cozmox.core.resource.fields import NATIVE_TYPE, Field, by_api
 
 __all__ = ["DYNAMIC_TYPES", "PackCampaign", "campaign_of", "is_ours"]
 
@@ -44,7 +45,11 @@ DYNAMIC_TYPES = ("pulumi-python:dynamic/cozmox:Campaign", "pulumi-python:dynamic
 #: The module a pickled provider of this package names (its class pickles by reference).
 PROVIDER_MODULE = b"pulumi_cozmox.provider"
 #: The opt-ins a campaign can leave standing, by their API names.
-OPT_INS = ("allowOutsideCallingHours", "allowRedial", "allowDuplicate")
+OPT_INS: tuple[Field, ...] = tuple(
+    f
+    for f in map(by_api, ("allowOutsideCallingHours", "allowRedial", "allowDuplicate"))
+    if f is not None
+)
 
 
 @dataclass(frozen=True)
@@ -104,38 +109,31 @@ def campaign_of(
     if not is_ours(resource_type, props):
         return None
     door = "native" if resource_type == NATIVE_TYPE else "python"
-    key = PROPERTY_NAMES if door == "native" else {k: k for k in PROPERTY_NAMES}
-
-    def get(python_name: str) -> Any:
-        return props.get(key[python_name])
-
+    # The fields by the door's names, as the core's value parses them (the customers apart).
+    value = Campaign.from_native(props, name) if door == "native" else Campaign.from_props(props)
     customers, source, problem = _customers(door, props, project_dir)
     opt_ins = tuple(
-        api
-        for api in OPT_INS
-        if (value := get(_python(api))) is True
-        or (isinstance(value, str) and not is_unknown(value))
+        field.api
+        for field in OPT_INS
+        if (flag := getattr(value, field.python)) is True
+        or (isinstance(flag, str) and not is_unknown(flag))
     )
-    schedule = get("schedule_plan")
-    created = get("created_at")
+    schedule = value.schedule_plan
+    created = value.created_at
     return PackCampaign(
         resource=name,
         door=door,
         schedule_plan=None if is_unknown(schedule) else schedule,
         customers=customers,
         source=source,
-        ended=get("ended") is True,
+        ended=value.ended is True,
         opt_ins=opt_ins,
         created_at=created if isinstance(created, str) else None,
-        name=get("name"),
-        phone_number_id=get("phone_number_id"),
+        name=value.name,
+        phone_number_id=value.phone_number_id,
         schedule_known=not is_unknown(schedule),
         problem=problem,
     )
-
-
-def _python(api: str) -> str:
-    return next(python for python, camel in PROPERTY_NAMES.items() if camel == api)
 
 
 def _customers(

@@ -24,7 +24,7 @@ from pulumi_cozmox.core.engine.outcome import Read, Refusal, Sink, resource_of, 
 from pulumi_cozmox.core.engine.references import sets_names
 from pulumi_cozmox.core.engine.refusals import KEY_REFUSED, VANISHED
 from pulumi_cozmox.core.engine.window import judge_moved_window
-from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.campaign import Campaign, Declared
 from pulumi_cozmox.core.plan.change import plan_change
 from pulumi_cozmox.core.plan.refresh import outputs_from_api, project_inputs
 from pulumi_cozmox.core.plan.removal import FORGET, OPT_IN, OPT_IN_API, has_dialed, removal
@@ -47,51 +47,49 @@ def kept(campaign_id: str) -> str:
     )
 
 
-def create(run: Run, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[str, Any]]:
-    """The campaign's id and outputs, created (or taken over with ``adopt_id``)."""
-    adopt_id = props.get("adopt_id")
-    replaced = run.handoff.replaced(resource_of(props))
-    _refuse_unnamed(run, props, sink)
-    if adopt_id and replaced is None:
+def create(run: Run, news: Campaign, sink: Sink) -> tuple[str, dict[str, Any]]:
+    """The campaign's id and outputs (props: the state's form), created (or taken over with
+    ``adopt_id``)."""
+    replaced = run.handoff.replaced(resource_of(news))
+    _refuse_unnamed(run, news, sink)
+    if news.adopt_id and replaced is None:
         # adopt_id is used only when the resource is first created, not by a replacement.
-        campaign = adopt(run, adopt_id, props)
+        campaign = adopt(run, str(news.adopt_id), news)
     else:
-        campaign = _create(run, props, replaced, sink)
-    return str(campaign["id"]), {**props, **outputs_from_api(campaign)}
+        campaign = _create(run, news, replaced, sink)
+    return str(campaign["id"]), {**news.to_props(), **outputs_from_api(campaign)}
 
 
-def _refuse_unnamed(run: Run, props: Mapping[str, Any], sink: Sink) -> None:
+def _refuse_unnamed(run: Run, news: Campaign, sink: Sink) -> None:
     """Refuse a campaign naming an object its org does not have (read once per run: nothing
     is sent when check read it already)."""
-    judged = run.references.judge(run, props, sink)
+    judged = run.references.judge(run, news, sink)
     if judged.failures:
         reasons = (f"{names.field(f.path)}: {f.reason}" for f in judged.failures)
-        raise Refusal(f"{who(props)}: " + "; ".join(reasons))
+        raise Refusal(f"{who(news)}: " + "; ".join(reasons))
 
 
-def _create(run: Run, props: Mapping[str, Any], replaced: str | None, sink: Sink) -> dict[str, Any]:
-    declared = Declared.from_props(props, run.customers(props["customers"]))
+def _create(run: Run, news: Campaign, replaced: str | None, sink: Sink) -> dict[str, Any]:
+    declared = news.declared(news.listed())
     try:
         created = create_campaign(
             run.client(),
             declared,
-            allow_duplicate=props.get("allow_duplicate"),
+            allow_duplicate=news.opt_in("allow_duplicate"),
             guard=run.guard(),
-            resource=resource_of(props),
+            resource=resource_of(news),
             exclude=frozenset({replaced} if replaced else ()),
             claims=run.claims,
         )
     except (DuplicateCampaign, Refused) as exc:
-        raise Refusal(f"{who(props)}: {exc}") from None
-    _say_how_it_went(props, declared, created, sink)
+        raise Refusal(f"{who(news)}: {exc}") from None
+    _say_how_it_went(news, declared, created, sink)
     return created.campaign
 
 
-def _say_how_it_went(
-    props: Mapping[str, Any], declared: Declared, created: Created, sink: Sink
-) -> None:
+def _say_how_it_went(news: Campaign, declared: Declared, created: Created, sink: Sink) -> None:
     """Warnings: an answer that was lost (the campaign was found), customers the API skipped."""
-    named = who(props, created.campaign["id"])
+    named = who(news, created.campaign["id"])
     if created.recovered_from is not None:
         sink.notice(
             f"warning: {named}: the answer to POST /campaign was lost "
@@ -120,7 +118,7 @@ def read(run: Run, id_: str, props: Mapping[str, Any], *, importing: bool = Fals
     try:
         campaign = _fetch(run, id_, props, importing)
     except NotFound as gone:
-        if not importing and may_have_dialed(props, gone):
+        if not importing and may_have_dialed(Campaign.from_props(props), gone):
             outs = {**props, "status": DELETED}
             return Read(id_, outs, {**declared, VANISHED: id_})
         return None
@@ -139,12 +137,11 @@ def _fetch(run: Run, id_: str, props: Mapping[str, Any], importing: bool) -> dic
     return listed if listed is not None else client.get_campaign(id_)
 
 
-def update(
-    run: Run, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
-) -> dict[str, Any]:
-    """One PATCH of what changed (none for a change of state only)."""
-    plan = plan_change(olds, news)
-    outs = {**olds, **news}
+def update(run: Run, id_: str, olds: Campaign, news: Campaign, sink: Sink) -> dict[str, Any]:
+    """One PATCH of what changed (none for a change of state only); the outputs as props."""
+    old, new = olds.to_props(), news.to_props()
+    plan = plan_change(old, new)
+    outs = {**old, **new}
     if sets_names(olds, news, creating=False):
         _refuse_unnamed(run, news, sink)
     if plan.needs_patch:

@@ -12,9 +12,8 @@ schedule) is judged against the calling hours of each customer's region.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pulumi_cozmox.client.errors import (
     ConfigurationError,
@@ -35,19 +34,17 @@ from pulumi_cozmox.core.engine.refusals import (
     vanished_failure,
 )
 from pulumi_cozmox.core.engine.takeover import PAST_PATH, judge_takeover, past_window, takeover_of
-from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.campaign import Campaign, Declared
 from pulumi_cozmox.core.model.compare import same_instants
 from pulumi_cozmox.core.model.customers import CustomerList
-from pulumi_cozmox.core.model.customers_file import SOURCE_KEY, located, source_of
+from pulumi_cozmox.core.model.customers_file import located, source_of
 from pulumi_cozmox.core.plan.refresh import outputs_from_api
-from pulumi_cozmox.core.plan.removal import OPT_IN, OPT_IN_API
 from pulumi_cozmox.core.report.build import RuleFacts, adopt_report, create_report, make_report
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import ENDED, INPUT_TO_API, count_of
+from pulumi_cozmox.core.resource.fields import FIELDS, Effect, count_of
 from pulumi_cozmox.core.rules.hours import (
-    OPT_OUT,
     CallingHours,
     Window,
     calling_hours_problems,
@@ -68,6 +65,10 @@ ENDED_CREATE = (
     f"{names.field('ended')}, end it later with {names.setting('ended', True)}; or remove the "
     f"resource ({names.field('adoptId')} takes over and ends an existing one)"
 )
+#: The fields check holds to their type: the state-only flags (a boolean, or an id).
+_FLAGS = tuple(f for f in FIELDS if f.change is Effect.STATE and f.type.startswith("boolean"))
+#: The fields the API is sent: (API key, attribute).
+_SENT = tuple((f.api, f.python) for f in FIELDS if f.sent)
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,9 @@ class Validated:
     fatal: bool = False
 
 
-def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> list[Failure]:
-    """Failures of the desired campaign (empty: valid); see the module docstring."""
+def check(run: Run, olds: Campaign | None, news: Campaign, sink: Sink) -> list[Failure]:
+    """Failures of the desired campaign (empty: valid; ``olds``: None for a create); see the
+    module docstring."""
     validated = _validate(run, olds, news)
     if validated.fatal:
         return _in_file(validated.failures, news)
@@ -94,23 +96,23 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     except ConfigurationError as exc:
         return [*failures, Failure("", str(exc))]
     failures += flag_failures(news)
-    failures += vanished_failure(run, olds, news)
+    failures += vanished_failure(olds, news)
     lost = history_lost(olds, news)
     if lost is not None and run.reporting:
         sink.report(lost)  # said even when allow_redial re-creates it: the history is gone
     name = resource_of(news)
     replaced = run.handoff.replaced(name)
     run.handoff.take_refreshed(name)  # the program runs: what follows is no refresh's diff
-    creating = not olds or replaced is not None
+    creating = olds is None or replaced is not None
     # Only the first create takes over (not a replacement): once in state, a campaign taken
     # over is judged as any campaign.
-    adopting = isinstance(news.get("adopt_id"), str) and not olds and replaced is None
-    if creating and news.get(ENDED) is True and not adopting:
+    adopting = isinstance(news.adopt_id, str) and olds is None and replaced is None
+    if creating and news.ended is True and not adopting:
         failures.append(Failure("ended", ENDED_CREATE))
     # A takeover's window is judged on what it can still call, by _screen.
     anew = not adopting and _dials_anew(olds, news, validated)
     if anew:  # before the org's read: a window that has passed needs no request to refuse
-        failures += _past(news, dialing_window(_plan(news), now=run.now()))
+        failures += _past(news, dialing_window(news.schedule, now=run.now()))
     facts: RuleFacts | None = None
     valid = not failures
     if creating and validated.customers is not None and valid and not validated.unknown:
@@ -121,15 +123,15 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
     failures += named.failures
     hours = _hours(run, news, validated, policy) if anew else None
     if hours is not None and not any(f.path == PAST_PATH for f in failures):
-        allowed = news.get(OPT_OUT) is True
+        allowed = news.allow_outside_calling_hours is True
         # Judged again by the API's clock, known once the org was read.
         past = _past(news, hours.window)
         problems = calling_hours_problems(hours, allowed=allowed)
         failures += past or [Failure(p.path, p.message) for p in problems]
-    if olds and replaced is None and not failures:
+    if olds is not None and replaced is None and not failures:
         return []  # its diff follows: the campaign's one record says its opt-ins and names
     opt_ins = opt_ins_to_say(run, name, news)
-    reported = not olds and not replaced and run.reporting and validated.customers is not None
+    reported = olds is None and not replaced and run.reporting and validated.customers is not None
     if reported and not failures:
         assert validated.customers is not None
         # One record per campaign: a create's carries its standing opt-ins and what it names.
@@ -142,8 +144,8 @@ def check(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
 
 def _names(
     run: Run,
-    olds: Mapping[str, Any],
-    news: Mapping[str, Any],
+    olds: Campaign | None,
+    news: Campaign,
     creating: bool,
     judged: bool,
     sink: Sink,
@@ -159,41 +161,33 @@ def _key_refused(failures: list[Failure]) -> bool:
     return any(KEY_REFUSED in f.reason for f in failures)
 
 
-def _in_file(failures: list[Failure], news: Mapping[str, Any]) -> list[Failure]:
+def _in_file(failures: list[Failure], news: Campaign) -> list[Failure]:
     """Failures that name customers read from a file, named by the file instead: ``customers.csv
     line 7, column number: ...`` for ``customers[5].number`` (see ``customers_file.located``)."""
-    if not failures or news.get(SOURCE_KEY) is None:
+    if not failures or news.customers_source is None:
         return failures
-    source = source_of(news[SOURCE_KEY], count_of(news.get("customer_count")))
+    source = source_of(news.customers_source, count_of(news.customer_count))
     if source is None:
         return failures
     pairs = located([(f.path, f.reason) for f in failures], source)
     return [Failure(path, reason) for path, reason in pairs]
 
 
-def _validate(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> Validated:
-    unknown: set[str] = set()
-    skipped: set[str] = set()  # API keys not validated (unknown, or customers unchanged)
-    body: dict[str, Any] = {}
-    for key, api in INPUT_TO_API.items():
-        value = news.get(key)
-        if value is None:
-            continue
-        if is_unknown(value):
-            unknown.add(api)
-        elif key == "customers" and value == olds.get("customers"):
-            skipped.add(api)
-        else:
-            body[api] = value
+def _validate(run: Run, olds: Campaign | None, news: Campaign) -> Validated:
+    unknown = {api for api, key in _SENT if key in news.unknown}
     if unknown & {"assistantId", "workflowId"}:
         # Which of the two is set is not known yet: the rule "one of them" waits for up.
         unknown |= {"assistantId", "workflowId"}
-    skipped |= unknown
-    blob = body.pop("customers", None)
+    skipped = set(unknown)  # API keys not validated (unknown, or customers unchanged)
+    body = {api: getattr(news, key) for api, key in _SENT if api not in unknown}
+    body = {api: value for api, value in body.items() if value is not None}
+    given = body.pop("customers", None)
     customers = None
-    if blob is not None:
+    if given is not None and _same_customers(olds, news):
+        skipped.add("customers")
+    elif given is not None:
         try:
-            customers = run.customers(blob)
+            customers = news.listed()
             customers.items  # noqa: B018 (decoded here: validation needs every customer)
         except ValueError as exc:
             return Validated([Failure("customers", str(exc))], fatal=True)
@@ -203,47 +197,58 @@ def _validate(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> Val
     return Validated(failures, problems, frozenset(unknown), customers)
 
 
+def _same_customers(olds: Campaign | None, news: Campaign) -> bool:
+    """The recorded customers, unchanged (they passed before). A list given to the plugin is
+    compared by its canonical JSON with the recorded blob's (never encoded)."""
+    old, new = olds.customer_list if olds is not None else None, news.customer_list
+    if old is None or new is None:
+        return False
+    try:
+        return old.same(new)
+    except ValueError:
+        return False  # a malformed blob: validation says so
+
+
 def _within(path: str, api_keys: set[str]) -> bool:
     return any(path == k or path.startswith((k + ".", k + "[")) for k in api_keys)
 
 
-def flag_failures(news: Mapping[str, Any]) -> list[Failure]:
+def flag_failures(news: Campaign) -> list[Failure]:
     """The opt-ins must be what they say: a boolean, or (allow_redial, allow_duplicate) the id
-    of the one campaign they allow."""
+    of the one campaign they allow. By the field table: every ``boolean|string`` state field,
+    every ``boolean`` one."""
     failures = []
     either = (
         f"must be {names.value(True)}, {names.value(False)}, or the id of the one campaign it "
         "allows (the id a refusal names)"
     )
-    for flag, api in (("allow_redial", "allowRedial"), ("allow_duplicate", "allowDuplicate")):
-        value = news.get(flag)
+    for field in _FLAGS:
+        value = getattr(news, field.python)
         if value is None or isinstance(value, bool) or is_unknown(value):
             continue
-        if not isinstance(value, str) or not value.strip():
-            failures.append(Failure(api, either))
-    for flag, api in ((OPT_OUT, "allowOutsideCallingHours"), (OPT_IN, OPT_IN_API)):
-        value = news.get(flag)
-        if value is not None and not isinstance(value, bool) and not is_unknown(value):
-            failures.append(Failure(api, "must be a boolean (true or false)"))
-    adopt_id = news.get("adopt_id")
+        if field.type == "boolean":
+            failures.append(Failure(field.api, "must be a boolean (true or false)"))
+        elif not isinstance(value, str) or not value.strip():
+            failures.append(Failure(field.api, either))
+    adopt_id = news.adopt_id
     if adopt_id is not None and not is_unknown(adopt_id) and not isinstance(adopt_id, str):
         failures.append(Failure("adoptId", "must be a campaign id (a string)"))
     return failures
 
 
 def _screen(
-    run: Run, news: Mapping[str, Any], customers: CustomerList, replaced: str | None
+    run: Run, news: Campaign, customers: CustomerList, replaced: str | None
 ) -> tuple[list[Failure], RuleFacts | None]:
     """What ``up`` would refuse of this create, judged now against the org (the run's one read
     of it): a key that does not work, the do-not-call list, the duplicate guard, the call
     limit; an ``adopt_id`` campaign that does not match. And the facts the report shows."""
     named = who(news)
     try:
-        declared = Declared.from_props(news, customers)
+        declared = news.declared(customers)
         guard = run.guard()
     except ConfigurationError as exc:
         return [Failure("", f"{named}: {exc}")], None
-    if isinstance(news.get("adopt_id"), str) and replaced is None:
+    if isinstance(news.adopt_id, str) and replaced is None:
         return _screen_takeover(run, news, customers)
     failures = [Failure("", f"{named}: {r.message}") for r in guard.do_not_call(declared)]
     rules = guard.rules
@@ -268,13 +273,13 @@ def _screen(
 
 
 def _screen_takeover(
-    run: Run, news: Mapping[str, Any], customers: CustomerList
+    run: Run, news: Campaign, customers: CustomerList
 ) -> tuple[list[Failure], RuleFacts | None]:
     """An ``adopt_id`` create: the campaign must exist and match (GET), and what it can still
     call is judged against every rule (:mod:`.takeover`)."""
     named = who(news)
     try:
-        campaign, plan = adoptable(run, str(news["adopt_id"]), news)
+        campaign, plan = adoptable(run, str(news.adopt_id), news)
     except Unauthorized:
         return [Failure("", f"{named}: {KEY_REFUSED}")], None
     except CozmoxError as exc:
@@ -298,7 +303,7 @@ def _screen_takeover(
 
 
 def _judged(
-    run: Run, news: Mapping[str, Any], declared: Declared, replaced: str | None, facts: RuleFacts
+    run: Run, news: Campaign, declared: Declared, replaced: str | None, facts: RuleFacts
 ) -> RuleFacts:
     """The facts of a create judged against the org (raises what the guard refuses)."""
     guard = run.guard()
@@ -307,7 +312,7 @@ def _judged(
     _, overlaps = screen(
         guard,
         declared,
-        allow_duplicate=news.get("allow_duplicate"),
+        allow_duplicate=news.opt_in("allow_duplicate"),
         resource=name,
         exclude=frozenset({replaced} if replaced else ()),
     )
@@ -328,7 +333,7 @@ def _shapes_the_calls(path: str) -> bool:
     )
 
 
-def _dials_anew(olds: Mapping[str, Any], news: Mapping[str, Any], validated: Validated) -> bool:
+def _dials_anew(olds: Campaign | None, news: Campaign, validated: Validated) -> bool:
     """Whether the campaign will dial anew (a create, new customers, a new schedule) and its
     window can be judged; not for an unchanged one (not judged again here), values not known
     yet, or a mistake in what the window rests on (one error: no hours on it)."""
@@ -337,31 +342,26 @@ def _dials_anew(olds: Mapping[str, Any], news: Mapping[str, Any], validated: Val
     if validated.unknown & {"customers", "schedulePlan"}:
         return False
     return not (
-        olds
+        olds is not None
         and validated.customers is None
-        and same_instants(olds.get("schedule_plan"), news.get("schedule_plan"))
+        and same_instants(olds.schedule_plan, news.schedule_plan)
     )
 
 
-def _plan(news: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    plan = news.get("schedule_plan")
-    return plan if isinstance(plan, Mapping) else None
-
-
-def _past(news: Mapping[str, Any], window: Window) -> list[Failure]:
+def _past(news: Campaign, window: Window) -> list[Failure]:
     """A window that dials anew whose ``latestAt`` has passed by the API's clock."""
-    past = past_window(window, news.get("schedule_plan"))
+    past = past_window(window, news.schedule_plan)
     return [] if past is None else [Failure(past.path, past.message)]
 
 
 def _hours(
-    run: Run, news: Mapping[str, Any], validated: Validated, policy: CallingPolicy
+    run: Run, news: Campaign, validated: Validated, policy: CallingPolicy
 ) -> CallingHours | None:
     """The calling hours of a campaign that dials anew, to refuse a window outside them."""
     try:
-        customers = validated.customers or run.customers(news["customers"])
-        return run.hours(customers, news.get("schedule_plan"), policy)
-    except (KeyError, ValueError):
+        customers = validated.customers or news.listed()
+        return run.hours(customers, news.schedule_plan, policy)
+    except ValueError:
         return None  # no valid customers: validation says so
 
 

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 from pulumi_cozmox.client.answers import CampaignCounters
 from pulumi_cozmox.client.errors import CozmoxError, NotFound, Unauthorized
 from pulumi_cozmox.core.engine.one_record import OneRecord
-from pulumi_cozmox.core.engine.outcome import Diff, Refusal, Sink, is_unknown, resource_of, who
+from pulumi_cozmox.core.engine.outcome import Diff, Refusal, Sink, resource_of, who
 from pulumi_cozmox.core.engine.refusals import KEY_REFUSED
 from pulumi_cozmox.core.engine.standing import judge_standing
 from pulumi_cozmox.core.engine.window import judge_moved_window
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.compare import differences, field_schema, instant
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.plan.change import Plan, escalate, plan_change
@@ -56,7 +57,7 @@ class Live:
     stops: Stop | None = None
 
 
-def diff(run: Run, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> Diff:
+def diff(run: Run, id_: str, olds: Campaign, news: Campaign, sink: Sink) -> Diff:
     """See the module docstring."""
     name = resource_of(news)
     if run.handoff.take_refreshed(name):
@@ -71,26 +72,26 @@ def diff(run: Run, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], s
 def _diff(
     run: Run,
     id_: str,
-    olds: Mapping[str, Any],
-    news: Mapping[str, Any],
+    olds: Campaign,
+    news: Campaign,
     sink: Sink,
     *,
     refreshing: bool,
 ) -> Diff:
     named, name = who(news, id_), resource_of(news)
     run.handoff.met(id_, name)
-    allow_redial = allows(news.get("allow_redial"), id_)
-    adopt_id = news.get("adopt_id")
-    if isinstance(adopt_id, str) and adopt_id not in (id_, olds.get("adopt_id")):
+    allow_redial = allows(news.allow_redial, id_)
+    adopt_id = news.adopt_id
+    if isinstance(adopt_id, str) and adopt_id not in (id_, olds.adopt_id):
         # Newly set to another campaign (an adopted campaign's replacement keeps the old
         # adopt_id: that is no change).
         raise Refusal(adopt_mismatch(named, adopt_id))
-    if olds.get("status") == DELETED:
+    if olds.status == DELETED:
         # Deleted outside Pulumi after it dialed: re-created only on request (check refuses it
         # otherwise, from the mark refresh left in the inputs). Never refused here: `pulumi
         # refresh` runs diff too, and must record what it found.
         return Diff(changes=True, replaces=("status",)) if allow_redial else Diff(changes=False)
-    plan = plan_change(olds, news, frozenset(k for k, v in news.items() if is_unknown(v)))
+    plan = plan_change(olds.to_props(), news.to_props(), news.unknown)  # the plan reads props
     if not refreshing:
         judge_standing(run, id_, olds, news, plan, sink)
     if not plan.has_changes:
@@ -117,10 +118,10 @@ def _diff(
     )
 
 
-def _live(run: Run, id_: str, olds: Mapping[str, Any], plan: Plan, refreshing: bool) -> Live:
+def _live(run: Run, id_: str, olds: Campaign, plan: Plan, refreshing: bool) -> Live:
     """The status to judge ``plan`` by: read live (one GET) when the plan depends on it."""
-    recorded = olds.get("status") if isinstance(olds.get("status"), str) else None
-    known = plan.known()
+    recorded = olds.status if isinstance(olds.status, str) else None
+    known = plan.known
     if "status" in known.patch and not refreshing:
         # Ending it: what that cuts short, from the same reading as the status.
         try:
@@ -134,7 +135,7 @@ def _live(run: Run, id_: str, olds: Mapping[str, Any], plan: Plan, refreshing: b
     if recorded in LIVE_STATUSES:
         return Live(recorded)  # status only moves forward: it has dialed already
     try:
-        if (count_of(olds.get("customer_count")) or 0) >= LARGE_CAMPAIGN:
+        if (count_of(olds.customer_count) or 0) >= LARGE_CAMPAIGN:
             return Live(run.client().get_status(id_, large=True), read=True)
         counters = run.client().get_counters(id_)
         return Live(counters.status, counters, read=True)
@@ -144,13 +145,13 @@ def _live(run: Run, id_: str, olds: Mapping[str, Any], plan: Plan, refreshing: b
         return Live(DELETED if may_have_dialed(olds, gone) else None, read=True)
 
 
-def may_have_dialed(props: Mapping[str, Any], gone: NotFound) -> bool:
+def may_have_dialed(recorded: Campaign, gone: NotFound) -> bool:
     """Whether the recorded campaign, now ``gone``, may have placed calls: it was seen dialing,
     or its window had opened by the server's clock (a scheduled campaign starts on its own at
     ``earliestAt``, or at once)."""
-    if props.get("status") in LIVE_STATUSES:
+    if recorded.status in LIVE_STATUSES:
         return True
-    plan = props.get("schedule_plan")
+    plan = recorded.schedule_plan
     start = instant(plan.get("earliestAt")) if isinstance(plan, dict) else None
     if isinstance(plan, dict) and start is None:
         return True  # unreadable: assume the worst
@@ -158,7 +159,7 @@ def may_have_dialed(props: Mapping[str, Any], gone: NotFound) -> bool:
 
 
 def _redials(plan: Plan, live: Live) -> bool:
-    return bool(plan.known().replaces) and live.status in LIVE_STATUSES
+    return bool(plan.known.replaces) and live.status in LIVE_STATUSES
 
 
 def _with_counters(olds: Mapping[str, Any], live: Live) -> dict[str, Any]:
@@ -177,27 +178,14 @@ def _with_counters(olds: Mapping[str, Any], live: Live) -> dict[str, Any]:
     return recorded
 
 
-def _lists(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> tuple[Any, Any]:
-    old, new = olds.get("customers"), news.get("customers")
-    return (
-        run.customers(old) if isinstance(old, str) else None,
-        run.customers(new) if isinstance(new, str) else None,
-    )
-
-
 def _report(
-    run: Run,
-    id_: str,
-    olds: Mapping[str, Any],
-    news: Mapping[str, Any],
-    plan: Plan,
-    live: Live,
+    run: Run, id_: str, olds: Campaign, news: Campaign, plan: Plan, live: Live
 ) -> CampaignReport:
-    old_customers, new_customers = _lists(run, olds, news)
+    old_customers, new_customers = olds.customer_list, news.customer_list
     change = Change(
         campaign_id=id_,
-        olds=_with_counters(olds, live),
-        news=news,
+        olds=_with_counters(olds.to_props(), live),
+        news=news.to_props(),
         plan=plan,
         status=live.status,
         status_recorded=not live.read,
@@ -221,23 +209,23 @@ def _refuse(
 ) -> None:
     """Refuse a replacement that would call people again, or a PATCH the API would reject."""
     status = live.status
-    if report is not None and status == "ended" and plan.known().replaces and not report.dialed:
+    if report is not None and status == "ended" and plan.known.replaces and not report.dialed:
         status = None  # it ended before it dialed: creating it anew is a first call
     again = report.again if report is not None else None
-    reason = refusal(plan.known(), status, allow_redial, named, campaign_id=id_, again=again)
+    reason = refusal(plan.known, status, allow_redial, named, campaign_id=id_, again=again)
     if reason is not None:
         raise Refusal(reason)
 
 
 def _hours(
-    run: Run, news: Mapping[str, Any], plan: Plan, customers: CustomerList | None
+    run: Run, news: Campaign, plan: Plan, customers: CustomerList | None
 ) -> CallingHours | None:
     """The calling hours a replacement or a moved window gives the campaign's customers."""
     moved = "schedule_plan" in plan.changed and "schedule_plan" not in plan.unknown
     if customers is None or not (plan.replaces or moved):
         return None
     try:
-        return run.hours(customers, news.get("schedule_plan"), run.policy())
+        return run.hours(customers, news.schedule_plan, run.policy())
     except ValueError:
         return None  # a malformed blob: check reports it; the report goes without the facts
 
@@ -253,14 +241,14 @@ def verify_or_refuse(run: Run, named: str) -> None:
         raise Refusal(f"{named}: the change cannot be applied: {exc}") from None
 
 
-def _changed_paths(olds: Mapping[str, Any], news: Mapping[str, Any], plan: Plan) -> dict[str, str]:
+def _changed_paths(olds: Campaign, news: Campaign, plan: Plan) -> dict[str, str]:
     """The paths that change, in the API's terms, with whether they replace."""
     paths: dict[str, str] = {}
     for key in plan.changed:
         field = by_python(key)
         api = field.api if field is not None else key
         kind = "replace" if key in plan.replaces else "update"
-        old, new = olds.get(key), news.get(key)
+        old, new = getattr(olds, key, None), getattr(news, key, None)
         if key != "customers" and isinstance(old, dict) and isinstance(new, dict):
             # Nested fields by their own paths (values never shown here, only the paths).
             for found in differences(new, old, field_schema(api)) or ():

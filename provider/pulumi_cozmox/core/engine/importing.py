@@ -69,10 +69,11 @@ def _judge(run: Run, campaign_id: str, read: Read, resource: str) -> None:
     """An import takes the campaign over as it is: what it can still call is judged against
     every rule, as a takeover by ``adopt_id`` is (:mod:`.takeover`); a refusal names the
     program's ways out, since ``pulumi import`` sets no argument."""
-    news = {**read.inputs, "resource_name": resource}
+    news = run.value({**read.inputs, "resource_name": resource})
+    assert news is not None
     campaign = {api: read.outputs.get(key) for key, api in OUTPUT_TO_API.items()}
     taken = takeover_of({**campaign, "id": campaign_id}, Plan(), news, run.now())
-    judged = judge_takeover(run, taken, news, run.customers(news["customers"]))
+    judged = judge_takeover(run, taken, news, news.listed())
     if judged.problems:
         named = who(news, campaign_id)
         said = "; ".join(p.message.removeprefix(f"{named}: ") for p in judged.problems)

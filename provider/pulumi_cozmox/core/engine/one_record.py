@@ -10,34 +10,34 @@ warning of :mod:`.standing`): ``cozmox-report:`` once per campaign, beside its E
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pulumi_cozmox.core.engine.outcome import Sink
 from pulumi_cozmox.core.engine.references import sets_names
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.report.record import CampaignReport, Named, merge
-from pulumi_cozmox.core.resource.fields import by_api
+from pulumi_cozmox.core.resource.fields import Field, by_python
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
 
 __all__ = ["OneRecord", "STANDING", "opt_ins_to_say"]
 
-#: The opt-ins a resource can leave standing (set to true), by the API's names.
-STANDING = ("allowRedial", "allowDuplicate", "allowOutsideCallingHours")
+#: The opt-ins a resource can leave standing (set to true).
+STANDING: tuple[Field, ...] = tuple(
+    f
+    for f in map(by_python, ("allow_redial", "allow_duplicate", "allow_outside_calling_hours"))
+    if f is not None
+)
 
 
-def opt_ins_to_say(run: Run, name: str, news: Mapping[str, Any]) -> tuple[str, ...]:
-    """Standing opt-ins (set to true) to say: once per run and resource, at every preview."""
-    standing = tuple(api for api in STANDING if news.get(_python(api)) is True)
+def opt_ins_to_say(run: Run, name: str, news: Campaign) -> tuple[str, ...]:
+    """Standing opt-ins (set to true) to say, by the API's names: once per run and resource,
+    at every preview."""
+    standing = tuple(f.api for f in STANDING if getattr(news, f.python) is True)
     if standing and run.handoff.first_time(name, standing) and run.reporting:
         return standing
     return ()
-
-
-def _python(api: str) -> str:
-    found = by_api(api)
-    return found.python if found is not None else api
 
 
 class OneRecord:
@@ -57,7 +57,7 @@ class OneRecord:
     def notice(self, text: str) -> None:
         self.sink.notice(text)
 
-    def close(self, run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> None:
+    def close(self, run: Run, olds: Campaign, news: Campaign) -> None:
         """Print the campaign's one record (none when there is nothing to say): diff's reports,
         its standing opt-ins and what a changed id names (read by check: remembered)."""
         found = CampaignReport(self.resource, opt_ins=opt_ins_to_say(run, self.resource, news))
@@ -68,5 +68,5 @@ class OneRecord:
             self.sink.report(said)
 
 
-def _named(run: Run, news: Mapping[str, Any], sink: Sink) -> tuple[Named, ...]:
+def _named(run: Run, news: Campaign, sink: Sink) -> tuple[Named, ...]:
     return run.references.judge(run, news, sink).named

@@ -1,9 +1,12 @@
 """What the hooks take and give: canonical inputs in, failures, diffs, reads and refusals out.
 
-Canonical inputs are a mapping with the props' snake_case keys (``name``, ``phone_number_id``,
-``schedule_plan``, ``customers``, ``allow_redial``, ..., ``resource_name``), the customers as one
-blob (:mod:`pulumi_cozmox.core.model.customers`), and every value not known yet (at preview) as
-:data:`UNKNOWN`. Each adapter turns the engine's values into that once.
+The campaign crosses the hooks as one typed value,
+:class:`~pulumi_cozmox.core.model.campaign.Campaign`: attributes named by the props'
+snake_case keys (``name``, ``phone_number_id``, ``schedule_plan``, ``customers``,
+``allow_redial``, ..., ``resource_name``), the customers a
+:class:`~pulumi_cozmox.core.model.customers.CustomerList`, every value not known yet (at
+preview) :data:`UNKNOWN`. Each adapter parses the engine's values into it once (the run's hooks
+also take the dynamic provider's props, and parse them there).
 
 What a hook has to tell the person running Pulumi goes to the :class:`Sink` the adapter passes:
 reports as data (the adapter prints their lines and their record), notices as text with field
@@ -17,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pulumi_cozmox.core.model.campaign import Campaign
+from pulumi_cozmox.core.model.unknown import UNKNOWN, Unknown, is_unknown
 from pulumi_cozmox.core.report.record import CampaignReport
 
 __all__ = [
@@ -32,30 +37,6 @@ __all__ = [
     "resource_of",
     "who",
 ]
-
-
-class Unknown:
-    """A value the engine does not know yet (preview; an output of a resource not created)."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-#: The one unknown value: adapters put it wherever the engine sent theirs.
-UNKNOWN = Unknown()
-
-
-def is_unknown(value: Any) -> bool:
-    """Whether ``value`` (or something inside it) is not known yet."""
-    if isinstance(value, Unknown):
-        return True
-    if isinstance(value, dict):
-        return any(is_unknown(v) for v in value.values())
-    if isinstance(value, list):
-        return any(is_unknown(v) for v in value)
-    return False
 
 
 class Refusal(Exception):
@@ -109,14 +90,14 @@ class Sink(Protocol):
         """One line (``warning: ...`` for a warning), with field tokens."""
 
 
-def resource_of(props: Mapping[str, Any]) -> str:
-    """The resource name the props carry (older states have none)."""
-    name = props.get("resource_name")
+def resource_of(props: Campaign | Mapping[str, Any]) -> str:
+    """The resource name the campaign carries (older states have none)."""
+    name = props.resource_name if isinstance(props, Campaign) else props.get("resource_name")
     return name if isinstance(name, str) else "campaign"
 
 
-def who(props: Mapping[str, Any], campaign_id: str | None = None) -> str:
+def who(props: Campaign | Mapping[str, Any], campaign_id: str | None = None) -> str:
     """How messages name a campaign: its resource, and its id when it has one."""
-    name = props.get("resource_name")
+    name = props.resource_name if isinstance(props, Campaign) else props.get("resource_name")
     resource = f'resource "{name}"' if isinstance(name, str) else "this resource"
     return f"campaign {campaign_id} ({resource})" if campaign_id else resource

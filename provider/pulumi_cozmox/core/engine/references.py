@@ -18,12 +18,12 @@ sent when check has read it in the same run).
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pulumi_cozmox.client.errors import ApiError, ConfigurationError, CozmoxError, NotFound
 from pulumi_cozmox.core.engine.outcome import Failure, Sink
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.report.record import Named
 from pulumi_cozmox.core.resource import names
 
@@ -62,10 +62,12 @@ class Judged:
     named: tuple[Named, ...] = ()
 
 
-def sets_names(olds: Mapping[str, Any], news: Mapping[str, Any], creating: bool) -> bool:
+def sets_names(olds: Campaign | None, news: Campaign, creating: bool) -> bool:
     """Whether the change sets what the campaign names: a create (a replacement, a takeover)
     or a changed id. An unchanged campaign (a no-op preview) reads nothing."""
-    return creating or any(news.get(f.key) != olds.get(f.key) for f in NAMED_FIELDS)
+    if creating or olds is None:
+        return True
+    return any(getattr(news, f.key) != getattr(olds, f.key) for f in NAMED_FIELDS)
 
 
 class References:
@@ -79,12 +81,12 @@ class References:
         self._blocked: str | None = None
         self._said = False
 
-    def judge(self, run: Run, props: Mapping[str, Any], sink: Sink) -> Judged:
-        """The objects ``props`` names (known, non-empty ids only), read or remembered."""
+    def judge(self, run: Run, campaign: Campaign, sink: Sink) -> Judged:
+        """The objects ``campaign`` names (known, non-empty ids only), read or remembered."""
         failures: list[Failure] = []
         found: list[Named] = []
         for named in NAMED_FIELDS:
-            value = props.get(named.key)
+            value = getattr(campaign, named.key)
             if not isinstance(value, str) or not value:
                 continue
             outcome = self._outcome(run, named, value)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pulumi_cozmox.core.engine.guard import Guard
 from pulumi_cozmox.core.engine.outcome import Failure, resource_of, who
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.plan.refusal import allows, vanished
 from pulumi_cozmox.core.report.build import customers_delta_of
@@ -16,7 +17,7 @@ from pulumi_cozmox.core.resource import names
 from pulumi_cozmox.core.resource.fields import DELETED, count_of
 
 if TYPE_CHECKING:
-    from pulumi_cozmox.core.engine.run import Run
+    pass
 
 __all__ = ["KEY_REFUSED", "VANISHED", "history_lost", "same_moment", "vanished_failure"]
 
@@ -34,34 +35,34 @@ SAME_MOMENT = 120.0
 RECENT = timedelta(days=1)
 
 
-def vanished_failure(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> list[Failure]:
+def vanished_failure(olds: Campaign | None, news: Campaign) -> list[Failure]:
     """The refusal to re-create a campaign that dialed and was deleted outside Pulumi (refresh
     left its id in the inputs), unless ``allow_redial`` names it."""
-    gone = olds.get(VANISHED)
-    if not isinstance(gone, str) or allows(news.get("allow_redial"), gone):
+    gone = olds.deleted_outside_pulumi if olds is not None else None
+    if olds is None or not isinstance(gone, str) or allows(news.allow_redial, gone):
         return []
-    count = count_of(news.get("customer_count"))
-    message = vanished(who(news, gone), count, gone, again=_kept(run, olds, news))
+    count = count_of(news.customer_count)
+    message = vanished(who(news, gone), count, gone, again=_kept(olds, news))
     return [Failure("allowRedial", message)]
 
 
-def history_lost(olds: Mapping[str, Any], news: Mapping[str, Any]) -> CampaignReport | None:
+def history_lost(olds: Campaign | None, news: Campaign) -> CampaignReport | None:
     """The report of a campaign that dialed and was deleted outside Pulumi (refresh left its id
     in the inputs): its record of who was called, and when, is gone from the API, and the
     call limit no longer counts its calls (the review names it: history lost)."""
-    gone = olds.get(VANISHED)
+    gone = olds.deleted_outside_pulumi if olds is not None else None
     if not isinstance(gone, str):
         return None
     return CampaignReport(resource_of(news), campaign_id=gone, status=DELETED)
 
 
-def _kept(run: Run, olds: Mapping[str, Any], news: Mapping[str, Any]) -> int | None:
+def _kept(olds: Campaign, news: Campaign) -> int | None:
     """How many of the recorded customers the new list keeps (None when either is unknown)."""
-    old, new = olds.get("customers"), news.get("customers")
-    if not isinstance(old, str) or not isinstance(new, str):
+    old, new = olds.customer_list, news.customer_list
+    if old is None or new is None:
         return None
     try:
-        return customers_delta_of(run.customers(old), run.customers(new)).kept
+        return customers_delta_of(old, new).kept
     except ValueError:
         return None
 

@@ -41,6 +41,7 @@ from pulumi_cozmox.core.engine.listing import Listings
 from pulumi_cozmox.core.engine.outcome import Diff, Failure, Read, Sink
 from pulumi_cozmox.core.engine.references import References
 from pulumi_cozmox.core.engine.rule_files import CONFIG_KEYS, resolve_rules
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.rules.config import Rules
 from pulumi_cozmox.core.rules.hours import CallingHours, calling_hours_in, dialing_window
@@ -48,6 +49,9 @@ from pulumi_cozmox.core.rules.policy import DEFAULT_POLICY, CallingPolicy
 from pulumi_cozmox.core.rules.validation import Problem, campaign_problems
 
 __all__ = ["Handoff", "Recent", "Run"]
+
+#: A campaign as a hook takes it: the doors' value, or the dynamic provider's props.
+Given = Campaign | Mapping[str, Any] | None
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -215,9 +219,11 @@ class Run:
         client = self._client
         return client.now() if client is not None else datetime.now(timezone.utc)
 
-    def customers(self, blob: str) -> CustomerList:
+    def customers(self, blob: str | CustomerList) -> CustomerList:
         """The customer list of ``blob``, the same object for the same blob while the run keeps
         it (each form of it computed once). ValueError when ``blob`` is no string."""
+        if isinstance(blob, CustomerList):
+            return blob
         if not isinstance(blob, str):
             return CustomerList(blob)  # raises the ValueError that says what it got
         return self._lists.get(blob, lambda: CustomerList(blob))
@@ -232,7 +238,7 @@ class Run:
                 body["customers"] = customers.items
             return tuple(campaign_problems(body))
 
-        key = (fields, customers.blob if customers is not None else None)
+        key = (fields, customers.key if customers is not None else None)
         return self._validated.get(key, problems)
 
     def hours(
@@ -246,7 +252,7 @@ class Run:
         start = window.start.replace(second=0, microsecond=0)
         # By the policy's id: every policy a run judges by lives as long as the run (its rules,
         # or the default), so no id is reused for another.
-        key: tuple[Any, ...] = (customers.blob, start, window.end, window.at_once, id(policy))
+        key: tuple[Any, ...] = (customers.key, start, window.end, window.at_once, id(policy))
 
         def judged() -> CallingHours:
             numbers = [number for number, _sip in customers.keys]
@@ -256,22 +262,41 @@ class Run:
 
     # -- the hooks (each door pauses the collector around its call: native/server.py,
     # provider.py) -----------------------------------------------------------------------------
-    def check(self, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> list[Failure]:
-        return check.check(self, olds, news, sink)
+    # Each hook takes the doors' Campaign; props (the dynamic provider's wire form, as tests and
+    # tools write them) are parsed here once.
+    def value(self, given: Given) -> Campaign | None:
+        """The campaign ``given`` (None for no campaign: a create's olds, ``{}``)."""
+        if isinstance(given, Campaign):
+            return given
+        if not given:
+            return None
+        blob = given.get("customers")
+        known = {blob: self.customers(blob)} if isinstance(blob, str) else None
+        return Campaign.from_props(given, known)
 
-    def diff(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink) -> Diff:
-        return diff.diff(self, id_, olds, news, sink)
+    def check(self, olds: Given, news: Given, sink: Sink) -> list[Failure]:
+        return check.check(self, self.value(olds), _new(self.value(news)), sink)
 
-    def create(self, props: Mapping[str, Any], sink: Sink) -> tuple[str, dict[str, Any]]:
-        return apply.create(self, props, sink)
+    def diff(self, id_: str, olds: Given, news: Given, sink: Sink) -> Diff:
+        return diff.diff(self, id_, _new(self.value(olds)), _new(self.value(news)), sink)
 
-    def read(self, id_: str, props: Mapping[str, Any], *, importing: bool = False) -> Read | None:
-        return apply.read(self, id_, props, importing=importing)
+    def create(self, news: Given, sink: Sink) -> tuple[str, dict[str, Any]]:
+        return apply.create(self, _new(self.value(news)), sink)
 
-    def update(
-        self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any], sink: Sink
-    ) -> dict[str, Any]:
-        return apply.update(self, id_, olds, news, sink)
+    def read(self, id_: str, olds: Given, *, importing: bool = False) -> Read | None:
+        return apply.read(self, id_, _props(self.value(olds)), importing=importing)
 
-    def delete(self, id_: str, props: Mapping[str, Any], sink: Sink) -> None:
-        apply.delete(self, id_, props, sink)
+    def update(self, id_: str, olds: Given, news: Given, sink: Sink) -> dict[str, Any]:
+        return apply.update(self, id_, _new(self.value(olds)), _new(self.value(news)), sink)
+
+    def delete(self, id_: str, olds: Given, sink: Sink) -> None:
+        apply.delete(self, id_, _props(self.value(olds)), sink)
+
+
+def _new(campaign: Campaign | None) -> Campaign:
+    return campaign if campaign is not None else Campaign()
+
+
+def _props(campaign: Campaign | None) -> dict[str, Any]:
+    """The props of the modules that read them still ({} for no campaign)."""
+    return {} if campaign is None else campaign.to_props()

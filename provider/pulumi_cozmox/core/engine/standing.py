@@ -22,14 +22,13 @@ the live status first (one GET): a campaign that has ended calls nobody.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pulumi_cozmox.client.errors import ConfigurationError, CozmoxError, NotFound
 from pulumi_cozmox.core.engine.outcome import Refusal, Sink, resource_of, who
-from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.model.paths import customer_paths
@@ -39,9 +38,8 @@ from pulumi_cozmox.core.report.build import zone_facts
 from pulumi_cozmox.core.report.record import AlsoCalled, CampaignReport
 from pulumi_cozmox.core.report.text import people_text, span_text, why_text
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import ENDED
 from pulumi_cozmox.core.rules.config import Rules
-from pulumi_cozmox.core.rules.hours import OPT_OUT, CallingHours, Window, calling_hours_in
+from pulumi_cozmox.core.rules.hours import CallingHours, Window, calling_hours_in
 
 if TYPE_CHECKING:
     from pulumi_cozmox.core.engine.run import Run
@@ -57,7 +55,7 @@ class Standing:
     """The campaign judged: who it is, whom it calls, when."""
 
     id: str
-    props: Mapping[str, Any]
+    props: Campaign
     customers: CustomerList
     window: Window
 
@@ -65,21 +63,20 @@ class Standing:
 def judge_standing(
     run: Run,
     id_: str,
-    olds: Mapping[str, Any],
-    news: Mapping[str, Any],
+    olds: Campaign,
+    news: Campaign,
     plan: Plan,
     sink: Sink,
 ) -> None:
     """Raise Refusal when a campaign that can still call breaks today's rules; report the
     call-limit warnings (see the module docstring)."""
-    blob = news.get("customers")
-    if news.get(ENDED) is True or olds.get("status") not in CAN_CALL:
+    customers = news.customer_list
+    if news.ended is True or olds.status not in CAN_CALL:
         return  # ended=True is the way out the refusals offer: it stops the calls
-    if plan.known().replaces or not isinstance(blob, str) or "customers" in plan.unknown:
+    if plan.known.replaces or customers is None or "customers" in plan.unknown:
         return  # replaced before it dials (judged as a create), or not known yet
     try:
         rules = run.rules()
-        customers = run.customers(blob)
         customers.keys  # noqa: B018 (a malformed blob: check says so)
     except (ConfigurationError, ValueError):
         return
@@ -88,20 +85,17 @@ def judge_standing(
         return  # its window has closed: it calls nobody any more
     campaign = Standing(id_, news, customers, window)
     _judge_do_not_call(run, campaign, rules)
-    if "schedule_plan" not in plan.changed and news.get(OPT_OUT) is not True:
+    if "schedule_plan" not in plan.changed and news.allow_outside_calling_hours is not True:
         _judge_policy(run, campaign, rules)
     _warn_call_limit(run, campaign, rules, sink)
 
 
-def standing_window(
-    olds: Mapping[str, Any], news: Mapping[str, Any], now: datetime
-) -> Window | None:
+def standing_window(olds: Campaign, news: Campaign, now: datetime) -> Window | None:
     """The part of the campaign's window still to come: from its start (``earliestAt``, or its
     creation when that was later) or now, whichever is later, to ``latestAt``; an open-ended
     window keeps its start. None when ``latestAt`` is past."""
-    plan = news.get("schedule_plan")
-    plan = plan if isinstance(plan, Mapping) else {}
-    created = instant(olds.get("created_at")) or now
+    plan = news.schedule or {}
+    created = instant(olds.created_at) or now
     earliest, latest = instant(plan.get("earliestAt")), instant(plan.get("latestAt"))
     start = max(t for t in (created, earliest) if t is not None).astimezone(timezone.utc)
     end = latest.astimezone(timezone.utc) if latest is not None else None
@@ -177,7 +171,7 @@ def _warn_call_limit(run: Run, campaign: Standing, rules: Rules, sink: Sink) -> 
     try:
         guard = run.guard()
         guard.org.load()
-        declared = Declared.from_props(campaign.props, campaign.customers)
+        declared = campaign.props.declared(campaign.customers)
         refusals, _ = guard.call_limit(
             declared,
             run.now(),

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from pulumi_cozmox.core.engine.outcome import who
-from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.campaign import Campaign, Declared
 from pulumi_cozmox.core.model.compare import instant
 from pulumi_cozmox.core.model.customers import CustomerList
 from pulumi_cozmox.core.model.paths import customer_paths
@@ -32,9 +32,7 @@ from pulumi_cozmox.core.plan.change import Plan
 from pulumi_cozmox.core.report.record import AlsoCalled
 from pulumi_cozmox.core.report.text import span_text
 from pulumi_cozmox.core.resource import names
-from pulumi_cozmox.core.resource.fields import ENDED
 from pulumi_cozmox.core.rules.hours import (
-    OPT_OUT,
     CallingHours,
     Window,
     calling_hours_in,
@@ -98,18 +96,15 @@ class _Uncalled(Declared):
         return tuple(None if i in self.called else p for i, p in enumerate(everyone))
 
 
-def takeover_of(
-    campaign: Mapping[str, Any], plan: Plan, news: Mapping[str, Any], now: datetime
-) -> Takeover:
+def takeover_of(campaign: Mapping[str, Any], plan: Plan, news: Campaign, now: datetime) -> Takeover:
     """What ``campaign``, taken over by ``news`` with ``plan``, can still call at ``now``."""
     moved = "schedule_plan" in plan.changed
-    if news.get(ENDED) is True or campaign.get("status") == "ended":
+    if news.ended is True or campaign.get("status") == "ended":
         return Takeover(campaign, plan, None, moved=moved)
-    schedule = news.get("schedule_plan")
     if moved:
-        window: Window | None = dialing_window(_mapping(schedule), now=now)  # as a create's
+        window: Window | None = dialing_window(news.schedule, now=now)  # as a create's
     else:
-        window = _remaining(campaign, _mapping(schedule), now)
+        window = _remaining(campaign, news.schedule, now)
     return Takeover(campaign, plan, window, _called(campaign), moved)
 
 
@@ -167,14 +162,14 @@ def past_window(window: Window, schedule: Any) -> Problem | None:
 
 
 def judge_takeover(
-    run: Run, taken: Takeover, news: Mapping[str, Any], customers: CustomerList, *, up: bool = False
+    run: Run, taken: Takeover, news: Campaign, customers: CustomerList, *, up: bool = False
 ) -> Judged:
     """Every rule on what ``taken`` can still call (see the module docstring); raises what the
     org's read raises (the call limit reads the org; at ``up`` it catches up first)."""
     window = taken.window
     if window is None:
         return Judged()
-    past = past_window(window, news.get("schedule_plan")) if taken.moved else None
+    past = past_window(window, news.schedule_plan) if taken.moved else None
     if past is not None:
         return Judged((past,))
     uncalled = [i for i in range(len(customers)) if i not in taken.called]
@@ -182,13 +177,13 @@ def judge_takeover(
     hours = _hours(run, taken, customers, uncalled)
     problems = calling_hours_problems(
         hours,
-        allowed=news.get(OPT_OUT) is True,
+        allowed=news.allow_outside_calling_hours is True,
         when=f"{'its new' if taken.moved else 'what is left of its'} window "
         f"({span_text(window.start, window.end)})",
         ways_out=_ways_out(taken, opt_in=True),
     )
     named = who(news, taken.id)
-    declared = _Uncalled(Declared.from_props(news, customers).fields, customers, taken.called)
+    declared = _Uncalled(news.declared(customers).fields, customers, taken.called)
     listed = rules.do_not_call
     on_list = listed.listed_in(declared.people) if listed is not None else []
     if listed is not None and on_list:
@@ -225,7 +220,7 @@ def _hours(run: Run, taken: Takeover, customers: CustomerList, uncalled: list[in
 
 
 def _call_limit(
-    run: Run, taken: Takeover, news: Mapping[str, Any], declared: _Uncalled, up: bool
+    run: Run, taken: Takeover, news: Campaign, declared: _Uncalled, up: bool
 ) -> tuple[list[Problem], tuple[AlsoCalled, ...]]:
     """Customers not called yet that another campaign calls past the call limit."""
     guard = run.guard()
@@ -237,7 +232,7 @@ def _call_limit(
     refusals, overlaps = guard.call_limit(
         declared,
         guard.org.server_now(),
-        resource=str(news.get("resource_name")),
+        resource=str(news.resource_name),
         exclude={taken.id},
         window=(taken.window.start, taken.window.end),
     )

@@ -10,12 +10,11 @@ preview, moved or not.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pulumi_cozmox.client.errors import ConfigurationError
 from pulumi_cozmox.core.engine.outcome import Refusal, resource_of, who
-from pulumi_cozmox.core.model.campaign import Declared
+from pulumi_cozmox.core.model.campaign import Campaign
 from pulumi_cozmox.core.plan.change import Plan
 
 if TYPE_CHECKING:
@@ -27,17 +26,17 @@ __all__ = ["judge_moved_window"]
 def judge_moved_window(
     run: Run,
     id_: str,
-    olds: Mapping[str, Any],
-    news: Mapping[str, Any],
+    olds: Campaign,
+    news: Campaign,
     plan: Plan,
     *,
     catch_up: bool = False,
 ) -> None:
     """Raise Refusal when the plan moves the window of campaign ``id_`` so that a customer is
     called past the call limit. ``catch_up``: read what changed in the org first (``up``)."""
-    known = plan.known()
-    blob = news.get("customers")
-    if "schedulePlan" not in known.patch or not isinstance(blob, str):
+    known = plan.known
+    customers = news.customer_list
+    if "schedulePlan" not in known.patch or customers is None:
         return
     try:
         guard = run.guard()
@@ -48,7 +47,7 @@ def judge_moved_window(
     if catch_up:
         guard.org.catch_up()
     guard.org.load()
-    declared = Declared.from_props(news, run.customers(blob))
+    declared = news.declared(customers)
     refusals, _ = guard.call_limit(
         declared, guard.org.server_now(), resource=resource_of(news), exclude={id_}
     )

@@ -49,6 +49,7 @@ __all__ = [
     "encode_customers",
     "is_blob",
     "json_digest",
+    "lines_json",
     "same_customers",
 ]
 
@@ -86,10 +87,15 @@ def encode_customers(customers: list[Any]) -> str:
     """Encode a customer list as a blob; deterministic for equal input."""
     if not isinstance(customers, list):
         raise TypeError(f"customers must be a list, not {type(customers).__name__}")
-    # The same bytes as canonical_json, with a newline after each separating comma.
-    lines = b"[" + b",\n".join(orjson.dumps(c, option=_SORT) for c in customers) + b"]"
-    compressed = zlib.compress(lines, ZLIB_LEVEL)
+    compressed = zlib.compress(lines_json(customers), ZLIB_LEVEL)
     return BLOB_PREFIX + base64.b64encode(compressed).decode("ascii")
+
+
+def lines_json(customers: list[Any]) -> bytes:
+    """The canonical JSON of ``customers`` with a newline after each separating comma."""
+    if not isinstance(customers, list):
+        raise TypeError(f"customers must be a list, not {type(customers).__name__}")
+    return b"[" + b",\n".join(orjson.dumps(c, option=_SORT) for c in customers) + b"]"
 
 
 def is_blob(value: object) -> bool:
@@ -191,14 +197,46 @@ class CustomerList:
     def __init__(self, blob: str) -> None:
         if not isinstance(blob, str):
             raise ValueError(f"customers blob must be a string, not {type(blob).__name__}")
-        self.blob = blob
+        self.__dict__["blob"] = blob
+
+    @classmethod
+    def of(cls, customers: list[Any]) -> CustomerList:
+        """The list a program gave (the plugin's wire form): nothing is encoded until asked
+        for; the blob only when the state records it."""
+        made = cls.__new__(cls)
+        made.__dict__["items"] = customers
+        return made
 
     def __repr__(self) -> str:
-        return f"CustomerList(<{len(self.blob)} characters>)"  # never the customers
+        return f"CustomerList(<{len(self)} customers>)"  # never the customers
+
+    @cached_property
+    def blob(self) -> str:
+        """The dynamic provider's wire form (and the plugin's recorded one): the same string
+        :func:`encode_customers` makes of the items."""
+        return BLOB_PREFIX + base64.b64encode(zlib.compress(self.json, ZLIB_LEVEL)).decode("ascii")
+
+    @property
+    def key(self) -> str:
+        """What a run remembers judgements of this list by: the blob when it came as one (no
+        decoding), else the digest (no encoding)."""
+        blob: str | None = self.__dict__.get("blob")
+        return blob if blob is not None else self.digest
+
+    def same(self, other: CustomerList) -> bool:
+        """Whether ``other`` holds the same customers: equal blobs when both are at hand, else
+        equal canonical JSON (never parsed)."""
+        if other is self:
+            return True
+        if "blob" in self.__dict__ and "blob" in other.__dict__:
+            return same_customers(self.blob, other.blob)
+        return self.digest == other.digest
 
     @cached_property
     def json(self) -> bytes:
-        """The canonical JSON (one customer a line for a ``z2:`` blob)."""
+        """The canonical JSON (one customer a line but for a first-format blob)."""
+        if "blob" not in self.__dict__:
+            return lines_json(self.items)
         return customers_json(self.blob)
 
     @cached_property
@@ -208,6 +246,8 @@ class CustomerList:
     @cached_property
     def segments(self) -> list[bytes] | None:
         """Each customer's canonical JSON (None for a first-format blob)."""
+        if "blob" not in self.__dict__:
+            return [orjson.dumps(c, option=_SORT) for c in self.items]
         return customer_segments(self.blob)
 
     @cached_property

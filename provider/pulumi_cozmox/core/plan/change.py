@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from pulumi_cozmox.core.model.compare import same_instants
@@ -63,9 +64,11 @@ class Plan:
     #: Changed inputs whose new value is not known yet: they may turn out unchanged.
     unknown: tuple[str, ...] = ()
 
+    @cached_property
     def known(self) -> Plan:
         """This plan without the changes that rest on values not known yet: what preview may
-        judge (refuse, or read the live status for). At ``up`` every value is known."""
+        judge (refuse, or read the live status for). At ``up`` every value is known. Made
+        once per plan (diff, the standing rules and the refusals each read it)."""
         if not self.unknown:
             return self
         unknown_api = {INPUT_TO_API[k] for k in self.unknown if k in INPUT_TO_API}

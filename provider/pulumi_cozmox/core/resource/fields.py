@@ -22,7 +22,6 @@ from enum import Enum
 from typing import Any
 
 __all__ = [
-    "API_TO_INPUT",
     "CUSTOMERS_FILE",
     "DELETED",
     "ENDED",
@@ -33,7 +32,6 @@ __all__ = [
     "NATIVE_TYPE",
     "OUTPUT_TO_API",
     "PATCHABLE",
-    "PROPERTY_NAMES",
     "RESTRICTED",
     "STATE_ONLY",
     "UNCOMPARED",
@@ -41,6 +39,7 @@ __all__ = [
     "Field",
     "by_api",
     "by_python",
+    "python_name",
     "count_of",
 ]
 
@@ -255,10 +254,15 @@ def by_python(name: str) -> Field | None:
     return _BY_PYTHON.get(name)
 
 
+def python_name(api: str) -> str:
+    """A property of the plugin's resource as the dynamic provider's props spell it; itself
+    when no field of both doors has that name (``customersFile``, the state's ``customersBlob``)."""
+    field = _BY_API.get(api)
+    return field.python if field is not None and "python" in field.doors else api
+
+
 #: Input props the API knows, snake_case -> the API's camelCase key (the POST body's fields).
 INPUT_TO_API: dict[str, str] = {f.python: f.api for f in FIELDS if f.sent}
-#: The API's camelCase key -> the input prop.
-API_TO_INPUT: dict[str, str] = {api: key for key, api in INPUT_TO_API.items()}
 #: Input props the provider alone uses: a change only rewrites state.
 STATE_ONLY: tuple[str, ...] = tuple(
     f.python for f in FIELDS if f.change is Effect.STATE and "python" in f.doors
@@ -281,10 +285,6 @@ PATCHABLE: tuple[str, ...] = tuple(
 RESTRICTED: tuple[str, ...] = tuple(f.python for f in FIELDS if f.change is Effect.PATCH_SCHEDULED)
 #: Server-managed outputs, snake_case -> the API's key. Never compared.
 OUTPUT_TO_API: dict[str, str] = {f.python: f.api for f in FIELDS if f.change is Effect.OUTPUT}
-#: The props' snake_case keys -> the native resource's properties.
-PROPERTY_NAMES: dict[str, str] = {
-    f.python: f.api for f in FIELDS if "native" in f.doors and f.python != "customers_file"
-}
 #: The native resource's property of a customers file.
 CUSTOMERS_FILE = "customersFile"
 
