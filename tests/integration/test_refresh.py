@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pulumi_cozmox.core.engine.listing import KEEP_CUSTOMERS
 from pulumi_cozmox.core.engine.run import Run
 from pulumi_cozmox.core.model.campaign import listed_head
 from pulumi_cozmox.core.model.customers import encode_customers
 from tests.conftest import Emulator
-from tests.integration.helpers import create
+from tests.integration.helpers import add_fault, create
 
 NUMBERS = ["+14155550101", "+14155550102", "+14155550103"]
 
@@ -132,3 +133,51 @@ def test_a_campaign_read_again_is_found_under_its_new_head_only(run_for, emulato
     assert org.with_head(old_head) == []
     org.forget(recorded["id"])  # found deleted
     assert org.with_head(new_head) == []
+
+
+def test_a_listing_that_fails_is_not_taken_again_each_read_gets_its_own(run_for, emulator) -> None:
+    recorded = stack_of_three(run_for, emulator)
+    # One page that is not a list of campaigns: the listing fails once, for the whole window.
+    add_fault(
+        emulator,
+        action="answer",
+        status=200,
+        body='{"results": [{"id": "x"}]}',
+        method="GET",
+        path="/campaign",
+        times=1,
+    )
+    run: Run = run_for()
+    reads = [run.read(r["id"], r) for r in recorded]
+    assert requests(emulator) == ["GET /campaign"] + [f"GET /campaign/{r['id']}" for r in recorded]
+    assert [read.outputs["name"] for read in reads if read] == [r["name"] for r in recorded]
+
+
+def test_a_campaign_listed_again_by_a_later_window_is_read_again_by_get(run_for, emulator) -> None:
+    emulator.clock(freeze=True)
+    run = run_for()
+    recorded = []
+    for index, number in enumerate(NUMBERS):  # created 0, 10 and 20 minutes apart
+        recorded.append(create(run, props(f"c{index}", number)))
+        emulator.clock(advance="PT10M")
+    emulator.control.delete("requests").raise_for_status()
+    first, middle, last = recorded
+    refresh: Run = run_for()
+    for r in (first, middle, last):  # the last one's window lists the middle one again
+        refresh.read(r["id"], r)
+    refresh.read(middle["id"], middle)  # a second read asks the API, not a copy listed again
+    assert requests(emulator) == ["GET /campaign", "GET /campaign", f"GET /campaign/{middle['id']}"]
+
+
+def test_a_large_campaign_is_not_kept_from_a_listing(run_for, emulator) -> None:
+    run = run_for()
+    small = create(run, props("small", NUMBERS[0]))
+    many = [{"number": f"+1617{2000000 + i:07d}"} for i in range(KEEP_CUSTOMERS)]
+    large_props = {**props("large", NUMBERS[1]), "customers": encode_customers(many)}
+    large = create(run, {**large_props, "customer_count": len(many)})
+    emulator.control.delete("requests").raise_for_status()
+    refresh: Run = run_for()
+    refresh.read(small["id"], small)
+    read = refresh.read(large["id"], large)
+    assert requests(emulator) == ["GET /campaign", f"GET /campaign/{large['id']}"]
+    assert read is not None and read.outputs["customer_count"] == KEEP_CUSTOMERS

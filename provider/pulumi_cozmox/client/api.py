@@ -80,6 +80,9 @@ STATUSES = ("scheduled", "in-progress", "ended")
 NAMED_KINDS = ("assistant", "phone-number", "workflow")
 #: The largest page the contract allows; a server may serve fewer (it says so in metadata).
 PAGE_LIMIT = 1000
+#: Whole campaigns per page of a listing that keeps their customers: a page of 1,000 lists of
+#: 10,000 customers would be gigabytes.
+WHOLE_PAGE_LIMIT = 100
 #: A listing longer than this many pages is a server that never ends one: stop and say so.
 MAX_PAGES = 10_000
 USER_AGENT = f"pulumi-cozmox/{__version__}"
@@ -302,18 +305,19 @@ class CozmoxClient:
     def list_whole_campaigns(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every campaign matching ``filters``, whole (customers included), each checked as a
         ``GET /campaign/{id}`` answer is: what a read of each would have answered."""
-        yield from self._pages(filters, None, _whole_page)
+        yield from self._pages(filters, None, _whole_page, WHOLE_PAGE_LIMIT)
 
     def _pages(
         self,
         filters: dict[str, Any],
         dates: list[datetime] | None,
         parse: Callable[[bytes], tuple[list[tuple[str, Item]], PageMeta | None]],
+        limit: int = PAGE_LIMIT,
     ) -> Iterator[Item]:
         params = {k: _iso(v) if isinstance(v, datetime) else v for k, v in filters.items()}
         seen: set[str] = set()
         for page in range(1, MAX_PAGES + 1):
-            query = {**params, "limit": PAGE_LIMIT, "page": page}
+            query = {**params, "limit": limit, "page": page}
             response = self._send("GET", "/campaign", params=query)
             results, meta = parse(response.content)
             date = _server_date(response)

@@ -11,7 +11,14 @@ it was taken (a moment of the same refresh):
 - a campaign it holds is the campaign as the API held it then: drift is seen;
 - a campaign it should hold and does not (created within the window, yet absent) is read by
   a GET, which answers its 404 (deleted) or the campaign;
-- each listed campaign serves one read: a second read of it in the same run asks again.
+- each listed campaign serves one read: a second read of it in the same run asks again (a
+  later listing that holds it again does not put it back).
+
+What a listing may not cost: a listing that fails (a malformed page, a timeout, 429s past the
+deadline) is not retried by each read of its window: they are read by their own GETs, as
+before listings; a campaign of :data:`KEEP_CUSTOMERS` customers or more is not kept (its own GET
+reads it when asked: a `--target` refresh does not hold other stacks' large lists); a listed
+campaign created outside the window (a server that ignores the filter) ends the listing.
 
 A campaign whose creation time the state does not record (an import, a read by id) is read by
 a GET. Thread-safe: the engine reads several resources at once; a read waits for a listing
@@ -27,12 +34,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pulumi_cozmox.client.api import CozmoxClient
+from pulumi_cozmox.client.errors import CozmoxError, Unauthorized
 from pulumi_cozmox.core.model.compare import instant
 
-__all__ = ["WINDOW", "Listings"]
+__all__ = ["KEEP_CUSTOMERS", "WINDOW", "Listings"]
 
 #: A listing holds the campaigns created this long before or after the one asked for.
 WINDOW = timedelta(minutes=15)
+#: Listed campaigns of this many customers or more are not kept (their own GET reads them).
+KEEP_CUSTOMERS = 1000
 
 
 class Listings:
@@ -42,6 +52,7 @@ class Listings:
         self._lock = threading.Lock()
         self._windows: list[tuple[datetime, datetime]] = []
         self._listed: dict[str, dict[str, Any]] = {}
+        self._served: set[str] = set()
 
     def campaign(
         self, client: CozmoxClient, campaign_id: str, created_at: Any
@@ -55,7 +66,23 @@ class Listings:
         with self._lock:  # held while listing: a read waits for the listing of its window
             if not any(start <= created <= end for start, end in self._windows):
                 start, end = created - WINDOW, created + WINDOW
-                for campaign in client.list_whole_campaigns(createdAtGe=start, createdAtLe=end):
-                    self._listed[campaign["id"]] = campaign
-                self._windows.append((start, end))
-            return self._listed.pop(campaign_id, None)
+                self._windows.append((start, end))  # listed once, whether or not it succeeds
+                try:
+                    self._list(client, start, end)
+                except Unauthorized:
+                    raise
+                except CozmoxError:
+                    pass  # each read of the window asks by its own GET, as before listings
+            campaign = self._listed.pop(campaign_id, None)
+            if campaign is not None:
+                self._served.add(campaign_id)
+            return campaign
+
+    def _list(self, client: CozmoxClient, start: datetime, end: datetime) -> None:
+        for campaign in client.list_whole_campaigns(createdAtGe=start, createdAtLe=end):
+            moment = instant(campaign.get("createdAt"))
+            if moment is None or not start <= moment <= end:
+                return  # the server ignored the filter: what it lists is not this window
+            small = len(campaign.get("customers") or ()) < KEEP_CUSTOMERS
+            if small and campaign["id"] not in self._served:
+                self._listed[campaign["id"]] = campaign
