@@ -182,5 +182,9 @@ class CampaignProvider(ResourceProvider):
             raise _refused(refusal) from None
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        run = self._run()
-        run.delete(id_, _recorded(run, props), Stderr())
+        try:
+            with gc_paused(freeze=True):
+                run = self._run()
+                run.delete(id_, _recorded(run, props), Stderr())
+        except Refusal as refusal:
+            raise _refused(refusal) from None

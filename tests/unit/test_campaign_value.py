@@ -165,3 +165,15 @@ def test_every_field_of_a_door_round_trips_by_its_name(door: str) -> None:
         assert campaign.to_props() == given
     for f in fields:
         assert getattr(campaign, f.python) == f"value of {f.name(door)}"
+
+
+def test_a_campaigns_repr_names_its_fields_never_the_people_it_calls() -> None:
+    calls = {"call-1": {"customer": PEOPLE[0]}}
+    for campaign in (
+        Campaign.from_props(dynamic_props(calls=calls)),
+        Campaign.from_props(dynamic_props(customers=PEOPLE, calls=calls)),  # a list, unparsed
+    ):
+        shown = repr(campaign)
+        assert "q2" in shown and "customers" in shown  # what it is, which fields it has
+        for person in ("+14155550100", "Ada", "sip:bo@example.com", encode_customers(PEOPLE)):
+            assert person not in shown

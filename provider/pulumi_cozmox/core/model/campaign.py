@@ -171,6 +171,11 @@ class Campaign(CampaignFields):
     #: The schedule plan, when it is an object.
     schedule: Mapping[str, Any] | None = field(init=False, repr=False, compare=False)
 
+    def __repr__(self) -> str:
+        """The resource and which fields were given, never their values: the customers and the
+        calls are personal data, and a repr ends up in logs and tracebacks."""
+        return f"Campaign({self.resource_name!r}, given={sorted(self.given)})"
+
     def __post_init__(self) -> None:
         unknown = frozenset(k for k in self.given if is_unknown(getattr(self, k)))
         listed = self.customers if isinstance(self.customers, CustomerList) else None
