@@ -10,6 +10,7 @@ would call people again.
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import subprocess
 from collections.abc import Callable
@@ -150,6 +151,19 @@ def assert_pending_creates_cleared(
     assert state_ids(stack) == ids
 
 
+def cancel_after_kill(stack: CampaignStack) -> None:
+    """`pulumi cancel`, as the CLI tells the user after a kill. The file backend keeps a copy of
+    the checkpoint (`.json.bak`) before it writes the new one; a kill that lands on that write
+    can leave the checkpoint unreadable (`failed to load checkpoint: EOF`, seen once on a busy
+    machine), and the user puts the copy back (pulumi/pulumi#3089), as this does then."""
+    done = stack.run("cancel", "--yes", check=False)
+    if done.returncode and "failed to load checkpoint" in done.stderr and stack.backend:
+        state = stack.backend / ".pulumi" / "stacks" / stack.project() / f"{stack.name}.json"
+        shutil.copyfile(state.with_name(f"{state.name}.bak"), state)
+        done = stack.run("cancel", "--yes", check=False)
+    assert done.returncode == 0, done.stderr
+
+
 # Each moment through one door (the doors alternate): whoever is killed, the next `up` is the
 # core's guard. Both doors' refusals spell adopt_id in test_a_renamed_resource_is_refused_then_
 # an_alias_keeps_the_campaign.
@@ -178,8 +192,7 @@ def test_killed_up_then_cancel_and_up_never_dials_twice(
     wait_for(lambda: len(campaigns(emulator)) == committed, f"{committed} campaigns committed")
     wait_for(lambda: len(emulator.control.get("requests").json()) >= 3, "held requests end")
 
-    # What the CLI tells the user to do.
-    stack.run("cancel", "--yes")
+    cancel_after_kill(stack)  # what the CLI tells the user to do
     emulator.control.delete("requests").raise_for_status()
     again = stack.run("up", "--yes", "--skip-preview", "--parallel", "4", check=False)
     if moment == "before the POST":
